@@ -1,0 +1,122 @@
+"""Command line: `python -m kdcl <command>`.
+
+  demo     build the demo database          python -m kdcl demo [--db PATH] [--force] [--today YYYY-MM-DD]
+  summary  print the machine-readable summary  python -m kdcl summary [--db PATH] [--year 2024-2025] [--as-of YYYY-MM-DD] --json
+
+Bad arguments exit with status 2 and a Vietnamese message on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from kdcl import data, demo
+from kdcl.db import Store
+from kdcl.strings import t
+from kdcl.timetext import normalise_school_year
+
+COMMANDS: dict[str, Callable[[argparse.ArgumentParser, argparse.Namespace], int]] = {}
+
+
+def command(name: str):
+    def register(fn):
+        COMMANDS[name] = fn
+        return fn
+
+    return register
+
+
+def _school_year(value: str) -> str:
+    year = normalise_school_year(value)
+    if year is None:
+        raise argparse.ArgumentTypeError(t("cli.bad_year", value=value))
+    return year
+
+
+def _iso_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(t("cli.bad_date", value=value)) from None
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    return Path(args.db) if args.db else demo.configured_path()
+
+
+def _open_existing(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Store:
+    path = _db_path(args)
+    if not path.exists():
+        if args.db or os.environ.get("KDCL_DB"):
+            parser.error(t("cli.no_db", path=path))
+        return demo.open_configured_store()  # the demo is built on first use, as in the app
+    return Store(path)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m kdcl", description="Kiểm định chất lượng giáo dục")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("demo", help="tạo cơ sở dữ liệu mẫu")
+    p.add_argument("--db", help="tệp DuckDB (mặc định: data/demo.duckdb hoặc KDCL_DB)")
+    p.add_argument("--force", action="store_true", help="xoá và tạo lại nếu đã có")
+    p.add_argument("--today", type=_iso_date, help="ngày dựng dữ liệu (mặc định: hôm nay)")
+    p.add_argument("--schools", type=int, default=60, help="số trường (mặc định 60)")
+
+    p = sub.add_parser("summary", help="in bản tóm tắt số liệu")
+    p.add_argument("--db", help="tệp DuckDB")
+    p.add_argument("--year", type=_school_year, help="năm học, ví dụ 2024-2025 (mặc định: năm mới nhất có dữ liệu)")
+    p.add_argument("--as-of", dest="as_of", type=_iso_date, help="tính đến ngày YYYY-MM-DD (mặc định: hôm nay)")
+    p.add_argument("--unit", help="mã đơn vị quản lý")
+    p.add_argument("--risk-days", dest="risk_days", type=int, default=30, help="số ngày coi là sắp đến hạn")
+    p.add_argument("--json", action="store_true", help="in JSON (mặc định)")
+    return parser
+
+
+@command("demo")
+def _demo(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    path = _db_path(args)
+    if path.exists():
+        if not args.force:
+            parser.error(t("cli.demo_exists", path=path))
+        path.unlink()
+        Path(str(path) + ".wal").unlink(missing_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    store = demo.build_demo(path, today=args.today, n_schools=args.schools)
+    counts = store.scalar("demo_counts")
+    print(t("cli.demo_built", path=path, schools=counts["schools"], items=counts["plan_items"]))
+    store.close()
+    return 0
+
+
+@command("summary")
+def _summary(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    if args.risk_days < 0:
+        parser.error(t("cli.bad_risk_days", value=args.risk_days))
+    store = _open_existing(parser, args)
+    years = data.school_years(store)
+    year = args.year or (years[0] if years else None)
+    if year is None:
+        parser.error(t("empty.no_years"))
+    units = set(data.units(store, data.Scope.everything())["unit_id"])
+    if args.unit and args.unit not in units:
+        parser.error(t("cli.bad_unit", value=args.unit))
+    filters = data.Filters(
+        school_year=year, as_of=args.as_of or date.today(), unit_id=args.unit, risk_days=args.risk_days
+    )
+    result = data.summary(store, data.Scope.everything(user="cli"), filters)
+    json.dump(result, sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    return COMMANDS[args.command](parser, args)

@@ -1,0 +1,240 @@
+"""The one module that opens DuckDB and runs SQL.
+
+- Schema changes are numbered migrations in kdcl/migrations/ (applied once, in order).
+- Reads run a named statement from queries/<name>.sql with bound `$name` values.
+- Writes run named statements from queries/write/<name>.sql inside `store.transaction()`;
+  every transaction bumps `meta.data_version`, which callers use to invalidate caches.
+- Each call uses its own cursor, so one Store can be shared by threads (Streamlit).
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+import threading
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERY_DIR = ROOT / "queries"
+MIGRATION_DIR = Path(__file__).resolve().parent / "migrations"
+DATA_DIR = ROOT / "data"
+
+_PARAM = re.compile(r"(?<![\w$])\$([a-z_][a-z0-9_]*)")
+_NAME = re.compile(r"[a-z0-9_]+(/[a-z0-9_]+)?")
+
+
+class QueryError(ValueError):
+    """A named statement is missing or was called with the wrong parameters."""
+
+
+@lru_cache(maxsize=None)
+def load_sql(name: str) -> tuple[str, frozenset[str]]:
+    """Text of queries/<name>.sql and the `$parameters` it binds."""
+    if not _NAME.fullmatch(name):
+        raise QueryError(f"bad query name: {name!r}")
+    path = QUERY_DIR / f"{name}.sql"
+    if not path.is_file():
+        raise QueryError(f"no query file: {path}")
+    text = path.read_text(encoding="utf-8")
+    body = "\n".join(line.split("--", 1)[0] for line in text.splitlines())
+    return text, frozenset(_PARAM.findall(body))
+
+
+def _bind(name: str, params: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
+    sql, wanted = load_sql(name)
+    missing = wanted - params.keys()
+    if missing:
+        raise QueryError(f"{name}: missing parameters {sorted(missing)}")
+    return sql, {k: params[k] for k in wanted}
+
+
+class Transaction:
+    """A write transaction; use through Store.transaction()."""
+
+    def __init__(self, cursor: duckdb.DuckDBPyConnection):
+        self._cur = cursor
+
+    def run(self, name: str, **params: Any) -> list[tuple]:
+        sql, bound = _bind(name, params)
+        return self._cur.execute(sql, bound).fetchall()
+
+    def query(self, name: str, **params: Any) -> pd.DataFrame:
+        sql, bound = _bind(name, params)
+        return self._cur.execute(sql, bound).df()
+
+    def insert_frame(self, table: str, frame: pd.DataFrame) -> int:
+        """Append a DataFrame to an allow-listed table, columns by name."""
+        if table not in WRITABLE_TABLES:
+            raise QueryError(f"table not writable: {table}")
+        allowed = {
+            row[0]
+            for row in self._cur.execute(
+                "select column_name from information_schema.columns where table_name = ?", [table]
+            ).fetchall()
+        }
+        cols = [str(c) for c in frame.columns]
+        if not cols or not set(cols) <= allowed:
+            raise QueryError(f"{table}: unknown columns {sorted(set(cols) - allowed)}")
+        col_list = ", ".join(cols)  # allow-listed: the table's own column names
+        # on failure the transaction is rolled back and this cursor (with the view) closed
+        self._cur.register("incoming_frame", frame)
+        self._cur.execute("insert into " + table + " (" + col_list + ") select " + col_list + " from incoming_frame")
+        self._cur.unregister("incoming_frame")
+        return len(frame)
+
+
+WRITABLE_TABLES = frozenset(
+    {"unit", "school", "assessment", "plan", "plan_item", "plan_item_log", "framework", "standard", "criterion"}
+)
+
+
+class Store:
+    """A DuckDB database file with the kdcl schema."""
+
+    def __init__(self, path: str | os.PathLike, *, read_only: bool = False):
+        self.path = str(path)
+        config = {"threads": int(os.environ.get("KDCL_THREADS", "2"))}
+        if os.environ.get("KDCL_MEMORY_LIMIT", "1GB"):
+            config["memory_limit"] = os.environ.get("KDCL_MEMORY_LIMIT", "1GB")
+        # nothing is ever downloaded: extensions we need (icu, json, parquet) are built in
+        config["autoinstall_known_extensions"] = False
+        config["autoload_known_extensions"] = False
+        self._con = duckdb.connect(self.path, read_only=read_only, config=config)
+        self._write_lock = threading.Lock()
+        if not read_only:
+            migrate(self._con)
+            load_frameworks(self._con)
+
+    def close(self) -> None:
+        self._con.close()
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        return self._con.cursor()
+
+    def query(self, name: str, **params: Any) -> pd.DataFrame:
+        """Run queries/<name>.sql with bound parameters; a DataFrame back."""
+        sql, bound = _bind(name, params)
+        with self.cursor() as cur:
+            return cur.execute(sql, bound).df()
+
+    def scalar(self, name: str, **params: Any) -> Any:
+        sql, bound = _bind(name, params)
+        with self.cursor() as cur:
+            row = cur.execute(sql, bound).fetchone()
+        return None if row is None else row[0]
+
+    @property
+    def data_version(self) -> int:
+        with self.cursor() as cur:
+            row = cur.execute("select value from meta where key = 'data_version'").fetchone()
+        return int(row[0]) if row else 0
+
+    @contextmanager
+    def transaction(self) -> Iterator[Transaction]:
+        """All-or-nothing: commit when the block ends, roll back on any exception."""
+        with self._write_lock, self.cursor() as cur:
+            cur.execute("begin transaction")
+            try:
+                yield Transaction(cur)
+                cur.execute(
+                    "insert or replace into meta (key, value) "
+                    "select 'data_version', cast(coalesce(max(cast(value as bigint)), 0) + 1 as text) "
+                    "from meta where key = 'data_version'"
+                )
+                cur.execute("commit")
+            except BaseException:
+                cur.execute("rollback")
+                raise
+
+
+# --------------------------------------------------------------------------- schema
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Apply kdcl/migrations/NNNN_*.sql not yet recorded; returns the names applied."""
+    con.execute(
+        "create table if not exists schema_migration ("
+        " version integer primary key, name text not null,"
+        " applied_at timestamp not null default current_timestamp)"
+    )
+    done = {row[0] for row in con.execute("select version from schema_migration").fetchall()}
+    applied = []
+    for path in sorted(MIGRATION_DIR.glob("[0-9][0-9][0-9][0-9]_*.sql")):
+        version = int(path.name[:4])
+        if version in done:
+            continue
+        con.execute("begin transaction")
+        try:
+            con.execute(path.read_text(encoding="utf-8"))
+            con.execute("insert into schema_migration (version, name) values (?, ?)", [version, path.name])
+            con.execute("commit")
+        except BaseException:
+            con.execute("rollback")
+            raise
+        applied.append(path.name)
+    return applied
+
+
+def read_framework_registry(data_dir: Path = DATA_DIR) -> list[dict[str, str]]:
+    with open(data_dir / "frameworks.csv", encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def load_frameworks(con: duckdb.DuckDBPyConnection, data_dir: Path = DATA_DIR) -> list[str]:
+    """Insert every framework of data/frameworks.csv that the database lacks, with its
+    standards, criteria and allowed levels. Catalogs are data: a new framework is a
+    new catalog file, a registry line and a rule in kdcl.rules."""
+    have = {row[0] for row in con.execute("select framework_id from framework").fetchall()}
+    added = []
+    for fw in read_framework_registry(data_dir):
+        if fw["framework_id"] in have:
+            continue
+        catalog = pd.read_csv(data_dir / fw["catalog_file"], dtype=str, keep_default_na=False)
+        catalog = catalog[catalog["framework"] == fw["catalog_framework"]].reset_index(drop=True)
+        if catalog.empty:
+            raise ValueError(f"{fw['catalog_file']}: no criteria for {fw['catalog_framework']}")
+        mandatory = set(fw.get("mandatory_criteria", "").split())
+        params = {
+            "framework_id": fw["framework_id"],
+            "family": fw["family"],
+            "circular": fw["circular"],
+            "title": fw["title"],
+            "rule": fw["rule"],
+            "verified": fw["verified"].strip().lower() == "true",
+        }
+        crit = pd.DataFrame(
+            {
+                "framework_id": fw["framework_id"],
+                "criterion_code": catalog["criterion_code"].str.strip(),
+                "standard_no": catalog["standard_no"].astype(int),
+                "standard_name": catalog["standard_name"],
+                "name": catalog["criterion_name"],
+                "indicators_m1": catalog["indicators_m1"].astype(int),
+                "indicators_m2": catalog["indicators_m2"].astype(int),
+                "indicators_m3": catalog["indicators_m3"].astype(int),
+                "mandatory": catalog["criterion_code"].str.strip().isin(mandatory),
+                "sort_order": range(1, len(catalog) + 1),
+            }
+        )
+        con.execute("begin transaction")
+        try:
+            sql, bound = _bind("write/insert_framework", params)
+            con.execute(sql, bound)
+            con.register("catalog_frame", crit)
+            for name in ("write/insert_standards", "write/insert_criteria", "write/insert_criterion_levels"):
+                con.execute(load_sql(name)[0])
+            con.unregister("catalog_frame")
+            con.execute("commit")
+        except BaseException:
+            con.execute("rollback")
+            raise
+        added.append(fw["framework_id"])
+    return added

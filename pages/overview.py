@@ -1,0 +1,98 @@
+"""Tổng quan: the first page a supervising office opens."""
+
+import streamlit as st
+
+from kdcl import charts, data, ui
+from kdcl.rules import format_number, format_vnd
+from kdcl.strings import LEVEL_LABELS, SCHOOL_TYPE_LABELS, t
+
+scope = ui.current_scope()
+filters = ui.filter_bar(scope)
+st.title(t("overview.title"))
+if filters is None:
+    st.info(t("empty.no_years"))
+    st.stop()
+
+ov = ui.load(data.overview, scope, filters)
+kpis = ov.kpis
+if ov.schools.empty:
+    st.info(t("empty.no_schools"))
+    st.stop()
+ui.show_context(scope, filters, kpis["schools_reported"], kpis["schools_total"])
+
+cols = st.columns(5)
+cols[0].metric(
+    t("overview.kpi.schools"),
+    f"{kpis['schools_reported']}/{kpis['schools_total']}",
+    help=t("overview.kpi.schools_help"),
+)
+cols[1].metric(t("overview.kpi.level2"), f"{kpis['schools_level2_plus']}/{kpis['schools_with_level']}")
+cols[2].metric(
+    t("overview.kpi.items"),
+    f"{format_number(kpis['plan_items'])} ({format_number(kpis['done_items'])} ✓)",
+    help=t("overview.kpi.items_help"),
+)
+cols[3].metric(
+    t("overview.kpi.overdue"),
+    format_number(kpis["overdue_items"]),
+    delta=f"{format_number(kpis['at_risk_items'])} {t('overview.kpi.at_risk').lower()}",
+    delta_color="off",
+    help=t("overview.kpi.overdue_help"),
+)
+cols[4].metric(t("overview.kpi.budget"), format_vnd(kpis["budget_vnd"]), help=t("overview.kpi.budget_help"))
+
+left, right = st.columns(2)
+with left:
+    if kpis["schools_reported"] == 0:
+        st.info(t("empty.no_assessment", school_year=filters.school_year))
+    st.plotly_chart(
+        charts.level_bar(data.level_distribution(ov.schools), t("overview.chart.levels")),
+        width="stretch",
+        key="chart_levels",
+    )
+with right:
+    if kpis["plan_items"] == 0:
+        st.info(t("empty.no_items", school_year=filters.school_year))
+    else:
+        st.plotly_chart(
+            charts.bucket_bar(data.bucket_totals(ov.schools), t("overview.chart.status")),
+            width="stretch",
+            key="chart_status",
+        )
+
+st.plotly_chart(
+    charts.level_share_by_group(
+        data.level_distribution(ov.schools, by="school_type"),
+        "school_type",
+        SCHOOL_TYPE_LABELS,
+        t("overview.chart.levels_by_type"),
+    ),
+    width="stretch",
+    key="chart_levels_by_type",
+)
+
+st.subheader(t("overview.table.attention"))
+st.caption(t("overview.table.attention_caption"))
+attention = ov.schools[(ov.schools["overall_level"] == 0).fillna(False) | (ov.schools["overdue_items"] > 0)]
+if attention.empty:
+    st.success(t("overview.none_attention"))
+else:
+    table = attention.sort_values(["overdue_items", "open_items"], ascending=False).assign(
+        level=lambda f: f["overall_level"].map(lambda v: LEVEL_LABELS[None if v is None or v != v else int(v)]),
+        school_type=lambda f: f["school_type"].map(SCHOOL_TYPE_LABELS),
+    )
+    st.dataframe(
+        table[["school_id", "name", "school_type", "unit_name", "level", "overdue_items", "open_items", "plan_items"]],
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "school_id": t("col.school_id"),
+            "name": t("col.school"),
+            "school_type": t("col.school_type"),
+            "unit_name": t("col.unit"),
+            "level": t("col.level"),
+            "overdue_items": st.column_config.NumberColumn(t("overview.col.overdue")),
+            "open_items": st.column_config.NumberColumn(t("overview.col.open")),
+            "plan_items": st.column_config.NumberColumn(t("overview.col.items")),
+        },
+    )

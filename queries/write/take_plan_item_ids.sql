@@ -1,0 +1,4 @@
+-- reserve $n consecutive plan item ids from plan_item_id_seq (bulk loads); returns the last one.
+-- parameters: $n. grain: one row.
+select max(nextval('plan_item_id_seq')) as last_id
+from range(cast($n as bigint))
