@@ -93,24 +93,23 @@ def _trajectory(rng: random.Random, n_years: int, index: int) -> list[int]:
     pinned = {0: [0, 0, 0], 1: [0, 1, 1], 2: [1, 2, 3], 3: [2, 2, 1], 4: [1, 1, 2], 5: [2, 3, 3]}
     if index in pinned:
         return pinned[index][-n_years:]
-    start = rng.choices([0, 1, 2, 3], weights=[1, 5, 4, 1])[0]
+    start = rng.choices([0, 1, 2, 3], weights=[2, 10, 7, 1])[0]
     path = [start]
     for _ in range(n_years - 1):
-        step = rng.choices([-1, 0, 1], weights=[1, 6, 3])[0]
+        step = rng.choices([-1, 0, 1], weights=[1, 7, 2])[0]
         path.append(min(3, max(0, path[-1] + step)))
     return path
 
 
-def _time_text(rng: random.Random, due_year: int, due_month: int, school_year: str) -> str:
-    first, second = school_year.split("-")
+def _time_text(rng: random.Random, due_year: int, due_month: int) -> str:
+    """A time cell in one of the styles schools write, ending in due_month/due_year."""
     style = rng.random()
     if style < 0.55:
         return f"Tháng {due_month}/{due_year}"
     if style < 0.75:
         return f"Tháng {due_month:02d}/{due_year}"
-    if style < 0.9:
-        return f"Tháng 9/{first} đến tháng {due_month}/{due_year}"
-    return f"Tháng {rng.choice([10, 11, 12])}/{first} đến tháng {due_month}/{due_year}"
+    start_year, start_month = _add_months(date(due_year, due_month, 1), -rng.randint(2, 8))
+    return f"Tháng {start_month}/{start_year} đến tháng {due_month}/{due_year}"
 
 
 def generate(
@@ -229,7 +228,7 @@ def _plan_item(rng, today, year, first, latest, family, code, level, top, item_i
             ["Thực hiện thường xuyên", f"Năm học {year.replace('-', ' – ')} và những năm học tiếp theo"]
         )
     else:
-        time_text = _time_text(rng, due_year, due_month, year)
+        time_text = _time_text(rng, due_year, due_month)
     span = parse_time_text(time_text, year)
     due = span.due
 
@@ -242,7 +241,7 @@ def _plan_item(rng, today, year, first, latest, family, code, level, top, item_i
             late = rng.random() < 0.2
             completed = due + timedelta(days=rng.randint(5, 40)) if late else due - timedelta(days=rng.randint(0, 25))
             completed = min(completed, today)
-        elif roll < 0.82:
+        elif roll < (0.82 if year != latest else 0.62):
             status, completed = "dropped", None
         else:
             status, completed = rng.choice(["in_progress", "not_started"]), None
@@ -275,8 +274,8 @@ def _plan_item(rng, today, year, first, latest, family, code, level, top, item_i
         "weakness": weakness,
         "target_result": rng.choice(demo_text.TARGET_RESULTS[family][code]),
         "measures": measures,
-        "lead": rng.choice(demo_text.LEADS),
-        "support": rng.choice(demo_text.SUPPORTS),
+        "lead": rng.choice(demo_text.LEADS_BY_FAMILY[family]),
+        "support": rng.choice(demo_text.SUPPORTS_BY_FAMILY[family]),
         "time_text": time_text,
         "start_date": span.start,
         "due_date": due,

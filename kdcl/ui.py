@@ -16,15 +16,19 @@ import streamlit as st
 from kdcl import data, rules
 from kdcl.data import Filters, Scope
 from kdcl.db import Store
-from kdcl.demo import open_configured_store
+from kdcl.demo import configured_path, open_configured_store
 from kdcl.strings import SCHOOL_TYPE_LABELS, t
 
 T = TypeVar("T")
 
 
-@st.cache_resource(show_spinner="Đang mở cơ sở dữ liệu…")
 def get_store() -> Store:
-    """One connection per server process (each query takes its own cursor)."""
+    """One connection per database file and server process (each query takes its own cursor)."""
+    return _open_store(str(configured_path()))
+
+
+@st.cache_resource(show_spinner="Đang mở cơ sở dữ liệu…")
+def _open_store(path: str) -> Store:
     return open_configured_store()
 
 
