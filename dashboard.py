@@ -14,6 +14,10 @@ pages = {
     t("nav.section.monitor"): [
         st.Page("pages/overview.py", title=t("nav.overview"), icon=":material/dashboard:", url_path="tong-quan",
                 default=True),
+        # levels pages (issue 4)
+        # overdue page (issue 5)
+        # weaknesses page (issue 6)
     ],
+    # import page (issue 3)
 }
 st.navigation(pages).run()

@@ -119,3 +119,10 @@ def bucket_bar(totals: pd.DataFrame, title: str | None = None) -> go.Figure:
     fig.update_yaxes(autorange="reversed", title=None)
     fig.update_xaxes(title=t("chart.axis.items"), rangemode="tozero")
     return base_layout(fig, title, height=max(220, 60 + 42 * len(totals)))
+
+
+# --------------------------------------------------------------------------- levels pages (issue 4)
+
+# --------------------------------------------------------------------------- overdue page (issue 5)
+
+# --------------------------------------------------------------------------- weaknesses page (issue 6)

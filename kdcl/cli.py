@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from kdcl import data, demo
+from kdcl.access import Scope
 from kdcl.db import Store
 from kdcl.strings import t
 from kdcl.timetext import normalise_school_year
@@ -104,13 +105,13 @@ def _summary(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     year = args.year or (years[0] if years else None)
     if year is None:
         parser.error(t("empty.no_years"))
-    units = set(data.units(store, data.Scope.everything())["unit_id"])
+    units = set(data.units(store, Scope.everything())["unit_id"])
     if args.unit and args.unit not in units:
         parser.error(t("cli.bad_unit", value=args.unit))
     filters = data.Filters(
         school_year=year, as_of=args.as_of or date.today(), unit_id=args.unit, risk_days=args.risk_days
     )
-    result = data.summary(store, data.Scope.everything(user="cli"), filters)
+    result = data.summary(store, Scope.everything(user="cli"), filters)
     json.dump(result, sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
     return 0

@@ -111,6 +111,11 @@ TEXT: dict[str, str] = {
     "chart.axis.level": "Mức đạt",
     "chart.axis.status": "Tình trạng",
     "chart.axis.school_type": "Loại trường",
+    # ---------------------------------------------------------------- import page (issue 3)
+    # ---------------------------------------------------------------- levels page (issue 4)
+    # ---------------------------------------------------------------- school page (issue 4)
+    # ---------------------------------------------------------------- overdue page (issue 5)
+    # ---------------------------------------------------------------- weaknesses page (issue 6)
     # ---------------------------------------------------------------- cli
     "cli.bad_year": "Năm học «{value}» không hợp lệ (cần dạng 2024-2025).",
     "cli.bad_date": "Ngày «{value}» không hợp lệ (cần dạng YYYY-MM-DD).",

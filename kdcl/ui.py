@@ -6,6 +6,8 @@ Pages import this, kdcl.data, kdcl.charts and kdcl.strings; never duckdb.
 
 from __future__ import annotations
 
+import importlib
+
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any, TypeVar
@@ -14,7 +16,8 @@ import pandas as pd
 import streamlit as st
 
 from kdcl import data, rules
-from kdcl.data import Filters, Scope
+from kdcl.access import Scope
+from kdcl.data import Filters
 from kdcl.db import Store
 from kdcl.demo import configured_path, open_configured_store
 from kdcl.strings import SCHOOL_TYPE_LABELS, t
@@ -33,15 +36,19 @@ def _open_store(path: str) -> Store:
 
 
 @st.cache_data(show_spinner=False, max_entries=512, ttl=3600)
-def _cached(fn_name: str, db_path: str, data_version: int, args: tuple) -> Any:
-    return getattr(data, fn_name)(get_store(), *args)
+def _cached(module: str, name: str, db_path: str, data_version: int, args: tuple) -> Any:
+    fn = getattr(importlib.import_module(module), name)
+    return fn(get_store(), *args)
 
 
 def load(fn: Callable[..., T], *args: Any) -> T:
-    """Call a kdcl.data function through the cache. The key includes the database's
-    data_version, so any committed write makes every page read fresh data."""
+    """Call a data function `fn(store, *args)` (from kdcl.data or a submodule) through
+    the cache. The key includes the database's data_version, so any committed write
+    makes every page read fresh data."""
+    if not fn.__module__.startswith("kdcl.data"):
+        raise ValueError(f"not a data function: {fn.__module__}.{fn.__name__}")
     store = get_store()
-    return _cached(fn.__name__, store.path, store.data_version, args)
+    return _cached(fn.__module__, fn.__name__, store.path, store.data_version, args)
 
 
 def current_scope() -> Scope:

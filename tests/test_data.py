@@ -5,9 +5,10 @@ import pytest
 from factory import AS_OF, PREVIOUS_YEAR, YEAR
 
 from kdcl import data
+from kdcl.access import Scope
 from kdcl.db import QUERY_DIR, QueryError
 
-EVERYTHING = data.Scope.everything()
+EVERYTHING = Scope.everything()
 FILTERS = data.Filters(school_year=YEAR, as_of=AS_OF)
 
 
@@ -51,9 +52,9 @@ def test_filters_and_scope(tiny_store):
     assert len(province) == 3
     by_type = data.school_levels(tiny_store, EVERYTHING, data.Filters(YEAR, AS_OF, school_type="MN"))
     assert by_type["school_id"].tolist() == ["S3"]
-    one_school = data.Scope(school_id="S2", role="principal")
+    one_school = Scope(school_id="S2", role="principal")
     assert data.school_levels(tiny_store, one_school, data.Filters(YEAR, AS_OF, unit_id="P"))["school_id"].tolist() == ["S2"]
-    office = data.Scope(unit_id="W2", role="office")
+    office = Scope(unit_id="W2", role="office")
     assert data.school_plan_status(tiny_store, office, FILTERS)["school_id"].tolist() == ["S3"]
     assert data.units(tiny_store, office)["unit_id"].tolist() == ["W2"]
 

@@ -3,7 +3,8 @@
 Every function takes the user's `Scope` (which schools they may see) and the page's
 `Filters`; the scope is applied inside the SQL (`scoped_schools`), so no caller can
 ask for data outside it. Results are plain DataFrames/dicts; rules come from
-kdcl.rules. Nothing here imports Streamlit or DuckDB.
+kdcl.rules. Nothing here imports Streamlit or DuckDB. Each page's data lives in a submodule
+(kdcl.data.levels, kdcl.data.plan_items, ...); shared pieces are here.
 """
 
 from __future__ import annotations
@@ -15,24 +16,8 @@ from typing import Any
 import pandas as pd
 
 from kdcl import rules
+from kdcl.access import AccessDenied, Scope
 from kdcl.db import Store
-
-
-@dataclass(frozen=True)
-class Scope:
-    """What a user may see: everything (admin), one unit and below, or one school."""
-
-    unit_id: str | None = None
-    school_id: str | None = None
-    role: str = "admin"
-    user: str = "system"
-
-    @classmethod
-    def everything(cls, user: str = "system") -> Scope:
-        return cls(user=user)
-
-    def params(self) -> dict[str, Any]:
-        return {"scope_unit_id": self.unit_id, "scope_school_id": self.school_id}
 
 
 @dataclass(frozen=True)
@@ -55,8 +40,21 @@ class Filters:
         }
 
 
-def _params(scope: Scope, filters: Filters, **extra: Any) -> dict[str, Any]:
+def params(scope: Scope, filters: Filters, **extra: Any) -> dict[str, Any]:
+    """Bound values for a query: the user's scope, the page filters, and extras."""
     return {**scope.params(), **filters.params(), **extra}
+
+
+def school_in_scope(store: Store, scope: Scope, school_id: str) -> bool:
+    return bool(store.scalar("school_in_scope", **scope.params(), school_id=school_id))
+
+
+def require_write(store: Store, scope: Scope, school_id: str) -> None:
+    """Every write about a school calls this first (inside the data layer)."""
+    if not scope.can_write:
+        raise AccessDenied("Tài khoản của bạn chỉ có quyền xem, không được sửa dữ liệu.")
+    if not school_in_scope(store, scope, school_id):
+        raise AccessDenied(f"Bạn không có quyền với trường «{school_id}».")
 
 
 # --------------------------------------------------------------------------- options
@@ -81,19 +79,19 @@ def data_freshness(store: Store) -> pd.Timestamp | None:
 def school_levels(store: Store, scope: Scope, filters: Filters, kind: str = "self") -> pd.DataFrame:
     """One row per school in scope: its level profile and overall level (<NA> when the
     school has no complete assessment of `kind` that year)."""
-    profiles = store.query("school_level_profile", **_params(scope, filters, kind=kind))
+    profiles = store.query("school_level_profile", **params(scope, filters, kind=kind))
     profiles["overall_level"] = rules.school_levels(profiles) if len(profiles) else pd.Series(dtype="Int64")
     return profiles
 
 
 def school_plan_status(store: Store, scope: Scope, filters: Filters) -> pd.DataFrame:
     """One row per school in scope: its plan items by bucket on the as-of date, and budget."""
-    return store.query("school_plan_status", **_params(scope, filters))
+    return store.query("school_plan_status", **params(scope, filters))
 
 
 def criterion_weakness(store: Store, scope: Scope, filters: Filters) -> pd.DataFrame:
     """One row per criterion of the frameworks in scope: schools with a plan item on it."""
-    return store.query("criterion_weakness", **_params(scope, filters))
+    return store.query("criterion_weakness", **params(scope, filters))
 
 
 @dataclass

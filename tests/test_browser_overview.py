@@ -1,0 +1,26 @@
+"""The overview in a real browser: headless Debian Chromium driven by Playwright."""
+
+import shutil
+
+import pytest
+from conftest import wait_for_app
+from factory import AS_OF, YEAR
+
+pytestmark = pytest.mark.browser
+
+
+def test_overview_shows_its_charts_and_no_error(tiny_db_path, tmp_path, live_app, page):
+    db = tmp_path / "browser.duckdb"
+    shutil.copy(tiny_db_path, db)
+    app = live_app(db)
+    page.goto(f"{app.url}/?year={YEAR}&asof={AS_OF.isoformat()}")
+    wait_for_app(page)
+    page.get_by_text("Tổng quan kiểm định chất lượng").first.wait_for()
+    charts = page.locator('[data-testid="stPlotlyChart"]')
+    charts.first.wait_for()
+    assert charts.count() == 3
+    assert page.locator(".js-plotly-plot .bars path").count() > 0  # bars were drawn
+    assert page.locator('[data-testid="stException"]').count() == 0
+    body = page.inner_text("body")
+    assert "Số trường theo mức đạt" in body and "Quá hạn" in body and "70.000.000 đ" in body
+    page.screenshot(path=str(tmp_path / "overview.png"), full_page=True)
