@@ -35,13 +35,15 @@ FONT = dict(family="Inter, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', sans-
 
 def base_layout(fig: go.Figure, title: str | None = None, height: int = 360) -> go.Figure:
     fig.update_layout(
-        title=dict(text=title, x=0, xanchor="left") if title else None,
+        title=dict(text=title, x=0, xanchor="left", y=1, yref="container", yanchor="top", pad=dict(t=8))
+        if title
+        else None,
         font=FONT,
         height=height,
-        margin=dict(l=10, r=10, t=50 if title else 10, b=10),
+        margin=dict(l=10, r=10, t=(80 if fig.layout.showlegend else 50) if title else 10, b=10),
         plot_bgcolor="white",
         paper_bgcolor="white",
-        legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0, title=None),
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0, title=None, traceorder="normal"),
         separators=",.",  # Vietnamese: comma decimals, dot thousands
     )
     fig.update_xaxes(showgrid=False, linecolor="#cccccc")
@@ -66,7 +68,7 @@ def level_bar(counts: pd.DataFrame, title: str | None = None) -> go.Figure:
             hovertemplate="%{x}: %{y} trường<extra></extra>",
         )
     )
-    fig.update_yaxes(title=t("chart.axis.schools"), rangemode="tozero")
+    fig.update_yaxes(title=t("chart.axis.schools"), range=[0, max(1, max(by_level.values())) * 1.15])
     fig.update_xaxes(title=None)
     return base_layout(fig, title)
 
@@ -94,7 +96,7 @@ def level_share_by_group(
             marker_color=LEVEL_COLORS[lvl],
             hovertemplate="%{y} · " + LEVEL_LABELS[lvl] + ": %{customdata} trường (%{x:.0%})<extra></extra>",
         )
-    fig.update_layout(barmode="stack")
+    fig.update_layout(barmode="stack", showlegend=True)
     fig.update_xaxes(tickformat=".0%", range=[0, 1], title=t("col.share"))
     fig.update_yaxes(autorange="reversed", title=None)
     return base_layout(fig, title, height=max(220, 70 + 45 * len(groups)))
@@ -117,7 +119,7 @@ def bucket_bar(totals: pd.DataFrame, title: str | None = None) -> go.Figure:
         )
     )
     fig.update_yaxes(autorange="reversed", title=None)
-    fig.update_xaxes(title=t("chart.axis.items"), rangemode="tozero")
+    fig.update_xaxes(title=t("chart.axis.items"), range=[0, max(1, totals["items"].max()) * 1.15])
     return base_layout(fig, title, height=max(220, 60 + 42 * len(totals)))
 
 

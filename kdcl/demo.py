@@ -246,11 +246,13 @@ def _plan_item(rng, today, year, first, latest, family, code, level, top, item_i
         else:
             status, completed = rng.choice(["in_progress", "not_started"]), None
     else:
-        status = rng.choice(["in_progress", "in_progress", "not_started", "done"] if due - today < timedelta(45)
-                            else ["not_started", "in_progress"])
-        completed = today - timedelta(days=rng.randint(1, 20)) if status == "done" else None
-        if completed is not None and span.start and completed < span.start:
-            completed = span.start
+        started = span.start is None or span.start <= today
+        choices = ["in_progress", "in_progress", "not_started", "done"] if due - today < timedelta(45) else [
+            "not_started", "in_progress"]
+        status = rng.choice(choices) if started else "not_started"
+        completed = None
+        if status == "done":
+            completed = max(today - timedelta(days=rng.randint(1, 20)), span.start or today)
 
     budget_vnd, budget_text = None, None
     if code.startswith("3.") and rng.random() < 0.8:

@@ -226,6 +226,17 @@ def format_percent(share: float | None, decimals: int = 2) -> str:
     return "–" if share is None else format_number(share * 100, decimals) + "%"
 
 
+def format_vnd_short(amount: float | None) -> str:
+    """Compact VND for headline figures: 3,6 tỷ đ · 361 triệu đ · 950.000 đ."""
+    if amount is None or pd.isna(amount):
+        return "–"
+    if abs(amount) >= 1e9:
+        return format_number(amount / 1e9, 1).removesuffix(",0") + " tỷ đ"
+    if abs(amount) >= 1e6:
+        return format_number(amount / 1e6, 1).removesuffix(",0") + " triệu đ"
+    return format_vnd(amount)
+
+
 def format_vnd(amount: float | None) -> str:
     return "–" if amount is None or pd.isna(amount) else format_number(amount) + " đ"
 

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from kdcl import charts, data, ui
-from kdcl.rules import format_number, format_vnd
+from kdcl.rules import format_number, format_vnd, format_vnd_short
 from kdcl.strings import LEVEL_LABELS, SCHOOL_TYPE_LABELS, t
 
 scope = ui.current_scope()
@@ -20,7 +20,7 @@ if ov.schools.empty:
     st.stop()
 ui.show_context(scope, filters, kpis["schools_reported"], kpis["schools_total"])
 
-cols = st.columns(5)
+cols = st.columns(6)
 cols[0].metric(
     t("overview.kpi.schools"),
     f"{kpis['schools_reported']}/{kpis['schools_total']}",
@@ -29,17 +29,20 @@ cols[0].metric(
 cols[1].metric(t("overview.kpi.level2"), f"{kpis['schools_level2_plus']}/{kpis['schools_with_level']}")
 cols[2].metric(
     t("overview.kpi.items"),
-    f"{format_number(kpis['plan_items'])} ({format_number(kpis['done_items'])} ✓)",
+    f"{format_number(kpis['done_items'])}/{format_number(kpis['plan_items'])}",
     help=t("overview.kpi.items_help"),
 )
-cols[3].metric(
-    t("overview.kpi.overdue"),
-    format_number(kpis["overdue_items"]),
-    delta=f"{format_number(kpis['at_risk_items'])} {t('overview.kpi.at_risk').lower()}",
-    delta_color="off",
-    help=t("overview.kpi.overdue_help"),
+cols[3].metric(t("overview.kpi.overdue"), format_number(kpis["overdue_items"]), help=t("overview.kpi.overdue_help"))
+cols[4].metric(
+    t("overview.kpi.at_risk"),
+    format_number(kpis["at_risk_items"]),
+    help=t("overview.kpi.at_risk_help", days=filters.risk_days),
 )
-cols[4].metric(t("overview.kpi.budget"), format_vnd(kpis["budget_vnd"]), help=t("overview.kpi.budget_help"))
+cols[5].metric(
+    t("overview.kpi.budget"),
+    format_vnd_short(kpis["budget_vnd"]),
+    help=t("overview.kpi.budget_help", exact=format_vnd(kpis["budget_vnd"])),
+)
 
 left, right = st.columns(2)
 with left:

@@ -22,5 +22,5 @@ def test_overview_shows_its_charts_and_no_error(tiny_db_path, tmp_path, live_app
     assert page.locator(".js-plotly-plot .bars path").count() > 0  # bars were drawn
     assert page.locator('[data-testid="stException"]').count() == 0
     body = page.inner_text("body")
-    assert "Số trường theo mức đạt" in body and "Quá hạn" in body and "70.000.000 đ" in body
+    assert "Số trường theo mức đạt" in body and "Quá hạn" in body and "70 triệu đ" in body
     page.screenshot(path=str(tmp_path / "overview.png"), full_page=True)

@@ -29,7 +29,8 @@ def test_catalog_counts_match_the_circulars():
 
 def seed_002_levels() -> dict[str, int]:
     """Trường THCS Lý Tự Trọng 2023-2024: 28/28 at mức 1, 16/28 at mức 2, 0/20 at mức 3.
-    Its plan lists the 12 weak criteria (1.5, 1.8, 2.3, 2.4, 3.2, 3.3, 4.2, 5.6 and others)."""
+    Its plan names 8 of the 12 criteria below mức 2 (1.5, 1.8, 2.3, 2.4, 3.2, 3.3, 4.2, 5.6);
+    the other four are not named in the seed, so four plausible ones stand in."""
     weak = ["1.5", "1.8", "2.3", "2.4", "3.2", "3.3", "4.2", "5.6", "1.6", "3.5", "3.6", "5.2"]
     return {code: 1 if code in weak else 2 for code in THCS}
 
@@ -151,3 +152,6 @@ def test_vietnamese_number_format():
     assert rules.format_vnd(60_000_000) == "60.000.000 đ"
     assert rules.format_percent(16 / 28) == "57,14%"
     assert rules.format_percent(None) == "–"
+    assert rules.format_vnd_short(3_612_000_000) == "3,6 tỷ đ"
+    assert rules.format_vnd_short(70_000_000) == "70 triệu đ"
+    assert rules.format_vnd_short(950_000) == "950.000 đ"
