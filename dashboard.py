@@ -6,9 +6,11 @@ and routes to the pages; the overview (pages/overview.py) opens first.
 
 import streamlit as st
 
+from kdcl import ui
 from kdcl.strings import APP_TITLE, t
 
 st.set_page_config(page_title=APP_TITLE, page_icon=":material/school:", layout="wide")
+scope = ui.login_gate()  # first-run admin creation, sign-in, account box
 
 pages = {
     t("nav.section.monitor"): [

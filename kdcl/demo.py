@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from kdcl import demo_text
+from kdcl import auth, demo_text
 from kdcl.db import Store
 from kdcl.writes import save_units
 from kdcl.rules import current_school_year, previous_school_year
@@ -312,6 +312,23 @@ def write(store: Store, data: DemoData) -> None:
         tx.insert_frame("plan_item_log", log)
 
 
+DEMO_PASSWORD = "kdcl-demo"  # demo database only; listed in the README and on the login form
+
+
+def add_demo_accounts(store: Store) -> None:
+    """One account per role, for trying the demo (never in a real database)."""
+    first_primary = store.scalar("demo_first_school", school_type="TH")
+    accounts = [
+        ("admin", "admin", {}, "Quản trị (demo)"),
+        ("tinh", "office", {"unit_id": PROVINCE[0]}, "Sở GD&ĐT (demo)"),
+        ("hoabinh", "office", {"unit_id": COMMUNES[0][0]}, "Phường Hòa Bình (demo)"),
+        ("hieutruong", "principal", {"school_id": first_primary}, "Hiệu trưởng (demo)"),
+        ("hdnd", "viewer", {}, "Đại biểu HĐND (demo)"),
+    ]
+    for username, role, where, name in accounts:
+        auth.add_user(store, username, DEMO_PASSWORD, role, display_name=name, **where)
+
+
 def build_demo(path: str | Path, today: date | None = None, n_schools: int = 60, seed: int = SEED) -> Store:
     """Create a fresh demo database at `path` (which must not exist yet)."""
     path = Path(path)
@@ -325,6 +342,7 @@ def build_demo(path: str | Path, today: date | None = None, n_schools: int = 60,
         write(store, generate(today or date.today(), n_schools=n_schools, seed=seed))
         with store.transaction() as tx:
             tx.run("write/set_meta", key="demo_built_on", value=(today or date.today()).isoformat())
+        add_demo_accounts(store)
     finally:
         store.close()
     os.replace(partial, path)

@@ -52,6 +52,13 @@ UNIT_KIND_LABELS = {
     "office": "Cơ quan quản lý",
 }
 
+ROLE_LABELS = {
+    "admin": "Quản trị hệ thống",
+    "office": "Cơ quan quản lý",
+    "principal": "Hiệu trưởng",
+    "viewer": "Chỉ xem",
+}
+
 TEXT: dict[str, str] = {
     # ---------------------------------------------------------------- common
     "all": "Tất cả",
@@ -80,6 +87,26 @@ TEXT: dict[str, str] = {
     "col.school_type": "Loại trường",
     "col.unit": "Đơn vị quản lý",
     "col.share": "Tỉ lệ",
+    # ---------------------------------------------------------------- accounts (issue 7)
+    "auth.login_title": "Đăng nhập",
+    "auth.login": "Đăng nhập",
+    "auth.logout": "Đăng xuất",
+    "auth.username": "Tên đăng nhập",
+    "auth.password": "Mật khẩu",
+    "auth.display_name": "Họ và tên",
+    "auth.repeat_password": "Nhập lại mật khẩu",
+    "auth.old_password": "Mật khẩu hiện tại",
+    "auth.new_password": "Mật khẩu mới",
+    "auth.change_password": "Đổi mật khẩu",
+    "auth.password_changed": "Đã đổi mật khẩu.",
+    "auth.passwords_differ": "Hai lần nhập mật khẩu không khớp.",
+    "auth.signed_in_as": "Đăng nhập: **{user}** · {role}",
+    "auth.login_required": "Bạn cần đăng nhập để xem trang này.",
+    "auth.session_expired": "Phiên làm việc đã hết hạn sau {minutes} phút không thao tác. Hãy đăng nhập lại.",
+    "auth.demo_hint": "Đây là cơ sở dữ liệu mẫu. Tài khoản thử (mật khẩu chung «kdcl-demo»): admin, tinh (Sở), hoabinh (Phường Hòa Bình), hieutruong (một trường tiểu học), hdnd (chỉ xem).",
+    "auth.setup_title": "Tạo tài khoản quản trị",
+    "auth.setup_intro": "Cơ sở dữ liệu này chưa có tài khoản nào. Hãy tạo tài khoản quản trị đầu tiên; sau đó thêm tài khoản cho cơ quan quản lý và hiệu trưởng bằng lệnh `python -m kdcl users add`.",
+    "auth.setup_create": "Tạo tài khoản quản trị",
     # ---------------------------------------------------------------- navigation
     "nav.overview": "Tổng quan",
     "nav.section.monitor": "Theo dõi",

@@ -7,6 +7,8 @@ Pages import this, kdcl.data, kdcl.charts and kdcl.strings; never duckdb.
 from __future__ import annotations
 
 import importlib
+import os
+import time
 
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -15,12 +17,12 @@ from typing import Any, TypeVar
 import pandas as pd
 import streamlit as st
 
-from kdcl import data, rules
+from kdcl import auth, data, rules
 from kdcl.access import Scope
 from kdcl.data import Filters
 from kdcl.db import Store
 from kdcl.demo import configured_path, open_configured_store
-from kdcl.strings import SCHOOL_TYPE_LABELS, t
+from kdcl.strings import ROLE_LABELS, SCHOOL_TYPE_LABELS, t
 
 T = TypeVar("T")
 
@@ -51,9 +53,99 @@ def load(fn: Callable[..., T], *args: Any) -> T:
     return _cached(fn.__module__, fn.__name__, store.path, store.data_version, args)
 
 
+SESSION_MINUTES = int(os.environ.get("KDCL_SESSION_MINUTES", "30"))
+
+
 def current_scope() -> Scope:
-    """The signed-in user's scope (everything until accounts exist)."""
-    return st.session_state.get("scope") or Scope.everything()
+    """The signed-in user's scope. Stops the page (with a message) when nobody is
+    signed in or the session has been idle longer than KDCL_SESSION_MINUTES."""
+    scope = st.session_state.get("scope")
+    if scope is None:
+        st.info(t("auth.login_required"))
+        st.stop()
+    now = time.monotonic()
+    seen = st.session_state.get("auth_seen", now)
+    if now - seen > SESSION_MINUTES * 60:
+        sign_out()
+        st.warning(t("auth.session_expired", minutes=SESSION_MINUTES))
+        st.stop()
+    st.session_state["auth_seen"] = now
+    return scope
+
+
+def sign_out() -> None:
+    for key in ("scope", "auth_seen", "auth_name"):
+        st.session_state.pop(key, None)
+
+
+def _sign_in(scope: Scope) -> None:
+    st.session_state["scope"] = scope
+    st.session_state["auth_seen"] = time.monotonic()
+
+
+def login_gate() -> Scope:
+    """Called by dashboard.py before any page: first-run admin creation on a database
+    without accounts, else the sign-in form; then the account box in the sidebar."""
+    store = get_store()
+    if "scope" not in st.session_state:
+        if not auth.has_users(store):
+            _first_admin_form(store)
+            st.stop()
+        _login_form(store)
+        st.stop()
+    scope = current_scope()
+    with st.sidebar:
+        st.caption(t("auth.signed_in_as", user=scope.user, role=ROLE_LABELS[scope.role]))
+        if st.button(t("auth.logout"), key="auth_logout"):
+            sign_out()
+            st.rerun()
+        with st.expander(t("auth.change_password")):
+            with st.form("auth_change_password", clear_on_submit=True):
+                old = st.text_input(t("auth.old_password"), type="password")
+                new = st.text_input(t("auth.new_password"), type="password")
+                again = st.text_input(t("auth.repeat_password"), type="password")
+                if st.form_submit_button(t("auth.change_password")):
+                    try:
+                        if new != again:
+                            raise auth.AuthError(t("auth.passwords_differ"))
+                        auth.change_password(store, scope.user, old, new)
+                        st.success(t("auth.password_changed"))
+                    except auth.AuthError as exc:
+                        st.error(str(exc))
+    return scope
+
+
+def _login_form(store: Store) -> None:
+    st.title(t("auth.login_title"))
+    if store.scalar("meta_value", key="demo_built_on"):
+        st.info(t("auth.demo_hint"))
+    with st.form("auth_login"):
+        username = st.text_input(t("auth.username"), key="auth_username")
+        password = st.text_input(t("auth.password"), type="password", key="auth_password")
+        if st.form_submit_button(t("auth.login"), type="primary"):
+            try:
+                _sign_in(auth.authenticate(store, username, password))
+                st.rerun()
+            except auth.AuthError as exc:
+                st.error(str(exc))
+
+
+def _first_admin_form(store: Store) -> None:
+    st.title(t("auth.setup_title"))
+    st.write(t("auth.setup_intro"))
+    with st.form("auth_setup"):
+        username = st.text_input(t("auth.username"), value="admin")
+        name = st.text_input(t("auth.display_name"))
+        password = st.text_input(t("auth.password"), type="password")
+        again = st.text_input(t("auth.repeat_password"), type="password")
+        if st.form_submit_button(t("auth.setup_create"), type="primary"):
+            try:
+                if password != again:
+                    raise auth.AuthError(t("auth.passwords_differ"))
+                _sign_in(auth.add_user(store, username, password, "admin", display_name=name or None))
+                st.rerun()
+            except auth.AuthError as exc:
+                st.error(str(exc))
 
 
 # --------------------------------------------------------------------------- URL filters

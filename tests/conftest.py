@@ -130,3 +130,12 @@ def wait_for_app(page) -> None:
         " && document.querySelectorAll('[data-testid=\"stMainBlockContainer\"] *').length > 5",
         timeout=60_000,
     )
+
+
+def sign_in(page, username: str, password: str) -> None:
+    """Fill the sign-in form shown before any page, then wait for the page."""
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(password)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.get_by_text("Đăng xuất").wait_for()
+    wait_for_app(page)

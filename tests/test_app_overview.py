@@ -8,6 +8,8 @@ from streamlit.testing.v1 import AppTest
 
 from conftest import ROOT
 
+from kdcl.access import Scope
+
 
 @pytest.fixture
 def app(tiny_db_path, tmp_path, monkeypatch):
@@ -16,6 +18,7 @@ def app(tiny_db_path, tmp_path, monkeypatch):
     shutil.copy(tiny_db_path, copy)
     monkeypatch.setenv("KDCL_DB", str(copy))
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.session_state["scope"] = Scope.everything(user="test")  # signed in (see test_app_access.py)
     at.query_params["year"] = YEAR
     at.query_params["asof"] = AS_OF.isoformat()
     return at
@@ -65,8 +68,14 @@ def test_bad_url_value_is_reported_not_fatal(app):
     assert any("1999-2000" in w.value for w in app.warning)
 
 
-def test_empty_database_explains_itself(tmp_path, monkeypatch):
+def test_empty_database_asks_for_an_admin_then_explains_itself(tmp_path, monkeypatch):
     monkeypatch.setenv("KDCL_DB", str(tmp_path / "empty.duckdb"))
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
+    assert not at.exception
+    assert at.title[0].value == "Tạo tài khoản quản trị"
+    at.text_input[1].input("Nguyễn Văn A")
+    at.text_input[2].input("mat-khau-quan-tri")
+    at.text_input[3].input("mat-khau-quan-tri")
+    at.button[0].click().run()
     assert not at.exception
     assert "chưa có kết quả tự đánh giá" in at.info[0].value

@@ -93,7 +93,7 @@ def test_every_read_query_runs(tiny_store, name):
     _, wanted = load_sql(name)
     known = {**EVERYTHING.params(), **FILTERS.params(), "kind": "self", "school_id": "S1",
              "item_id": 1, "query": "si so", "limit": 50, "criterion_code": "1.5", "framework_id": "THCS_THPT",
-             "previous_year": PREVIOUS_YEAR}
+             "previous_year": PREVIOUS_YEAR, "username": "admin", "key": "demo_built_on"}
     assert wanted <= known.keys(), f"add test values for {sorted(wanted - known.keys())}"
     frame = tiny_store.query(name, **known)
     assert isinstance(frame, pd.DataFrame) and len(frame.columns) > 0

@@ -1,0 +1,162 @@
+"""Accounts: argon2id password hashes (argon2-cffi), sign-in with lockout, and the
+Scope each role gets. No Streamlit here; the login form lives in kdcl.ui.
+
+Lockout: after MAX_FAILED wrong passwords in a row an account waits LOCK_MINUTES
+before it may try again (a correct password during the wait is refused too).
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timedelta
+
+import pandas as pd
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from kdcl.access import ROLES, Scope
+from kdcl.db import Store
+
+MAX_FAILED = 5
+LOCK_MINUTES = int(os.environ.get("KDCL_LOCK_MINUTES", "5"))
+MIN_PASSWORD_LENGTH = 8
+
+_hasher = PasswordHasher()  # argon2id, random 16-byte salt per hash
+_DUMMY_HASH = _hasher.hash("not-a-real-password")  # equal work for unknown users
+
+
+class AuthError(ValueError):
+    """Sign-in or account change refused; the message is Vietnamese and safe to show."""
+
+
+def _now() -> datetime:
+    return datetime.now()
+
+
+def check_password_policy(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise AuthError(f"Mật khẩu phải có ít nhất {MIN_PASSWORD_LENGTH} ký tự.")
+
+
+def hash_password(password: str) -> str:
+    check_password_policy(password)
+    return _hasher.hash(password)
+
+
+def has_users(store: Store) -> bool:
+    return int(store.scalar("user_count") or 0) > 0
+
+
+def scope_of(row: pd.Series | dict) -> Scope:
+    get = row.get
+    return Scope(
+        unit_id=get("unit_id") or None,
+        school_id=get("school_id") or None,
+        role=str(get("role")),
+        user=str(get("username")),
+    )
+
+
+def add_user(
+    store: Store,
+    username: str,
+    password: str,
+    role: str,
+    *,
+    unit_id: str | None = None,
+    school_id: str | None = None,
+    display_name: str | None = None,
+) -> Scope:
+    username = username.strip().lower()
+    if role not in ROLES:
+        raise AuthError(f"Vai trò «{role}» không hợp lệ (admin, office, principal, viewer).")
+    if role == "principal" and not school_id:
+        raise AuthError("Tài khoản hiệu trưởng cần mã trường (--school).")
+    if role == "office" and not unit_id:
+        raise AuthError("Tài khoản cơ quan quản lý cần mã đơn vị (--unit).")
+    if not store.query("user_by_name", username=username).empty:
+        raise AuthError(f"Tài khoản «{username}» đã tồn tại.")
+    password_hash = hash_password(password)
+    try:
+        with store.transaction() as tx:
+            tx.run(
+                "write/user_insert",
+                username=username,
+                display_name=display_name or username,
+                role=role,
+                unit_id=unit_id if role in ("office", "viewer") else None,
+                school_id=school_id if role == "principal" else None,
+                password_hash=password_hash,
+            )
+    except Exception as exc:  # constraint: bad name, unknown unit or school
+        raise AuthError(
+            f"Không tạo được tài khoản «{username}»: tên 3-40 ký tự a-z, 0-9, . _ -; "
+            "mã đơn vị và mã trường phải có trong cơ sở dữ liệu."
+        ) from exc
+    return scope_of({"username": username, "role": role, "unit_id": unit_id, "school_id": school_id})
+
+
+def authenticate(store: Store, username: str, password: str, now: datetime | None = None) -> Scope:
+    """The user's Scope for a correct password; AuthError otherwise (same message for an
+    unknown user and a wrong password, so accounts cannot be discovered)."""
+    now = now or _now()
+    username = (username or "").strip().lower()
+    found = store.query("user_by_name", username=username)
+    if found.empty:
+        _verify(_DUMMY_HASH, password)
+        raise AuthError("Tên đăng nhập hoặc mật khẩu không đúng.")
+    user = found.iloc[0]
+    if bool(user["disabled"]):
+        _verify(_DUMMY_HASH, password)
+        raise AuthError("Tài khoản đã bị khóa. Hãy liên hệ quản trị viên.")
+    locked_until = user["locked_until"]
+    if locked_until is not None and not pd.isna(locked_until) and pd.Timestamp(locked_until) > pd.Timestamp(now):
+        raise AuthError(
+            f"Đăng nhập sai quá {MAX_FAILED} lần: tài khoản tạm khóa đến "
+            f"{pd.Timestamp(locked_until):%H:%M %d/%m/%Y}. Hãy thử lại sau."
+        )
+    if not _verify(user["password_hash"], password):
+        with store.transaction() as tx:
+            tx.run(
+                "write/user_login_failed",
+                username=username,
+                max_failed=MAX_FAILED,
+                locked_until=now + timedelta(minutes=LOCK_MINUTES),
+            )
+        raise AuthError("Tên đăng nhập hoặc mật khẩu không đúng.")
+    with store.transaction() as tx:
+        tx.run("write/user_login_ok", username=username)
+        if _hasher.check_needs_rehash(user["password_hash"]):
+            tx.run("write/user_set_password", username=username, password_hash=_hasher.hash(password))
+    return scope_of(user)
+
+
+def _verify(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password or "")
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def change_password(store: Store, username: str, old_password: str, new_password: str) -> None:
+    authenticate(store, username, old_password)
+    if old_password == new_password:
+        raise AuthError("Mật khẩu mới phải khác mật khẩu cũ.")
+    reset_password(store, username, new_password)
+
+
+def reset_password(store: Store, username: str, new_password: str) -> None:
+    password_hash = hash_password(new_password)
+    with store.transaction() as tx:
+        if not tx.run("write/user_set_password", username=username.strip().lower(), password_hash=password_hash):
+            raise AuthError(f"Không có tài khoản «{username}».")
+
+
+def set_disabled(store: Store, username: str, disabled: bool = True) -> None:
+    with store.transaction() as tx:
+        if not tx.run("write/user_set_disabled", username=username.strip().lower(), disabled=disabled):
+            raise AuthError(f"Không có tài khoản «{username}».")
+
+
+def list_users(store: Store) -> pd.DataFrame:
+    return store.query("users_list")

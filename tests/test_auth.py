@@ -1,0 +1,82 @@
+"""Accounts: argon2 hashes, sign-in, lockout after 5 failures, password change, scopes."""
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from kdcl import auth
+from kdcl.access import Scope
+
+
+def test_password_is_stored_only_as_a_salted_argon2_hash(tiny_store):
+    auth.add_user(tiny_store, "hieutruong.s1", "mat-khau-dai", "principal", school_id="S1")
+    auth.add_user(tiny_store, "hieutruong.s2", "mat-khau-dai", "principal", school_id="S2")
+    with tiny_store.cursor() as cur:
+        hashes = [r[0] for r in cur.execute("select password_hash from app_user order by username").fetchall()]
+        dump = str(cur.execute("select * from app_user").fetchall())
+    assert all(h.startswith("$argon2id$") for h in hashes)
+    assert hashes[0] != hashes[1]  # same password, different salt
+    assert "mat-khau-dai" not in dump
+    assert "password_hash" not in auth.list_users(tiny_store).columns
+
+
+def test_sign_in_gives_the_role_scope(tiny_store):
+    auth.add_user(tiny_store, "phong.w1", "matkhau-phong", "office", unit_id="W1")
+    auth.add_user(tiny_store, "ht.s1", "matkhau-ht-s1", "principal", school_id="S1")
+    auth.add_user(tiny_store, "hdnd", "matkhau-hdnd", "viewer")
+    assert auth.authenticate(tiny_store, "phong.w1", "matkhau-phong") == Scope(unit_id="W1", role="office",
+                                                                              user="phong.w1")
+    principal = auth.authenticate(tiny_store, "HT.S1 ", "matkhau-ht-s1")
+    assert (principal.school_id, principal.role, principal.can_write) == ("S1", "principal", True)
+    viewer = auth.authenticate(tiny_store, "hdnd", "matkhau-hdnd")
+    assert (viewer.unit_id, viewer.school_id, viewer.can_write) == (None, None, False)
+
+
+def test_wrong_password_and_unknown_user_get_the_same_message(tiny_store):
+    auth.add_user(tiny_store, "admin", "matkhau-admin", "admin")
+    with pytest.raises(auth.AuthError) as wrong:
+        auth.authenticate(tiny_store, "admin", "sai-mat-khau")
+    with pytest.raises(auth.AuthError) as unknown:
+        auth.authenticate(tiny_store, "khong-co", "sai-mat-khau")
+    assert str(wrong.value) == str(unknown.value) == "Tên đăng nhập hoặc mật khẩu không đúng."
+
+
+def test_lockout_after_five_failures_then_wait(tiny_store):
+    auth.add_user(tiny_store, "admin", "matkhau-admin", "admin")
+    now = datetime(2025, 5, 15, 8, 0)
+    for _ in range(auth.MAX_FAILED):
+        with pytest.raises(auth.AuthError, match="không đúng"):
+            auth.authenticate(tiny_store, "admin", "sai", now=now)
+    with pytest.raises(auth.AuthError, match="tạm khóa"):
+        auth.authenticate(tiny_store, "admin", "matkhau-admin", now=now + timedelta(minutes=1))
+    later = now + timedelta(minutes=auth.LOCK_MINUTES + 1)
+    assert auth.authenticate(tiny_store, "admin", "matkhau-admin", now=later).role == "admin"
+    assert auth.list_users(tiny_store).loc[0, "failed_logins"] == 0
+
+
+def test_change_reset_disable(tiny_store):
+    auth.add_user(tiny_store, "admin", "matkhau-admin", "admin")
+    with pytest.raises(auth.AuthError):
+        auth.change_password(tiny_store, "admin", "sai-cu", "matkhau-moi")
+    with pytest.raises(auth.AuthError, match="ít nhất 8"):
+        auth.change_password(tiny_store, "admin", "matkhau-admin", "ngan")
+    auth.change_password(tiny_store, "admin", "matkhau-admin", "matkhau-moi")
+    assert auth.authenticate(tiny_store, "admin", "matkhau-moi").role == "admin"
+    auth.reset_password(tiny_store, "admin", "matkhau-reset")
+    assert auth.authenticate(tiny_store, "admin", "matkhau-reset").role == "admin"
+    auth.set_disabled(tiny_store, "admin")
+    with pytest.raises(auth.AuthError, match="bị khóa"):
+        auth.authenticate(tiny_store, "admin", "matkhau-reset")
+    assert not auth.has_users(tiny_store)
+
+
+def test_bad_accounts_are_refused(tiny_store):
+    with pytest.raises(auth.AuthError, match="mã trường"):
+        auth.add_user(tiny_store, "ht", "matkhau-123", "principal")
+    with pytest.raises(auth.AuthError, match="mã đơn vị"):
+        auth.add_user(tiny_store, "ph", "matkhau-123", "office")
+    with pytest.raises(auth.AuthError, match="Không tạo được"):
+        auth.add_user(tiny_store, "ht", "matkhau-123", "principal", school_id="KHONG-CO")
+    with pytest.raises(auth.AuthError, match="Vai trò"):
+        auth.add_user(tiny_store, "x1x", "matkhau-123", "root")
+    assert auth.list_users(tiny_store).empty
