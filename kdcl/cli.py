@@ -2,6 +2,8 @@
 
   demo     build the demo database          python -m kdcl demo [--db PATH] [--force] [--today YYYY-MM-DD]
   summary  print the machine-readable summary  python -m kdcl summary [--db PATH] [--year 2024-2025] [--as-of YYYY-MM-DD] --json
+  users    accounts   python -m kdcl users add NAME --role admin|office|principal|viewer [--school ID] [--unit UNIT]
+                      python -m kdcl users list|disable|enable|reset-password [NAME]
 
 Bad arguments exit with status 2 and a Vietnamese message on stderr.
 """
@@ -9,6 +11,7 @@ Bad arguments exit with status 2 and a Vietnamese message on stderr.
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import os
 import sys
@@ -16,7 +19,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from kdcl import data, demo
+from kdcl import auth, data, demo
 from kdcl.access import Scope
 from kdcl.db import Store
 from kdcl.strings import t
@@ -77,7 +80,68 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--unit", help="mã đơn vị quản lý")
     p.add_argument("--risk-days", dest="risk_days", type=int, default=30, help="số ngày coi là sắp đến hạn")
     p.add_argument("--json", action="store_true", help="in JSON (mặc định)")
+
+    users = sub.add_parser("users", help="quản lý tài khoản").add_subparsers(dest="action", required=True)
+    p = users.add_parser("add", help="thêm tài khoản (mật khẩu đọc từ stdin hoặc hỏi khi chạy)")
+    p.add_argument("name")
+    p.add_argument("--role", required=True, choices=["admin", "office", "principal", "viewer"])
+    p.add_argument("--school", help="mã trường (hiệu trưởng)")
+    p.add_argument("--unit", help="mã đơn vị (cơ quan quản lý, hoặc giới hạn cho tài khoản chỉ xem)")
+    p.add_argument("--display-name", dest="display_name")
+    p.add_argument("--db")
+    p = users.add_parser("list", help="liệt kê tài khoản")
+    p.add_argument("--db")
+    p = users.add_parser("disable", help="khóa tài khoản")
+    p.add_argument("name")
+    p.add_argument("--db")
+    p = users.add_parser("enable", help="mở khóa tài khoản")
+    p.add_argument("name")
+    p.add_argument("--db")
+    p = users.add_parser("reset-password", help="đặt lại mật khẩu (đọc từ stdin hoặc hỏi khi chạy)")
+    p.add_argument("name")
+    p.add_argument("--db")
     return parser
+
+
+def _read_password() -> str:
+    """From standard input when it is not a terminal (scripts), else prompted twice."""
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\r\n")
+    first = getpass.getpass(t("cli.password_prompt"))
+    if getpass.getpass(t("cli.password_again")) != first:
+        raise auth.AuthError(t("auth.passwords_differ"))
+    return first
+
+
+@command("users")
+def _users(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    path = _db_path(args)
+    if not path.exists() and (args.db or os.environ.get("KDCL_DB")) and args.action != "add":
+        parser.error(t("cli.no_db", path=path))
+    store = Store(path) if path.exists() or args.db or os.environ.get("KDCL_DB") else demo.open_configured_store()
+    try:
+        if args.action == "add":
+            auth.add_user(store, args.name, _read_password(), args.role, unit_id=args.unit, school_id=args.school,
+                          display_name=args.display_name)
+            print(t("cli.user_added", name=args.name.strip().lower(), role=args.role))
+        elif args.action == "list":
+            users = auth.list_users(store)
+            for row in users.itertuples(index=False):
+                where = row.school_id or row.unit_id or "*"
+                state = t("cli.user_state_disabled") if row.disabled else ""
+                print(f"{row.username}\t{row.role}\t{where}\t{row.display_name}\t{state}".rstrip())
+        elif args.action in ("disable", "enable"):
+            auth.set_disabled(store, args.name, args.action == "disable")
+            print(t("cli.user_" + args.action + "d", name=args.name))
+        elif args.action == "reset-password":
+            auth.reset_password(store, args.name, _read_password())
+            print(t("cli.user_password_reset", name=args.name))
+    except auth.AuthError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+    return 0
 
 
 @command("demo")

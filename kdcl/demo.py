@@ -117,11 +117,14 @@ def generate(
     n_schools: int = 60,
     seed: int = SEED,
     n_years: int = 3,
-    communes: list[tuple] | None = None,
+    geography: tuple[list[tuple], list[tuple]] | None = None,
+    items_per_plan: tuple[int, int] = (3, 9),
 ) -> DemoData:
-    """Build the demo data in memory (no database)."""
+    """Build the demo data in memory (no database). `geography` = (upper units,
+    communes) for other scales: upper units as (id, name, kind, parent, dissolved_on),
+    communes the same plus the former district id; schools go round-robin to communes."""
     rng = random.Random(seed)
-    communes = communes or COMMUNES
+    upper, communes = geography or ([PROVINCE, *FORMER_DISTRICTS], COMMUNES)
     catalog = pd.read_csv(Path(__file__).resolve().parent.parent / "data" / "criteria_2018.csv", dtype=str)
     catalog["max_level"] = catalog["indicators_m3"].astype(int).map(lambda m: 3 if m > 0 else 2)
     catalogs = {fw: rows.reset_index(drop=True) for fw, rows in catalog.groupby("framework")}
@@ -132,7 +135,7 @@ def generate(
         years.insert(0, previous_school_year(years[0]))
 
     units = pd.DataFrame(
-        [PROVINCE, *FORMER_DISTRICTS, *[c[:5] for c in communes]],
+        [*upper, *[c[:5] for c in communes]],
         columns=["unit_id", "name", "kind", "parent_id", "dissolved_on"],
     )
 
@@ -176,7 +179,7 @@ def generate(
             if len(candidates) < 3:
                 candidates += [c for c, lvl in levels.items() if lvl < max_levels[c] and c not in candidates]
             rng.shuffle(candidates)
-            chosen = sorted(candidates[: rng.randint(3, 9)], key=lambda c: [int(x) for x in c.split(".")])
+            chosen = sorted(candidates[: rng.randint(*items_per_plan)], key=lambda c: [int(x) for x in c.split(".")])
             if not chosen:
                 continue
             plan_id += 1

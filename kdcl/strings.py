@@ -151,6 +151,13 @@ TEXT: dict[str, str] = {
     "cli.demo_built": "Đã tạo cơ sở dữ liệu mẫu: {path} ({schools} trường, {items} mục kế hoạch).",
     "cli.bad_unit": "Không có đơn vị quản lý mã «{value}».",
     "cli.bad_risk_days": "Số ngày sắp đến hạn phải không âm (nhận được {value}).",
+    "cli.password_prompt": "Mật khẩu: ",
+    "cli.password_again": "Nhập lại mật khẩu: ",
+    "cli.user_added": "Đã thêm tài khoản {name} ({role}).",
+    "cli.user_state_disabled": "đã khóa",
+    "cli.user_disabled": "Đã khóa tài khoản {name}.",
+    "cli.user_enabled": "Đã mở khóa tài khoản {name}.",
+    "cli.user_password_reset": "Đã đặt lại mật khẩu cho {name}.",
     "cli.demo_exists": "Tệp {path} đã tồn tại; dùng --force để tạo lại.",
 }
 

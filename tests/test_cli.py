@@ -38,3 +38,37 @@ def test_bad_arguments_exit_2_with_a_vietnamese_message(tiny_db_path):
     assert no_db.returncode == 2 and "Không tìm thấy cơ sở dữ liệu" in no_db.stderr
     bad_unit = run("summary", "--db", str(tiny_db_path), "--unit", "ZZZ", "--json")
     assert bad_unit.returncode == 2 and "ZZZ" in bad_unit.stderr
+
+
+def test_users_cli_reads_the_password_from_stdin_and_never_prints_it(tiny_db_path, tmp_path):
+    import shutil
+
+    db = tmp_path / "users.duckdb"
+    shutil.copy(tiny_db_path, db)
+
+    def users(*args, password=None):
+        return subprocess.run([sys.executable, "-m", "kdcl", "users", *args, "--db", str(db)], input=password,
+                              capture_output=True, text=True, timeout=120)
+
+    added = users("add", "ht.s1", "--role", "principal", "--school", "S1", password="mat-khau-rat-dai\n")
+    assert added.returncode == 0, added.stderr
+    assert "mat-khau-rat-dai" not in added.stdout + added.stderr
+    assert users("add", "ht.s9", "--role", "principal", "--school", "S9", password="mat-khau-rat-dai\n").returncode == 1
+    assert users("add", "ngan", "--role", "admin", password="123\n").stderr.strip() == "Mật khẩu phải có ít nhất 8 ký tự."
+    listed = users("list")
+    assert listed.stdout.splitlines() == ["ht.s1\tprincipal\tS1\tht.s1"]
+    assert users("disable", "ht.s1").returncode == 0
+    assert "đã khóa" in users("list").stdout
+    assert users("reset-password", "ht.s1", password="mat-khau-moi-1\n").returncode == 0
+    assert users("reset-password", "khong-co", password="mat-khau-moi-1\n").returncode == 1
+    from kdcl import auth
+    from kdcl.db import Store
+
+    store = Store(db)
+    try:
+        users_frame = auth.list_users(store)
+        assert bool(users_frame.loc[0, "disabled"])
+        auth.set_disabled(store, "ht.s1", False)
+        assert auth.authenticate(store, "ht.s1", "mat-khau-moi-1").school_id == "S1"
+    finally:
+        store.close()
