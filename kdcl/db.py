@@ -13,7 +13,8 @@ import csv
 import os
 import re
 import threading
-from collections.abc import Iterator, Mapping
+import time
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -29,6 +30,15 @@ DATA_DIR = ROOT / "data"
 
 _PARAM = re.compile(r"(?<![\w$])\$([a-z_][a-z0-9_]*)")
 _NAME = re.compile(r"[a-z0-9_]+(/[a-z0-9_]+)?")
+
+
+# optional observer of every read (benchmarks): tracer(name, bound_params, seconds)
+_tracer: Callable[[str, dict[str, Any], float], None] | None = None
+
+
+def set_tracer(tracer: Callable[[str, dict[str, Any], float], None] | None) -> None:
+    global _tracer
+    _tracer = tracer
 
 
 class QueryError(ValueError):
@@ -122,8 +132,12 @@ class Store:
     def query(self, name: str, **params: Any) -> pd.DataFrame:
         """Run queries/<name>.sql with bound parameters; a DataFrame back."""
         sql, bound = _bind(name, params)
+        started = time.perf_counter()
         with self.cursor() as cur:
-            return cur.execute(sql, bound).df()
+            frame = cur.execute(sql, bound).df()
+        if _tracer is not None:
+            _tracer(name, bound, time.perf_counter() - started)
+        return frame
 
     def scalar(self, name: str, **params: Any) -> Any:
         sql, bound = _bind(name, params)

@@ -1,0 +1,226 @@
+"""Speed and memory of every page at 1,000 / 10,000 / 45,000 schools.
+
+    python benchmarks/run.py [--sizes 1000 10000 45000] [--browser-size 45000] [--skip-browser]
+
+For each page and size: the server-side time of a full script run (Streamlit AppTest)
+cold (empty caches, fresh connection) and warm (cached), the time of the same SQL run
+directly in DuckDB (every query the page issued, replayed with the same parameters),
+the ratio page/raw, and the most marks a page sent in one chart. Then, at the browser
+size: time from navigation to the page's first chart visible in headless Chromium, and
+the peak memory (VmHWM) of the server process. Results are printed as a table and
+written to benchmarks/results/latest.md and latest.json. Nothing here asserts: targets
+are reported, not enforced (see README "Performance").
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import generate  # noqa: E402
+
+RESULTS = ROOT / "benchmarks" / "results"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SKIP_PAGES = {"import_data.py"}  # an upload form: nothing to measure without files (see bench_import.py)
+
+
+def pages() -> list[Path]:
+    return sorted(p for p in (ROOT / "pages").glob("*.py") if p.name not in SKIP_PAGES)
+
+
+def count_marks(at) -> int:
+    """Most data points in one plotly chart of the run (what the browser must draw)."""
+    most = 0
+    for chart in at.get("plotly_chart"):
+        spec = json.loads(chart.proto.spec)
+        marks = 0
+        for trace in spec.get("data", []):
+            values = [trace.get(k) for k in ("x", "y", "z", "values", "labels")]
+            lengths = [len(v) if isinstance(v, list) else (len(v) if isinstance(v, list) else 0) for v in values]
+            z = trace.get("z")
+            if isinstance(z, list) and z and isinstance(z[0], list):
+                lengths.append(sum(len(row) for row in z))
+            marks += max(lengths or [0])
+        most = max(most, marks)
+    return most
+
+
+def run_page(page: Path, db: Path) -> dict:
+    """Cold and warm AppTest runs of one page, and the replay of its queries in DuckDB."""
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    from kdcl import db as kdb
+    from kdcl.access import Scope
+
+    os.environ["KDCL_DB"] = str(db)
+    traced: list[tuple[str, dict, float]] = []
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+    def app() -> AppTest:
+        at = AppTest.from_file(str(page), default_timeout=600)
+        at.session_state["scope"] = Scope.everything(user="bench")
+        return at
+
+    kdb.set_tracer(lambda name, params, seconds: traced.append((name, params, seconds)))
+    cold_app = app()
+    started = time.perf_counter()
+    cold_app.run()
+    cold = time.perf_counter() - started
+    kdb.set_tracer(None)
+    errors = [str(e.value)[:200] for e in cold_app.exception]
+
+    warm_app = app()
+    started = time.perf_counter()
+    warm_app.run()
+    warm = time.perf_counter() - started
+
+    # the same statements straight on DuckDB (a new connection, no Streamlit, no pandas work)
+    store = kdb.Store(db)
+    started = time.perf_counter()
+    for name, params, _ in traced:
+        sql, _wanted = kdb.load_sql(name)
+        with store.cursor() as cur:
+            cur.execute(sql, params).df()
+    raw = time.perf_counter() - started
+    store.close()
+    return {
+        "page": page.stem,
+        "cold_s": round(cold, 3),
+        "warm_s": round(warm, 3),
+        "raw_sql_s": round(raw, 3),
+        "queries": len(traced),
+        "ratio_cold_raw": round(cold / raw, 2) if raw > 0 else None,
+        "max_marks": count_marks(cold_app),
+        "errors": errors,
+    }
+
+
+def run_pages_in_subprocess(db: Path) -> list[dict]:
+    """Each size in a fresh interpreter, so 'cold' really starts cold and memory is not shared."""
+    out = subprocess.run(
+        [sys.executable, __file__, "--_pages", str(db)], capture_output=True, text=True, timeout=3600, cwd=ROOT
+    )
+    if out.returncode != 0:
+        raise RuntimeError(out.stderr[-3000:])
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def browser_times(db: Path) -> dict:
+    """Navigation -> first chart visible per page, and the server's peak memory."""
+    import socket
+    import urllib.request
+
+    from playwright.sync_api import sync_playwright
+
+    from kdcl import auth
+    from kdcl.db import Store
+
+    store = Store(db)
+    if store.query("user_by_name", username="bench").empty:
+        auth.add_user(store, "bench", "bench-password", "admin")
+    store.close()
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.headless=true",
+         f"--server.port={port}", "--server.address=127.0.0.1", "--server.fileWatcherType=none"],
+        cwd=ROOT, env={**os.environ, "KDCL_DB": str(db)}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    results: dict = {"pages": {}}
+    try:
+        for _ in range(200):
+            try:
+                urllib.request.urlopen(url + "/_stcore/health", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.3)
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.set_default_timeout(120_000)
+            page.goto(url)
+            page.get_by_label("Tên đăng nhập").fill("bench")
+            page.get_by_label("Mật khẩu").fill("bench-password")
+            page.get_by_role("button", name="Đăng nhập").click()
+            page.get_by_text("Đăng xuất").wait_for()
+            paths = {"overview": "tong-quan"}
+            paths.update({p: s for p, s in [("levels", "muc-dat"), ("school", "truong"), ("overdue", "qua-han"),
+                                            ("weaknesses", "diem-yeu")]})
+            for name, path in paths.items():
+                if not (ROOT / "pages" / f"{name}.py").exists():
+                    continue
+                for attempt in ("cold", "warm"):
+                    started = time.perf_counter()
+                    page.goto(f"{url}/{path}")
+                    try:
+                        page.locator('[data-testid="stPlotlyChart"] .main-svg').first.wait_for(state="visible")
+                        seconds = round(time.perf_counter() - started, 2)
+                    except Exception:
+                        seconds = None
+                    results["pages"].setdefault(name, {})[attempt] = seconds
+            browser.close()
+        with open(f"/proc/{server.pid}/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM"):
+                    results["server_peak_mb"] = round(int(line.split()[1]) / 1024)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", nargs="*", type=int, default=[1000, 10000, 45000])
+    parser.add_argument("--browser-size", type=int, default=45000)
+    parser.add_argument("--skip-browser", action="store_true")
+    parser.add_argument("--_pages", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args._pages:
+        print(json.dumps([run_page(p, Path(args._pages)) for p in pages()]))
+        return
+
+    report: dict = {"machine": f"{os.cpu_count()} cores", "sizes": {}}
+    lines = ["| schools | page | cold s | warm s | raw SQL s | queries | cold/raw | max marks |",
+             "|---:|---|---:|---:|---:|---:|---:|---:|"]
+    for size in args.sizes:
+        db = generate.build(size)
+        rows = run_pages_in_subprocess(db)
+        report["sizes"][size] = rows
+        for r in rows:
+            lines.append(f"| {size:,} | {r['page']} | {r['cold_s']} | {r['warm_s']} | {r['raw_sql_s']} | "
+                         f"{r['queries']} | {r['ratio_cold_raw']} | {r['max_marks']} |")
+            if r["errors"]:
+                lines.append(f"|  | ⚠ {r['page']} errors: {r['errors']} |||||||")
+        print("\n".join(lines[-len(rows):]), flush=True)
+    if not args.skip_browser:
+        db = generate.build(args.browser_size)
+        browser = browser_times(db)
+        report["browser"] = {"schools": args.browser_size, **browser}
+        lines += ["", f"Browser, {args.browser_size:,} schools: navigation → first chart visible (s)", "",
+                  "| page | first visit | again |", "|---|---:|---:|"]
+        lines += [f"| {p} | {v.get('cold')} | {v.get('warm')} |" for p, v in browser["pages"].items()]
+        lines += ["", f"Server peak memory (VmHWM): {browser.get('server_peak_mb')} MB"]
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "latest.json").write_text(json.dumps(report, indent=1, ensure_ascii=False))
+    (RESULTS / "latest.md").write_text("\n".join(lines) + "\n")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
