@@ -10,6 +10,7 @@ levels and statuses look like the demo's.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from datetime import date
@@ -17,6 +18,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+# building 45,000 schools in one transaction needs more than the app's 1 GB cap
+os.environ.setdefault("KDCL_MEMORY_LIMIT", "12GB")
 
 from kdcl import demo  # noqa: E402
 

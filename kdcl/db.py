@@ -163,10 +163,10 @@ class Store:
                     "select 'data_version', cast(coalesce(max(cast(value as bigint)), 0) + 1 as text) "
                     "from meta where key = 'data_version'"
                 )
-                cur.execute("commit")
             except BaseException:
                 cur.execute("rollback")
                 raise
+            cur.execute("commit")  # a failed commit is rolled back by DuckDB itself
 
 
 # --------------------------------------------------------------------------- schema
@@ -189,10 +189,10 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
         try:
             con.execute(path.read_text(encoding="utf-8"))
             con.execute("insert into schema_migration (version, name) values (?, ?)", [version, path.name])
-            con.execute("commit")
         except BaseException:
             con.execute("rollback")
             raise
+        con.execute("commit")
         applied.append(path.name)
     return applied
 
@@ -246,9 +246,9 @@ def load_frameworks(con: duckdb.DuckDBPyConnection, data_dir: Path = DATA_DIR) -
             for name in ("write/insert_standards", "write/insert_criteria", "write/insert_criterion_levels"):
                 con.execute(load_sql(name)[0])
             con.unregister("catalog_frame")
-            con.execute("commit")
         except BaseException:
             con.execute("rollback")
             raise
+        con.execute("commit")
         added.append(fw["framework_id"])
     return added
