@@ -6,6 +6,8 @@ from kdcl import charts, data, ui
 from kdcl.rules import format_number, format_vnd, format_vnd_short
 from kdcl.strings import LEVEL_LABELS, SCHOOL_TYPE_LABELS, t
 
+ATTENTION_ROWS = 20  # a to-do list, not the whole province: the rest is counted
+
 scope = ui.current_scope()
 filters = ui.filter_bar(scope)
 st.title(t("overview.title"))
@@ -80,7 +82,7 @@ attention = ov.schools[(ov.schools["overall_level"] == 0).fillna(False) | (ov.sc
 if attention.empty:
     st.success(t("overview.none_attention"))
 else:
-    table = attention.sort_values(["overdue_items", "open_items"], ascending=False).assign(
+    table = attention.nlargest(ATTENTION_ROWS, ["overdue_items", "open_items"]).assign(
         level=lambda f: f["overall_level"].map(lambda v: LEVEL_LABELS[None if v is None or v != v else int(v)]),
         school_type=lambda f: f["school_type"].map(SCHOOL_TYPE_LABELS),
     )
@@ -99,3 +101,5 @@ else:
             "plan_items": st.column_config.NumberColumn(t("overview.col.items")),
         },
     )
+    if len(attention) > ATTENTION_ROWS:
+        st.caption(t("overview.attention_more", shown=ATTENTION_ROWS, total=format_number(len(attention))))
