@@ -4,6 +4,14 @@
   summary  print the machine-readable summary  python -m kdcl summary [--db PATH] [--year 2024-2025] [--as-of YYYY-MM-DD] --json
   users    accounts   python -m kdcl users add NAME --role admin|office|principal|viewer [--school ID] [--unit UNIT]
                       python -m kdcl users list|disable|enable|reset-password [NAME]
+  import   plans (.docx/.txt) and templates (.xlsx/.csv)
+           python -m kdcl import FILE... [--db PATH] [--school ID] [--year YYYY-YYYY] [--dry-run] [--replace] [--json]
+  export   the templates filled with data
+           python -m kdcl export plan-items|assessments|schools [--db PATH] [--school ID] [--year YYYY-YYYY] --out FILE.csv|FILE.xlsx
+           (details: kdcl/importing/cli.py; exit 1 when any imported file was rejected)
+  report   the presentation slides as a file (issue 8)
+           python -m kdcl report --format pptx|pdf|xlsx --out FILE|DIR [--db PATH] [--year YYYY-YYYY] [--as-of YYYY-MM-DD] [--unit ID]
+           python -m kdcl export plan-docx --school ID --year YYYY-YYYY --out FILE.docx|DIR [--db PATH]
 
 Bad arguments exit with status 2 and a Vietnamese message on stderr.
 """
@@ -22,6 +30,7 @@ from pathlib import Path
 from kdcl import auth, data, demo
 from kdcl.access import Scope
 from kdcl.db import Store
+from kdcl.importing import cli as importing_cli
 from kdcl.strings import t
 from kdcl.timetext import normalise_school_year
 
@@ -100,6 +109,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = users.add_parser("reset-password", help="đặt lại mật khẩu (đọc từ stdin hoặc hỏi khi chạy)")
     p.add_argument("name")
     p.add_argument("--db")
+    importing_cli.add_parsers(sub, _school_year)  # import / export (issue 3)
+    _add_report_parsers(sub)  # report, export plan-docx (issue 8)
     return parser
 
 
@@ -179,6 +190,117 @@ def _summary(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     json.dump(result, sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
     return 0
+
+
+@command("import")
+def _import(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    return importing_cli.run_import(parser, args, _open_existing)
+
+
+@command("export")
+def _export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    return importing_cli.run_export(parser, args, _open_existing)
+
+
+# --------------------------------------------------------------------------- report, export plan-docx (issue 8)
+
+REPORT_FORMATS = ("pptx", "pdf", "xlsx")
+
+
+def _report_format(value: str) -> str:
+    if value.lower() not in REPORT_FORMATS:
+        raise argparse.ArgumentTypeError(t("cli.bad_format", value=value))
+    return value.lower()
+
+
+def _add_report_parsers(sub) -> None:
+    p = sub.add_parser("report", help="xuất các trang trình chiếu ra tệp pptx, pdf hoặc xlsx")
+    p.add_argument("--format", required=True, type=_report_format, help="pptx, pdf hoặc xlsx")
+    p.add_argument("--out", required=True, help="tệp cần ghi, hoặc thư mục (tên tệp mặc định)")
+    p.add_argument("--db", help="tệp DuckDB")
+    p.add_argument("--year", type=_school_year, help="năm học, ví dụ 2024-2025 (mặc định: năm mới nhất có dữ liệu)")
+    p.add_argument("--as-of", dest="as_of", type=_iso_date, help="tính đến ngày YYYY-MM-DD (mặc định: hôm nay)")
+    p.add_argument("--unit", help="mã đơn vị quản lý")
+    export = sub.choices.get("export")
+    if export is None:  # the template exports (issue 3) are not there: a parser of our own
+        export = sub.add_parser("export", help="xuất dữ liệu ra tệp")
+        export.add_argument("what", choices=["plan-docx"])
+        export.add_argument("--db", help="tệp DuckDB")
+        export.add_argument("--school", help="mã trường")
+        export.add_argument("--year", type=_school_year, help="năm học")
+        export.add_argument("--out", required=True, help="tệp cần ghi")
+    else:  # add "plan-docx" to the existing choices
+        what = next(a for a in export._actions if a.dest == "what")
+        what.choices = [*what.choices, "plan-docx"]
+
+
+def _out_path(parser: argparse.ArgumentParser, out: str, default_name: str) -> Path:
+    path = Path(out)
+    if path.is_dir():
+        return path / default_name
+    if not path.parent.is_dir():
+        parser.error(t("cli.bad_out", path=path))
+    return path
+
+
+@command("report")
+def _report(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    from kdcl.reports import pdf_report, pptx_deck, slides, xlsx_figures
+
+    store = _open_existing(parser, args)
+    try:
+        years = data.school_years(store)
+        year = args.year or (years[0] if years else None)
+        if year is None:
+            parser.error(t("empty.no_years"))
+        if args.unit and args.unit not in set(data.units(store, Scope.everything())["unit_id"]):
+            parser.error(t("cli.bad_unit", value=args.unit))
+        filters = data.Filters(school_year=year, as_of=args.as_of or date.today(), unit_id=args.unit)
+        out = _out_path(parser, args.out, slides.file_name(filters, args.format))
+        deck = slides.build_slides(store, Scope.everything(user="cli"), filters)
+    finally:
+        store.close()
+    build = {"pptx": pptx_deck.build_pptx, "pdf": pdf_report.build_pdf, "xlsx": xlsx_figures.build_xlsx}
+    try:
+        content = build[args.format](deck)
+    except pdf_report.PdfError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    out.write_bytes(content)
+    print(t("cli.report_written", what=args.format.upper(), path=out, slides=len(deck)))
+    return 0
+
+
+def _export_plan_docx(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    from kdcl.access import AccessDenied
+    from kdcl.data.plan_document import plan_document
+    from kdcl.reports.plan_docx import build_plan_docx
+    from kdcl.reports.plan_docx import file_name as docx_file_name
+
+    if not args.school or not args.year:
+        parser.error(t("cli.plan_docx_args"))
+    today = date.today()
+    out = _out_path(parser, args.out, docx_file_name(args.school, args.year, today))
+    store = _open_existing(parser, args)
+    try:
+        doc = plan_document(store, Scope.everything(user="cli"), args.school, args.year)
+    except AccessDenied:
+        parser.error(t("cli.bad_school", value=args.school))
+    finally:
+        store.close()
+    out.write_bytes(build_plan_docx(doc, today=today))
+    print(t("cli.docx_written", school=args.school, path=out))
+    return 0
+
+
+_export_templates = COMMANDS["export"]
+
+
+@command("export")
+def _export_or_plan_docx(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    if args.what == "plan-docx":
+        return _export_plan_docx(parser, args)
+    return _export_templates(parser, args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -274,3 +274,90 @@ def show_context(scope: Scope, filters: Filters, reported: int, total: int) -> N
         context_line(scope, filters, reported, total)
         + (" · " + t("context.data_date", when=format_date(freshness)) if freshness is not None else "")
     )
+
+
+# --------------------------------------------------------------------------- school picker (issue 4)
+
+
+def school_picker(scope: Scope, filters: Filters, container: Any = None) -> str | None:
+    """A searchable selectbox of the schools in scope (narrowed by the unit/type filters),
+    kept in the URL as ?school=ID. Preselected when the scope holds one school (a
+    principal); otherwise None until a school is picked."""
+    from kdcl.data import school as school_data
+
+    options = load(school_data.school_options, scope, filters)
+    ids = options["school_id"].tolist()
+    if not ids:
+        return None
+    labels = {
+        sid: f"{name} · {unit} ({sid})" for sid, name, unit in zip(ids, options["name"], options["unit_name"])
+    }
+    chosen = _from_url("school", ids, ids[0] if len(ids) == 1 else None)
+    chosen = (container or st).selectbox(
+        t("school.picker"),
+        ids,
+        index=None if chosen is None else ids.index(chosen),
+        format_func=labels.get,
+        placeholder=t("school.picker_placeholder", n=len(ids)),
+        disabled=len(ids) == 1,  # a principal sees their own school only
+        key="w_school",
+    )
+    if chosen is None:
+        st.session_state.pop("_filter_school", None)
+        if "school" in st.query_params:
+            del st.query_params["school"]
+    else:
+        _to_url("school", chosen)
+    return chosen
+
+
+# --------------------------------------------------------------------------- page choices in the URL (issue 6)
+
+
+def url_choice(
+    name: str,
+    label: str,
+    options: Sequence[Any],
+    default: Any = None,
+    *,
+    key: str,
+    format_func: Callable[[Any], str] = str,
+    radio: bool = False,
+    container: Any = None,
+    **widget_args: Any,
+) -> Any:
+    """A page's own choice (a framework, a criterion) kept in the URL like the sidebar
+    filters (?crit=1.5): a selectbox, or a horizontal radio with radio=True."""
+    options = list(options)
+    box = container if container is not None else st
+    value = _from_url(name, options, default)
+    widget = box.radio if radio else box.selectbox
+    extra = {"horizontal": True} if radio else {}
+    value = widget(label, options, index=options.index(value), format_func=format_func, key=key, **extra,
+                   **widget_args)
+    _to_url(name, value, default)
+    return value
+
+
+def url_text(name: str, label: str, *, key: str, container: Any = None, **widget_args: Any) -> str:
+    """A free-text page parameter kept in the URL (?q=si+so); "" when empty."""
+    box = container if container is not None else st
+    value = _from_url(name, [], "")
+    value = box.text_input(label, value=value, key=key, **widget_args) or ""
+    _to_url(name, value.strip(), "")
+    return value.strip()
+
+
+def forget_url_choice(name: str, key: str) -> None:
+    """Drop a page choice from the URL, the session memory and its widget (e.g. the
+    criterion when the framework changes, so it is not reported as invalid)."""
+    if name in st.query_params:
+        del st.query_params[name]
+    st.session_state.pop("_filter_" + name, None)
+    st.session_state.pop(key, None)
+
+
+def set_url_choice(name: str, key: str, value: Any) -> None:
+    """Choose a value for a page choice before its widget is drawn (e.g. from a chart click)."""
+    st.session_state.pop(key, None)
+    _to_url(name, value)

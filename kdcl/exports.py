@@ -1,0 +1,180 @@
+"""Exports of a table as shown on a page: pure functions, DataFrame (+ context) -> bytes.
+
+- xlsx (openpyxl): a title, the context lines (filters, as-of date, how many schools
+  reported, ...) above the table, Vietnamese headers as given by the caller, column widths
+  fitted to the content, wrapped long text, frozen header row and an autofilter.
+- csv: UTF-8 with a byte order mark (Excel then reads Vietnamese correctly).
+
+Cells can never be read as formulas: text starting with = + - @ (or a tab / carriage
+return) is written as a string cell with Excel's "quote prefix" (xlsx), or with a leading
+apostrophe (csv, which has no cell types). Used by the pages and the CLI.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+MAX_WIDTH = 60  # characters; longer text wraps
+MIN_WIDTH = 8
+SHEET_NAME_MAX = 31
+_INVALID_SHEET_CHARS = str.maketrans({c: " " for c in "[]:*?/\\"})
+
+
+@dataclass(frozen=True)
+class ExportContext:
+    """What the table is: a title and lines such as ("Năm học", "2024-2025")."""
+
+    title: str
+    lines: Sequence[tuple[str, str]] = field(default_factory=tuple)
+    sheet_name: str = "Dữ liệu"
+
+
+def is_formula_like(value: Any) -> bool:
+    return isinstance(value, str) and value.startswith(FORMULA_PREFIXES)
+
+
+def _plain(value: Any) -> Any:
+    """A cell value openpyxl writes as a number, date or text (never NaN/NA)."""
+    if value is None:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime()
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):  # numpy scalars
+        return value.item()
+    return value
+
+
+def _set(cell: Cell, value: Any) -> None:
+    value = _plain(value)
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)  # control characters from PDF extraction
+        cell.value = value
+        cell.data_type = "s"  # a string cell, even when openpyxl guessed a formula
+        if is_formula_like(value):
+            cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
+    else:
+        cell.value = value
+        if isinstance(value, datetime):
+            cell.number_format = "DD/MM/YYYY HH:MM"
+        elif isinstance(value, date):
+            cell.number_format = "DD/MM/YYYY"
+        elif isinstance(value, int):
+            cell.number_format = "#,##0"
+
+
+def _width(value: Any) -> int:
+    value = _plain(value)
+    if value is None:
+        return 0
+    if isinstance(value, (date, datetime)):
+        return 16 if isinstance(value, datetime) else 10
+    text = str(value)
+    return max((len(line) for line in text.splitlines()), default=0)
+
+
+def to_xlsx(frame: pd.DataFrame, context: ExportContext) -> bytes:
+    """The table as an .xlsx workbook: title, context lines, then headers and rows."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = (context.sheet_name.translate(_INVALID_SHEET_CHARS).strip() or "Sheet")[:SHEET_NAME_MAX]
+
+    bold = Font(bold=True)
+    _set(ws.cell(row=1, column=1), context.title)
+    ws.cell(row=1, column=1).font = Font(bold=True, size=14)
+    row_no = 2
+    for label, text in context.lines:
+        _set(ws.cell(row=row_no, column=1), label)
+        ws.cell(row=row_no, column=1).font = bold
+        _set(ws.cell(row=row_no, column=2), text)
+        row_no += 1
+    header_row = row_no + 1  # one empty row between the context and the table
+
+    header_fill = PatternFill("solid", fgColor="DDE6F0")
+    wrap = Alignment(wrap_text=True, vertical="top")
+    columns = [str(c) for c in frame.columns]
+    widths = [len(c) for c in columns]
+    for col_no, name in enumerate(columns, start=1):
+        cell = ws.cell(row=header_row, column=col_no)
+        _set(cell, name)
+        cell.font = bold
+        cell.fill = header_fill
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+
+    for r, values in enumerate(frame.itertuples(index=False, name=None), start=header_row + 1):
+        for c, value in enumerate(values, start=1):
+            cell = ws.cell(row=r, column=c)
+            _set(cell, value)
+            w = _width(value)
+            if w > widths[c - 1]:
+                widths[c - 1] = w
+            if w > MAX_WIDTH:
+                cell.alignment = wrap
+
+    for c, w in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(c)].width = max(MIN_WIDTH, min(MAX_WIDTH, w + 2))
+    # the first column also holds the context labels: wide enough for them
+    first = max([_width(label) for label, _ in context.lines] + [widths[0] if widths else 0])
+    ws.column_dimensions["A"].width = max(MIN_WIDTH, min(MAX_WIDTH, first + 2))
+
+    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+    if columns:
+        last = get_column_letter(len(columns))
+        ws.auto_filter.ref = f"A{header_row}:{last}{header_row + max(len(frame), 1)}"
+    ws.sheet_view.zoomScale = 100
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def csv_safe(value: Any) -> Any:
+    """A CSV field that a spreadsheet will not run as a formula."""
+    value = _plain(value)
+    if is_formula_like(value):
+        return "'" + value
+    if isinstance(value, datetime):
+        return value.strftime("%d/%m/%Y %H:%M")
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    return value
+
+
+def _csv_column(column: pd.Series) -> pd.Series:
+    """One column as CSV text: dates dd/mm/yyyy, formula-like text behind an apostrophe
+    (vectorised for text columns; other columns cell by cell)."""
+    values = column.astype("object")
+    present = values.notna()
+    kinds = {type(v) for v in values[present]}
+    if kinds <= {str}:
+        text = values.where(present, "").astype(str)
+        risky = text.str.startswith(FORMULA_PREFIXES)
+        return text.where(~risky, "'" + text)
+    out = pd.Series("", index=column.index, dtype="object")
+    if present.any():
+        out[present] = [csv_safe(v) for v in values[present]]
+    return out
+
+
+def to_csv(frame: pd.DataFrame) -> bytes:
+    """The table as CSV: UTF-8 with BOM, comma separated, headers as given."""
+    safe = pd.DataFrame({i: _csv_column(frame.iloc[:, i]) for i in range(frame.shape[1])}, index=frame.index)
+    safe.columns = [csv_safe(str(c)) for c in frame.columns]
+    buffer = io.StringIO(newline="")
+    safe.to_csv(buffer, index=False, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    return buffer.getvalue().encode("utf-8-sig")

@@ -1,0 +1,91 @@
+"""Text clean-up shared by every reader.
+
+- `clean(text)`: what is stored. NFC; HTML tags and entities removed (`<p>`, `<i>` from
+  converted documents); Word artefacts such as "[bookmark: _GoBack]" dropped; non-breaking
+  and odd spaces become plain spaces; runs of spaces/tabs collapsed inside each line; empty
+  lines dropped (paragraphs stay separated by "\\n"). Empty text becomes None.
+- `fold(text)`: for matching only. `clean`, lower case, diacritics stripped (đ -> d),
+  punctuation kept, single spaces. "Mã  Trường" and "ma truong" fold the same.
+- `header_key(text)`: for column headers. `fold`, without anything in parentheses and
+  without punctuation, so "Tỉnh/Thành phố" = "tinh thanh pho" and "Mức đạt (0-3)" = "muc dat".
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
+_BREAK_TAG = re.compile(r"<\s*(?:br|/p|/div|/li)\s*/?>", re.I)
+_BOOKMARK = re.compile(r"\[bookmark:[^\]]{0,200}\]", re.I)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def clean(text: object) -> str | None:
+    """The stored form of a cell or paragraph (see module docstring)."""
+    if text is None:
+        return None
+    if not isinstance(text, str):
+        text = str(text)
+    s = nfc(text).translate(_INVISIBLE)
+    s = _BREAK_TAG.sub("\n", s)
+    s = _TAG.sub(" ", s)
+    s = html.unescape(s)
+    s = _BOOKMARK.sub("", s)
+    s = s.replace("\r\n", "\n").replace("\r", "\n").replace("\v", "\n").replace("\f", "\n")
+    lines = [_SPACES.sub(" ", line).strip() for line in s.split("\n")]
+    out = "\n".join(line for line in lines if line)
+    return nfc(out) or None
+
+
+def one_line(text: object) -> str | None:
+    """`clean` with every line joined by a space (headings, names, codes)."""
+    s = clean(text)
+    return None if s is None else " ".join(s.split())
+
+
+def _strip_marks(s: str) -> str:
+    out = []
+    for ch in s:
+        if ch in "đĐ":
+            out.append("d")
+            continue
+        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+        out.append(base)
+    return "".join(out)
+
+
+def fold(text: object) -> str:
+    """Lower-case, accent-free, single-spaced copy for matching ("" for empty)."""
+    s = one_line(text)
+    if not s:
+        return ""
+    s = s.replace("\u2013", "-").replace("\u2014", "-").replace("\u2212", "-")
+    return " ".join(_strip_marks(s.lower()).split())
+
+
+_PAREN = re.compile(r"\([^)]*\)")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def header_key(text: object) -> str:
+    """Folded column header without parentheses and punctuation."""
+    s = _PAREN.sub(" ", fold(text))
+    return " ".join(_NON_WORD.sub(" ", s).split())
+
+
+def value_key(text: object) -> str:
+    """Folded value without punctuation ("Đang thực hiện" = "dang thuc hien")."""
+    return " ".join(_NON_WORD.sub(" ", fold(text)).split())
+
+
+def join_text(*parts: str | None, sep: str = "\n") -> str | None:
+    """Join the non-empty parts (continuation rows, repeated paragraphs)."""
+    kept = [p for p in parts if p]
+    return sep.join(kept) if kept else None

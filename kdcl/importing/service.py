@@ -1,0 +1,348 @@
+"""Importing files: read, check, preview, write. Used by the import page and `python -m kdcl import`.
+
+Every file is all-or-nothing: it is read and checked completely, and written in one
+`store.transaction()` only when it has no error; other files of the batch go in regardless.
+Files are handled schools first, then assessments, then plans, so a batch can bring a new
+school together with its data.
+
+Duplicates: a file whose content (sha256) was imported before is recognised and skipped —
+plans by `plan.source_sha256` (for the same school), template files by `import_log`.
+
+Plans from documents (.docx/.txt): a school's plan covers school years first..last. When the
+school already has a plan overlapping those years the file is rejected unless `replace`
+(the --replace option / the "Thay thế" checkbox): then the old items are deleted, each
+logged as a 'delete' in plan_item_log with a json snapshot (history survives, plan_item_log has
+no foreign key), the plan starting the same year keeps its plan_id and takes the new version,
+and other overlapping plans are marked `superseded_by` and deleted once the import has
+committed (DuckDB will not delete a parent row in the transaction that deleted its children).
+
+Plan items from templates (.xlsx/.csv) upsert by (school, school year): rows are matched to
+the plan's items by criterion code and order, changed values update the item (version + 1, a
+log row per changed field), new rows are added, and items the file does not mention are kept
+(or deleted with `replace`). So export -> edit -> import changes exactly what was edited.
+Assessments upsert by (school, year, kind, criterion); schools by school id (units are
+created when new). Every write first checks `kdcl.data.require_write` for each school.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from kdcl.access import Scope
+from kdcl.db import Store
+from kdcl.importing import safety
+from kdcl.importing.docx_plan import read_docx
+from kdcl.importing.model import Issue, ParsedPlan
+from kdcl.importing.safety import FileRejected
+from kdcl.importing.tabular import Table, read_table
+from kdcl.importing.text_plan import read_text
+from kdcl.importing.validate import (
+    AssessmentWrite,
+    Context,
+    PlanWrite,
+    Problems,
+    SchoolsWrite,
+    assessments_from_table,
+    plan_from_document,
+    plans_from_table,
+    schools_from_table,
+)
+from kdcl.importing.write import write_assessments, write_plan, write_schools
+from kdcl.rules import format_number
+from kdcl.strings import ASSESSMENT_KIND_LABELS, LEVEL_LABELS, SCHOOL_TYPE_LABELS, STATUS_LABELS, t
+
+ORDER = {"schools": 0, "assessment": 1, "plan": 2, None: 3}
+
+
+@dataclass
+class Upload:
+    name: str
+    data: bytes
+
+
+@dataclass
+class Options:
+    school: str | None = None  # id or name, used when a file does not say
+    year: str | None = None  # "2024-2025", used when a file does not say
+    replace: bool = False
+    dry_run: bool = False
+    channel: str = "ui"  # "cli": messages point at --school/--year/--replace instead of the page's controls
+
+
+@dataclass
+class FileResult:
+    file: str
+    sha256: str
+    fmt: str | None = None
+    kind: str | None = None  # plan | assessment | schools
+    status: str = "rejected"  # ready (checked, not written) | imported | duplicate | rejected
+    rows: int = 0
+    errors: list[Issue] = field(default_factory=list)
+    warnings: list[Issue] = field(default_factory=list)
+    summary: str = ""
+    layout: str | None = None
+    encoding: str | None = None
+    plans: list[PlanWrite] = field(default_factory=list)
+    assessments: AssessmentWrite | None = None
+    schools: SchoolsWrite | None = None
+    dry_run: bool = False
+    school_ids: list[str] = field(default_factory=list)
+    school_years: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        status = "imported" if self.status == "ready" else self.status
+        return {
+            "file": self.file, "status": status, "kind": self.kind, "rows": self.rows,
+            "errors": [e.as_json() for e in self.errors], "warnings": [w.as_json() for w in self.warnings],
+            "summary": self.summary, "schools": self.school_ids, "school_years": self.school_years,
+            "dry_run": self.dry_run,
+        }
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _reject(result: FileResult, exc: FileRejected) -> FileResult:
+    result.errors.append(Issue(result.file, t(exc.key, **exc.values)))
+    result.status = "rejected"
+    result.summary = t("import.summary.rejected", count=len(result.errors))
+    return result
+
+
+def _read(upload: Upload) -> tuple[FileResult, ParsedPlan | Table | None]:
+    result = FileResult(file=upload.name, sha256=sha256_of(upload.data))
+    ext = safety.extension(upload.name)
+    result.kind = {".docx": "plan", ".txt": "plan"}.get(ext)
+    try:
+        checked = safety.check(upload.name, upload.data)
+        result.fmt = checked.fmt
+        if checked.fmt == "docx":
+            parsed: ParsedPlan | Table = read_docx(upload.name, upload.data)
+        elif checked.fmt == "txt":
+            parsed = read_text(upload.name, upload.data)
+        else:
+            parsed = read_table(checked)
+            result.kind = parsed.kind
+            result.encoding = parsed.encoding
+    except FileRejected as exc:
+        return _reject(result, exc), None
+    return result, parsed
+
+
+def import_files(store: Store, scope: Scope, uploads: Sequence[Upload], options: Options,
+                 progress: Callable[[int, int, str], None] | None = None) -> list[FileResult]:
+    """Read, check and (unless dry_run) write each file; results in the order given."""
+    user = scope.user
+    read = [_read(u) for u in uploads]
+    order = sorted(range(len(read)), key=lambda i: ORDER.get(read[i][0].kind, 3))
+    ctx = Context(store, scope, options.channel)
+    superseded = False
+    for done, i in enumerate(order):
+        result, parsed = read[i]
+        result.dry_run = options.dry_run
+        if progress:
+            progress(done, len(order), result.file)
+        if parsed is None:
+            continue
+        try:
+            _check(ctx, result, parsed, options)
+        except FileRejected as exc:
+            _reject(result, exc)
+            continue
+        if result.status != "ready" or options.dry_run:
+            if options.dry_run and result.status == "ready" and result.schools is not None:
+                ctx.add_pending(result.schools.new_schools.to_dict("records"))
+            continue
+        try:
+            with store.transaction() as tx:
+                for w in result.plans:
+                    write_plan(tx, w, user, result.file,
+                               result.sha256 if result.fmt in ("docx", "txt") else None)
+                if result.assessments is not None:
+                    write_assessments(tx, result.assessments)
+                if result.schools is not None:
+                    write_schools(tx, result.schools)
+                tx.run("write/import_log_insert", file_name=result.file, sha256=result.sha256, kind=result.kind,
+                       format=result.fmt, school_ids=",".join(result.school_ids) or None,
+                       school_years=",".join(result.school_years) or None, rows=result.rows,
+                       detail=json.dumps({"summary": result.summary}, ensure_ascii=False), user=user)
+        except Exception as exc:  # a database constraint we did not foresee: the file is rolled back
+            result.errors.append(Issue(result.file, t("import.err.write_failed", error=str(exc).split("\n")[0])))
+            result.status = "rejected"
+            continue
+        result.status = "imported"
+        superseded = superseded or any(len(w.replaced) > 1 for w in result.plans)
+        ctx = Context(store, scope, options.channel)
+    if superseded:
+        try:
+            with store.transaction() as tx:
+                tx.run("write/import_cleanup_superseded")
+        except Exception:  # harmless: the superseded plans are empty and marked
+            pass
+    if progress:
+        progress(len(order), len(order), "")
+    return [r for r, _ in read]
+
+
+def _check(ctx: Context, result: FileResult, parsed: ParsedPlan | Table, options: Options) -> None:
+    problems = Problems(result.file)
+    if isinstance(parsed, ParsedPlan):
+        result.layout = parsed.layout
+        result.rows = len(parsed.items)
+        for level, issue in parsed.issues:
+            (problems.errors if level == "error" else problems.warnings).append(issue)
+        w = plan_from_document(ctx, problems, parsed, options.school, options.year, options.replace,
+                               result.sha256)
+        if w is not None and w.mode == "duplicate":
+            result.status = "duplicate"
+            result.school_ids, result.school_years = [w.school_id], [w.school_year]
+            result.summary = t("import.summary.duplicate_plan", school=w.school_name, year=w.school_year)
+            return
+        result.plans = [w] if w is not None else []
+    else:
+        result.rows = len(parsed.rows)
+        seen = ctx.store.query("import_seen", **ctx.scope.params(), unit_id=None, school_type=None,
+                               sha256=result.sha256)
+        if len(seen):
+            first = seen.iloc[0]
+            result.status = "duplicate"
+            result.summary = t("import.summary.duplicate", when=pd.Timestamp(first["imported_at"]).strftime(
+                "%d/%m/%Y %H:%M"), file=first["file_name"])
+            return
+        for header in parsed.unknown:
+            problems.warn("import.warn.unknown_column", column=header)
+        if not parsed.rows:
+            problems.error("import.err.no_rows")
+        elif parsed.kind == "plan":
+            result.plans = plans_from_table(ctx, problems, parsed, options.school, options.year, options.replace)
+        elif parsed.kind == "assessment":
+            result.assessments = assessments_from_table(ctx, problems, parsed, options.school, options.year,
+                                                        result.file)
+        else:
+            result.schools = schools_from_table(ctx, problems, parsed)
+    result.errors.extend(problems.errors)
+    result.warnings.extend(problems.warnings)
+    result.school_ids = sorted({w.school_id for w in result.plans})
+    result.school_years = sorted({w.school_year for w in result.plans})
+    if result.assessments is not None:
+        result.school_ids = sorted(set(result.assessments.rows["school_id"]))
+        result.school_years = sorted(set(result.assessments.rows["school_year"]))
+    if result.schools is not None:
+        result.school_ids = sorted(set(result.schools.new_schools["school_id"]) |
+                                   {u["school_id"] for u in result.schools.updates})
+    if result.errors:
+        result.status = "rejected"
+        result.summary = t("import.summary.rejected", count=len(result.errors))
+        return
+    result.status = "ready"
+    result.summary = summary(result)
+
+
+def summary(result: FileResult) -> str:
+    """One Vietnamese line: what the file brings."""
+    if result.kind == "plan" and result.fmt in ("docx", "txt") and result.plans:
+        w = result.plans[0]
+        years = w.school_year if w.school_year == w.end_school_year else f"{w.school_year} – {w.end_school_year}"
+        text = t("import.summary.plan", school=w.school_name, school_id=w.school_id, years=years, items=len(w.items))
+        if w.mode == "replace":
+            text += " " + t("import.summary.replaces", items=sum(int(p["items"]) for p in w.replaced))
+        return text
+    if result.kind == "plan":
+        return t("import.summary.plan_rows", plans=len(result.plans), new=sum(len(w.items) for w in result.plans),
+                 updated=sum(len(w.updates) for w in result.plans),
+                 unchanged=sum(w.unchanged for w in result.plans), deleted=sum(len(w.deletes) for w in result.plans))
+    if result.kind == "assessment" and result.assessments is not None:
+        a = result.assessments
+        return t("import.summary.assessments", rows=len(a.rows), schools=len(set(a.rows["school_id"])), new=a.new,
+                 changed=a.changed, unchanged=a.unchanged)
+    if result.kind == "schools" and result.schools is not None:
+        s = result.schools
+        return t("import.summary.schools", new=len(s.new_schools), updated=len(s.updates), unchanged=s.unchanged,
+                 units=len(s.new_units))
+    return ""
+
+
+# --------------------------------------------------------------------------- preview
+
+
+def _d(value) -> str:
+    if value is None or value is pd.NaT or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    return pd.Timestamp(value).strftime("%d/%m/%Y")
+
+
+def preview(result: FileResult) -> pd.DataFrame:
+    """What will be written, with Vietnamese column names and the rule behind each parsed value."""
+    c = lambda key: t("import.preview." + key)  # noqa: E731
+    if result.plans:
+        rows = []
+        for w in result.plans:
+            for v in w.items:
+                rows.append(_plan_row(c, w, v, t("import.action.new")))
+            for item_id, merged, changes in w.updates:
+                fields = ", ".join(t("import.field." + name) for name, _, _ in changes)
+                rows.append({c("action"): t("import.action.update", fields=fields), c("school"): w.school_id,
+                             c("year"): w.school_year, c("criterion"): merged.get("criterion_code"),
+                             c("target_level"): LEVEL_LABELS.get(merged.get("target_level"), ""),
+                             c("time_text"): merged.get("time_text"), c("start"): _d(merged.get("start_date")),
+                             c("due"): _d(merged.get("due_date")), c("budget_vnd"): _money(merged.get("budget_vnd")),
+                             c("budget_text"): merged.get("budget_text"), c("lead"): merged.get("lead"),
+                             c("support"): merged.get("support"), c("weakness"): merged.get("weakness"),
+                             c("target_result"): merged.get("target_result"), c("measures"): merged.get("measures"),
+                             c("status"): STATUS_LABELS.get(merged.get("status"), "")})
+            for item_id in w.deletes:
+                rows.append({c("action"): t("import.action.delete"), c("school"): w.school_id,
+                             c("year"): w.school_year, c("criterion"): f"#{item_id}"})
+        frame = pd.DataFrame(rows)
+        if len(frame) and frame[c("school")].nunique() == 1 and result.fmt in ("docx", "txt"):
+            frame = frame.drop(columns=[c("school"), c("year"), c("action")])
+        return frame.astype(object).where(frame.notna(), "")
+    if result.assessments is not None:
+        a = result.assessments.rows
+        return pd.DataFrame({
+            c("school"): a["school_id"], c("year"): a["school_year"],
+            c("kind"): a["kind"].map(ASSESSMENT_KIND_LABELS), c("criterion"): a["criterion_code"],
+            c("level"): a["level"].map(lambda x: LEVEL_LABELS.get(int(x))),
+        })
+    if result.schools is not None:
+        s = result.schools
+        rows = [{c("action"): t("import.action.new"), c("school"): r["school_id"], c("name"): r["name"],
+                 c("school_type"): SCHOOL_TYPE_LABELS[r["school_type"]], c("framework"): r["framework_id"],
+                 c("unit"): r["unit_id"], c("former"): r["former_unit_id"] or ""}
+                for r in s.new_schools.to_dict("records")]
+        rows += [{c("action"): t("import.action.update", fields=""), c("school"): r["school_id"],
+                  c("name"): r["name"], c("school_type"): SCHOOL_TYPE_LABELS[r["school_type"]],
+                  c("framework"): r["framework_id"], c("unit"): r["unit_id"], c("former"): r["former_unit_id"] or ""}
+                 for r in s.updates]
+        rows += [{c("action"): t("import.action.new_unit"), c("school"): "", c("name"): r["name"],
+                  c("school_type"): t("import.unit_kind." + r["kind"]), c("framework"): "", c("unit"): r["unit_id"],
+                  c("former"): ""} for r in s.new_units.to_dict("records")]
+        return pd.DataFrame(rows)
+    return pd.DataFrame()
+
+
+def _money(value) -> str:
+    return "" if value is None or pd.isna(value) else format_number(value)
+
+
+def _plan_row(c, w: PlanWrite, v, action: str) -> dict[str, Any]:
+    # what a principal should check first (the values read from loose text) comes first
+    return {
+        c("action"): action, c("school"): w.school_id, c("year"): w.school_year,
+        c("criterion"): v.criterion_code,
+        c("target_level"): LEVEL_LABELS.get(v.target_level, "") if v.target_level else "",
+        c("time_text"): v.time_text, c("start"): _d(v.start_date), c("due"): _d(v.due_date),
+        c("time_rule"): v.time_rule,
+        c("budget_vnd"): _money(v.budget_vnd), c("budget_text"): v.budget_text, c("money_rule"): v.money_rule,
+        c("lead"): v.lead, c("support"): v.support,
+        c("weakness"): v.weakness, c("target_result"): v.target_result, c("measures"): v.measures,
+        c("other_support"): v.other_support, c("note"): v.note,
+        c("status"): STATUS_LABELS.get(v.status or "not_started", ""),
+    }

@@ -1,0 +1,142 @@
+"""Excel (.xlsx) and CSV files in one of the three templates (kdcl.templates).
+
+The header row is the first of the first ten rows (of the first sheet that has one) whose
+cells name template columns; which template it is follows from the columns present.
+CSV: encoding as kdcl.importing.safety.decode_text, delimiter comma, semicolon or tab
+(sniffed from the header). XLSX: read-only, cached values, no external links. Row numbers
+are the spreadsheet's own (as Excel shows them), so messages point at the right row.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from typing import Any
+
+from kdcl.importing.normalise import header_key, one_line
+from kdcl.importing.safety import MAX_TABLE_ROWS, CheckedFile, FileRejected, decode_text
+from kdcl.templates import ALIASES, SIGNATURE, TEMPLATES
+
+
+@dataclass
+class Table:
+    kind: str  # plan | assessment | schools
+    columns: dict[str, int]  # template key -> column index
+    headers: dict[str, str]  # template key -> header as written in the file
+    rows: list[tuple[int, list[Any]]]  # (row number, cell values)
+    unknown: list[str] = field(default_factory=list)
+    encoding: str | None = None
+    header_row: int = 1
+
+
+def _key_of(header: Any) -> str | None:
+    k = header_key(header)
+    if not k:
+        return None
+    for kind_cols in TEMPLATES.values():
+        for c in kind_cols:
+            if k == header_key(c.header):
+                return c.key
+    for key, names in ALIASES.items():
+        if k in names:
+            return key
+    return None
+
+
+def detect(cells: list[Any]) -> tuple[str, dict[str, int], dict[str, str], list[str]] | None:
+    """(template kind, key -> index, key -> header, unknown headers) when `cells` is a header row."""
+    found: dict[str, int] = {}
+    written: dict[str, str] = {}
+    unknown: list[str] = []
+    for i, cell in enumerate(cells):
+        key = _key_of(cell)
+        if key and key not in found:
+            found[key] = i
+            written[key] = one_line(cell) or key
+        elif one_line(cell):
+            unknown.append(one_line(cell))
+    best = None
+    for kind, cols in TEMPLATES.items():
+        keys = {c.key for c in cols}
+        if not any(s in found for s in SIGNATURE[kind]):
+            continue
+        # "loại" alone names the school type; with "mức đạt" it is an assessments file
+        score = len(keys & found.keys())
+        if best is None or score > best[1]:
+            best = (kind, score)
+    if best is None or best[1] < 2:
+        return None
+    kind = best[0]
+    keys = {c.key for c in TEMPLATES[kind]}
+    extra = [written[k] for k in found if k not in keys]
+    mapping = {k: i for k, i in found.items() if k in keys}
+    return kind, mapping, {k: written[k] for k in mapping}, unknown + extra
+
+
+def read_table(checked: CheckedFile) -> Table:
+    if checked.fmt == "csv":
+        return _read_csv(checked)
+    return _read_xlsx(checked)
+
+
+def _blank(values: list[Any]) -> bool:
+    return all(v is None or (isinstance(v, str) and not v.strip()) for v in values)
+
+
+def _read_csv(checked: CheckedFile) -> Table:
+    text, encoding = decode_text(checked.data)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    first_line = text.split("\n", 1)[0]
+    delimiter = max([",", ";", "\t"], key=first_line.count) if first_line else ","
+    try:
+        records = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    except csv.Error:
+        raise FileRejected("import.err.bad_csv") from None
+    if len(records) > MAX_TABLE_ROWS + 10:
+        raise FileRejected("import.err.too_many_rows", limit=MAX_TABLE_ROWS)
+    table = _from_rows(list(enumerate(records, start=1)))
+    table.encoding = encoding
+    return table
+
+
+def _read_xlsx(checked: CheckedFile) -> Table:
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(io.BytesIO(checked.data), read_only=True, data_only=True, keep_links=False)
+    except Exception:
+        raise FileRejected("import.err.broken_xlsx") from None
+    try:
+        first_error = None
+        for ws in wb.worksheets:
+            rows: list[tuple[int, list[Any]]] = []
+            for no, values in enumerate(ws.iter_rows(values_only=True), start=1):
+                if len(rows) > MAX_TABLE_ROWS + 10:
+                    raise FileRejected("import.err.too_many_rows", limit=MAX_TABLE_ROWS)
+                rows.append((no, list(values)))
+                if no == 10 and not any(detect(v) for _, v in rows):
+                    break
+            try:
+                return _from_rows(rows)
+            except FileRejected as exc:
+                first_error = first_error or exc
+        raise first_error or FileRejected("import.err.no_header")
+    finally:
+        wb.close()
+
+
+def _from_rows(rows: list[tuple[int, list[Any]]]) -> Table:
+    for index, (no, values) in enumerate(rows[:10]):
+        found = detect(values)
+        if found is None:
+            continue
+        kind, mapping, written, unknown = found
+        data = [(n, v) for n, v in rows[index + 1:] if not _blank(v)]
+        if len(data) > MAX_TABLE_ROWS:
+            raise FileRejected("import.err.too_many_rows", limit=MAX_TABLE_ROWS)
+        return Table(kind=kind, columns=mapping, headers=written, rows=data, unknown=unknown, header_row=no)
+    if not rows or all(_blank(v) for _, v in rows):
+        raise FileRejected("import.err.empty")
+    raise FileRejected("import.err.no_header")

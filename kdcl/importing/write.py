@@ -1,0 +1,121 @@
+"""Writing what validation produced. Each function runs inside the caller's transaction
+(one per file): any failure rolls the whole file back."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pandas as pd
+
+from kdcl.db import Transaction
+from kdcl.importing.validate import ITEM_FIELDS, AssessmentWrite, ItemValues, PlanWrite, SchoolsWrite
+from kdcl.strings import t
+from kdcl.writes import save_units
+
+ITEM_COLUMNS = ["item_id", "plan_id", "position", "school_id", "framework_id", "criterion_code", *ITEM_FIELDS,
+                "updated_by"]
+LOG_COLUMNS = ["item_id", "school_id", "changed_by", "action", "field", "old_value", "new_value"]
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=columns, dtype=object)
+    for col in ("item_id", "plan_id", "position", "target_level", "budget_vnd"):
+        if col in frame:
+            frame[col] = frame[col].astype("Int64")
+    for col in ("start_date", "due_date", "completed_on", "dissolved_on"):
+        if col in frame:
+            frame[col] = pd.to_datetime(frame[col]).dt.date.astype(object).where(frame[col].notna(), None)
+    if "ongoing" in frame:
+        frame["ongoing"] = frame["ongoing"].astype(bool)
+    return frame
+
+
+def write_plan(tx: Transaction, w: PlanWrite, user: str, file_name: str, sha256: str | None) -> int:
+    """Create, replace or update one plan; returns its plan_id."""
+    reason = t("import.log.replaced", file=file_name)
+    position = 1
+    if w.mode == "replace":
+        for old in w.replaced:
+            tx.run("write/import_log_plan_deletes", plan_id=int(old["plan_id"]), user=user, reason=reason)
+            tx.run("write/import_delete_plan_items", plan_id=int(old["plan_id"]))
+        plan_id = int(w.plan_id)
+        tx.run("write/import_reuse_plan", plan_id=plan_id, school_year=w.school_year,
+               end_school_year=w.end_school_year, title=w.title, source_name=file_name, source_sha256=sha256,
+               user=user)
+        for old in w.replaced:
+            if int(old["plan_id"]) != plan_id:
+                tx.run("write/import_supersede_plan", plan_id=int(old["plan_id"]), superseded_by=plan_id)
+    elif w.mode == "new":
+        plan_id = int(tx.run("write/take_plan_ids", n=1)[0][0])
+        tx.insert_frame("plan", pd.DataFrame([{
+            "plan_id": plan_id, "school_id": w.school_id, "school_year": w.school_year,
+            "end_school_year": w.end_school_year, "title": w.title, "source_name": file_name,
+            "source_sha256": sha256, "created_by": user}]))
+    else:  # upsert
+        plan_id = int(w.plan_id)
+        position = w.next_position
+    logs: list[dict[str, Any]] = []
+    for item_id in w.deletes:
+        tx.run("write/import_log_item_delete", item_id=item_id, user=user, reason=reason)
+        tx.run("write/import_delete_item", item_id=item_id)
+    for item_id, merged, changes in w.updates:
+        tx.run("write/import_update_item", item_id=item_id, user=user, **{k: merged.get(k) for k in ITEM_FIELDS})
+        for name, old, new in changes:
+            logs.append({"item_id": item_id, "school_id": w.school_id, "changed_by": user, "action": "update",
+                         "field": name, "old_value": _text(old), "new_value": _text(new)})
+    if w.items:
+        last = int(tx.run("write/take_plan_item_ids", n=len(w.items))[0][0])
+        first_id = last - len(w.items) + 1
+        rows = []
+        for offset, v in enumerate(w.items):
+            rows.append(_item_row(v, first_id + offset, plan_id, position + offset, w, user))
+            logs.append({"item_id": first_id + offset, "school_id": w.school_id, "changed_by": user,
+                         "action": "create", "field": None, "old_value": None, "new_value": None})
+        tx.insert_frame("plan_item", _frame(rows, ITEM_COLUMNS))
+    if logs:
+        tx.insert_frame("plan_item_log", _frame(logs, LOG_COLUMNS))
+    return plan_id
+
+
+def _item_row(v: ItemValues, item_id: int, plan_id: int, position: int, w: PlanWrite, user: str) -> dict[str, Any]:
+    row = {k: getattr(v, k) for k in ITEM_FIELDS}
+    row["status"] = row["status"] or "not_started"
+    row["ongoing"] = bool(row["ongoing"])
+    row.update({"item_id": item_id, "plan_id": plan_id, "position": position, "school_id": w.school_id,
+                "framework_id": w.framework_id, "criterion_code": v.criterion_code, "updated_by": user})
+    return row
+
+
+def write_assessments(tx: Transaction, w: AssessmentWrite) -> None:
+    for school_id, year, kind, codes in w.groups:
+        tx.run("write/import_delete_assessments", school_id=school_id, school_year=year, kind=kind, codes=codes)
+    if len(w.rows):
+        frame = w.rows.copy()
+        frame["level"] = frame["level"].astype("int64")
+        tx.insert_frame("assessment", frame)
+
+
+def write_schools(tx: Transaction, w: SchoolsWrite) -> None:
+    if len(w.new_units):
+        save_units(tx, _frame(w.new_units.to_dict("records"), ["unit_id", "name", "kind", "parent_id",
+                                                                "dissolved_on"]))
+    if len(w.new_schools):
+        tx.insert_frame("school", w.new_schools.astype(object).where(w.new_schools.notna(), None))
+    for u in w.updates:
+        if u["name"] != u["old"]["name"] or u["school_type"] != u["old"]["school_type"]:
+            tx.run("write/import_update_school", school_id=u["school_id"], school_name=u["name"],
+                   school_type=u["school_type"])
+        if u["unit_id"] != u["old"]["unit_id"] or u["former_unit_id"] != u["old"]["former_unit_id"]:
+            tx.run("write/import_move_school", school_id=u["school_id"], unit_id=u["unit_id"],
+                   former_unit_id=u["former_unit_id"])

@@ -1,0 +1,190 @@
+"""Nhập dữ liệu: upload plans (.docx/.txt) and templates (.xlsx/.csv), preview, confirm.
+
+Every file is checked and previewed (a dry run of kdcl.importing.import_files); nothing is
+written until the confirm button, and then each file goes in whole or not at all.
+"""
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from kdcl import data, rules, templates, ui
+from kdcl.importing import Options, Upload, import_files, preview
+from kdcl.importing.safety import MAX_FILE_BYTES
+from kdcl.importing.service import sha256_of
+from kdcl.importing.validate import Context
+from kdcl.strings import t
+from kdcl.timetext import MONEY_RULES, TIME_RULES
+
+KINDS = ("plan", "assessment", "schools")
+STATUS_ICON = {"ready": ":material/check_circle:", "imported": ":material/check_circle:",
+               "duplicate": ":material/content_copy:", "rejected": ":material/error:"}
+PREVIEW_ROWS = 300
+
+scope = ui.current_scope()
+store = ui.get_store()
+st.title(t("import.title"))
+st.caption(t("import.caption"))
+if not scope.can_write:
+    st.info(t("import.read_only"))
+    st.stop()
+
+schools = Context(store, scope).schools
+school_ids = schools["school_id"].tolist()
+school_names = dict(zip(schools["school_id"], schools["name"]))
+current = rules.current_school_year(date.today())
+years = sorted({*ui.load(data.school_years),
+                *[f"{int(current[:4]) + k}-{int(current[:4]) + k + 1}" for k in range(-6, 2)]}, reverse=True)
+
+
+def school_label(school_id: str | None) -> str:
+    return t("import.fallback_none") if school_id is None else f"{school_names.get(school_id, school_id)} ({school_id})"
+
+
+def show_issues(result) -> None:
+    if result.errors:
+        lines = "\n".join(f"- {e.short}" for e in result.errors[:50])
+        more = f"\n- … (+{len(result.errors) - 50})" if len(result.errors) > 50 else ""
+        st.error(t("import.errors_title", count=len(result.errors)) + "\n" + lines + more)
+    if result.warnings:
+        with st.expander(t("import.warnings_title", count=len(result.warnings)), expanded=len(result.warnings) <= 3):
+            for w in result.warnings[:100]:
+                st.markdown(f"- {w.short}")
+
+
+# ---------------------------------------------------------------- results of the last write
+done = st.session_state.get("import_done")
+if done:
+    st.subheader(t("import.done_title"))
+    for item in done:
+        box = {"imported": st.success, "duplicate": st.info, "rejected": st.error}[item["status"]]
+        box(f"**{item['file']}** — {t('import.status.' + item['status'])}. {item['summary']}",
+            icon=STATUS_ICON[item["status"]])
+        if item["errors"]:
+            st.markdown("\n".join(f"- {m}" for m in item["errors"][:30]))
+    if st.button(t("import.done_again"), icon=":material/upload_file:"):
+        st.session_state.pop("import_done", None)
+        st.rerun()
+    st.divider()
+
+# ---------------------------------------------------------------- templates and current data
+with st.expander(t("import.step.templates"), icon=":material/download:"):
+    st.caption(t("import.templates.intro"))
+    for kind in KINDS:
+        st.markdown(f"**{t('import.kind.' + kind)}**")
+        empty, current_data = st.columns([1, 3], gap="large")
+        empty.caption(t("import.templates.empty"))
+        current_data.caption(t("import.templates.current"))
+        for col, fmt in zip(empty.columns(2), ("xlsx", "csv")):
+            col.download_button(t("import.download." + fmt), data=templates.template_bytes(kind, fmt),
+                                file_name=templates.file_name(kind, fmt), key=f"tpl_{kind}_{fmt}",
+                                icon=":material/table:" if fmt == "xlsx" else ":material/description:")
+        cols = current_data.columns([3, 2, 1, 1])
+        options = [None, *school_ids] if scope.school_id is None else school_ids
+        school = cols[0].selectbox(t("import.templates.school"), options, key=f"exp_school_{kind}",
+                                   format_func=lambda s: t("import.templates.all_schools") if s is None
+                                   else school_label(s), label_visibility="collapsed")
+        year = None
+        if kind != "schools":
+            year = cols[1].selectbox(t("import.templates.year"), [None, *years], key=f"exp_year_{kind}",
+                                     format_func=lambda y: t("import.templates.all_years") if y is None else y,
+                                     label_visibility="collapsed")
+        for col, fmt in zip(cols[2:], ("xlsx", "csv")):
+            col.download_button(
+                t("import.download." + fmt), key=f"exp_{kind}_{fmt}",
+                data=lambda kind=kind, fmt=fmt, school=school, year=year:
+                    templates.export_bytes(store, scope, kind, fmt, school, year)[0],
+                file_name=templates.file_name(kind, fmt, school, year), icon=":material/file_download:")
+
+# ---------------------------------------------------------------- upload
+round_no = st.session_state.get("import_round", 0)
+files = st.file_uploader(
+    t("import.uploader", mb=MAX_FILE_BYTES // 1024 // 1024), type=["docx", "txt", "xlsx", "csv"],
+    accept_multiple_files=True, key=f"import_files_{round_no}", help=t("import.uploader_help"),
+    max_upload_size=MAX_FILE_BYTES // 1024 // 1024,
+)
+left, middle, right = st.columns([3, 2, 3])
+default_school = scope.school_id if scope.school_id in school_ids else None
+school_options = [None, *school_ids]
+fallback_school = left.selectbox(t("import.fallback_school"), school_options,
+                                 index=school_options.index(default_school), format_func=school_label,
+                                 help=t("import.fallback_help"), key="import_school")
+fallback_year = middle.selectbox(t("import.fallback_year"), [None, *years],
+                                 format_func=lambda y: t("import.fallback_none") if y is None else y,
+                                 help=t("import.fallback_help"), key="import_year")
+replace = right.checkbox(t("import.replace"), help=t("import.replace_help"), key="import_replace")
+
+with st.expander(t("import.rules_title"), icon=":material/rule:"):
+    st.caption(t("import.rules_intro"))
+    st.markdown(f"**{t('import.rules.time')}**")
+    st.dataframe(pd.DataFrame(TIME_RULES, columns=[t("import.rules.example"), t("import.rules.rule")]),
+                 hide_index=True, width="stretch")
+    st.markdown(f"**{t('import.rules.money')}**")
+    st.dataframe(pd.DataFrame(MONEY_RULES, columns=[t("import.rules.example"), t("import.rules.rule")]),
+                 hide_index=True, width="stretch")
+    st.markdown(f"**{t('import.layouts_title')}**")
+    st.markdown(t("import.layouts"))
+
+if not files:
+    st.stop()
+
+uploads = [Upload(f.name, f.getvalue()) for f in files]
+options = Options(school=fallback_school, year=fallback_year, replace=replace)
+signature = (tuple((u.name, sha256_of(u.data)) for u in uploads), fallback_school, fallback_year, replace,
+             store.data_version)
+cached = st.session_state.get("import_preview")
+if cached is None or cached[0] != signature:
+    bar = st.progress(0.0, text=t("import.progress", done=0, total=len(uploads), file=""))
+    results = import_files(
+        store, scope, uploads, Options(school=fallback_school, year=fallback_year, replace=replace, dry_run=True),
+        progress=lambda done, total, name: bar.progress(
+            done / max(total, 1), text=t("import.progress", done=done + 1, total=total, file=name) if name
+            else t("import.progress_done", total=total)),
+    )
+    bar.empty()
+    st.session_state["import_preview"] = (signature, results)
+else:
+    results = cached[1]
+
+counts = {s: sum(r.status == s for r in results) for s in ("ready", "duplicate", "rejected")}
+st.markdown("**" + t("import.batch", total=len(results), ready=counts["ready"], duplicate=counts["duplicate"],
+                     rejected=counts["rejected"]) + "**")
+
+for result in results:
+    with st.container(border=True):
+        st.markdown(f"{STATUS_ICON[result.status]} **{result.file}** — {t('import.status.' + result.status)}")
+        if result.summary and result.status != "rejected":
+            st.caption(result.summary)
+        show_issues(result)
+        if result.status == "ready":
+            frame = preview(result)
+            if len(frame):
+                st.markdown(f"**{t('import.preview_title')}**")
+                st.dataframe(frame.head(PREVIEW_ROWS), hide_index=True, width="stretch",
+                             height=min(38 + 35 * min(len(frame), 10), 400))
+                if len(frame) > PREVIEW_ROWS:
+                    st.caption(t("import.preview_more", shown=PREVIEW_ROWS, total=len(frame)))
+
+ready = counts["ready"]
+st.caption(t("import.confirm_hint"))
+if st.button(t("import.confirm", count=ready) if ready else t("import.confirm_none"), type="primary",
+             disabled=ready == 0, icon=":material/save:", key="import_confirm"):
+    bar = st.progress(0.0, text=t("import.progress_write", done=0, total=len(uploads), file=""))
+    written = import_files(
+        store, scope, uploads, options,
+        progress=lambda done, total, name: bar.progress(
+            done / max(total, 1), text=t("import.progress_write", done=done + 1, total=total, file=name) if name
+            else t("import.progress_done", total=total)),
+    )
+    bar.empty()
+    # files that were not ready in the preview are reported as they were (rejected / duplicate)
+    st.session_state["import_done"] = [
+        {"file": r.file, "status": "imported" if r.status in ("imported", "ready") else r.status,
+         "summary": r.summary, "errors": [e.short for e in r.errors]}
+        for r in written
+    ]
+    st.session_state["import_round"] = round_no + 1
+    for key in ("import_preview", "import_replace"):  # a new batch starts without "replace"
+        st.session_state.pop(key, None)
+    st.rerun()

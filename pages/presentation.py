@@ -1,0 +1,179 @@
+"""Trình chiếu: full-width slides for a council meeting, one at a time (?slide=N) or all of them
+for printing (?print=1), and the exports people can hand out (pptx, pdf, xlsx, a school's docx).
+
+The slides' content is kdcl.reports.slides (a pure model shared with the exports); this page
+only draws it: HTML pieces from kdcl.reports.html_slides around a plotly chart from
+kdcl.charts.slide_chart.
+"""
+
+import streamlit as st
+
+from kdcl import charts, ui
+from kdcl.data.plan_document import plan_document
+from kdcl.reports import html_slides, pdf_report, pptx_deck, xlsx_figures
+from kdcl.reports import slides as slide_model
+from kdcl.reports.plan_docx import build_plan_docx
+from kdcl.reports.plan_docx import file_name as docx_file_name
+from kdcl.strings import t
+
+PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+PRINT_SHRINK = 0.85  # print view: chart size relative to the PDF's (Streamlit adds gaps and margins)
+
+PAGE_CSS = """
+[data-testid="stMainBlockContainer"] { padding-top: 4rem; }
+.st-key-slide, [class*="st-key-print_slide_"] { background: #ffffff; border: 1px solid #d0d7de;
+  border-radius: 8px; padding: 22px 28px 14px 28px; }
+.st-key-slide .stPlotlyChart, [class*="st-key-print_slide_"] .stPlotlyChart { margin: 0 auto; }
+@media print {
+  @page { size: A4 landscape; margin: 8mm; }
+  [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
+  .st-key-print_controls, .st-key-nav { display: none !important; }
+  [data-testid="stMain"], [data-testid="stAppViewContainer"], [data-testid="stMainBlockContainer"] {
+    overflow: visible !important; height: auto !important; padding: 0 !important; max-width: none !important; }
+  [class*="st-key-print_slide_"] { border: none; padding: 0; break-inside: avoid; page-break-inside: avoid;
+    break-after: page; page-break-after: always; }
+  [class*="st-key-print_slide_"]:last-of-type { break-after: auto; page-break-after: auto; }
+  [class*="st-key-print_slide_"] [data-testid="stHorizontalBlock"] { display: flex !important;
+    flex-wrap: nowrap !important; }
+  [class*="st-key-print_slide_"] [data-testid="stColumn"] { width: auto !important; min-width: 0 !important; }
+}
+"""
+
+scope = ui.current_scope()
+filters = ui.filter_bar(scope)
+if filters is None:
+    st.title(t("present.title"))
+    st.info(t("empty.no_years"))
+    st.stop()
+
+report = slide_model.gather(scope, filters, ui.load)
+if report.schools.empty:
+    st.title(t("present.title"))
+    st.info(t("empty.no_schools"))
+    st.stop()
+slides = slide_model.slides_from(report)
+total = len(slides)
+st.html(f"<style>{html_slides.CSS}{PAGE_CSS}</style>")
+
+
+def draw(slide: slide_model.Slide, number: int, fixed: bool) -> None:
+    """One slide: title, key figures, chart and table, footer (no widgets). `fixed`: the
+    chart at the printed slide's size so that printing never cuts it."""
+    st.html(html_slides.header_html(slide) + html_slides.figures_html(slide))
+    width, height = html_slides.chart_size(slide)
+    if fixed:  # the page's own spacing between elements: a little smaller than in the PDF
+        width, height = int(width * PRINT_SHRINK), int(height * PRINT_SHRINK)
+
+    def chart() -> None:
+        if slide.chart is None:
+            st.html(html_slides.note_html(slide))
+            return
+        fig = charts.slide_chart(slide.chart, height=height, width=width if fixed else None)
+        st.plotly_chart(fig, width="content" if fixed else "stretch", key=f"slide_chart_{number}_{fixed}",
+                        config={"displayModeBar": False, "staticPlot": True}, theme=None)
+
+    if slide.layout == "stack" or slide.table.empty:
+        chart()
+        st.html(html_slides.table_html(slide))
+    else:
+        left, right = st.columns([slide.chart_share, 1 - slide.chart_share], gap="medium")
+        with left:
+            chart()
+        with right:
+            st.html(html_slides.table_html(slide))
+    st.html(html_slides.footer_html(slide, number, total))
+
+
+def go_to(number: int) -> None:
+    st.query_params["slide"] = str(number)
+
+
+def set_print(on: bool) -> None:
+    if on:
+        st.query_params["print"] = "1"
+    elif "print" in st.query_params:
+        del st.query_params["print"]
+
+
+if st.query_params.get("print") == "1":
+    with st.container(key="print_controls"):
+        st.info(t("present.print_hint"))
+        st.button(t("present.back_to_show"), icon=":material/slideshow:", on_click=set_print, args=(False,),
+                  key="present_back")
+    for number, slide in enumerate(slides, start=1):
+        with st.container(key=f"print_slide_{number}"):
+            draw(slide, number, fixed=True)
+    st.stop()
+
+raw = st.query_params.get("slide")
+current = 1
+if raw is not None:
+    try:
+        current = int(raw)
+    except ValueError:
+        current = 0
+    if not 1 <= current <= total:
+        st.warning(t("error.bad_query_param", value=raw, name="slide"))
+        current = min(max(current, 1), total)
+
+with st.container(key="nav", horizontal=True, vertical_alignment="center"):
+    st.button(t("present.prev"), icon=":material/arrow_back:", on_click=go_to, args=(current - 1,),
+              disabled=current <= 1, key="present_prev", shortcut="Left")
+    st.markdown(f"**{t('present.position', n=current, total=total)}**", width="content")
+    st.button(t("present.next"), icon=":material/arrow_forward:", on_click=go_to, args=(current + 1,),
+              disabled=current >= total, key="present_next", type="primary", shortcut="Right")
+    st.space("stretch")
+    st.button(t("present.print_view"), icon=":material/print:", on_click=set_print, args=(True,),
+              help=t("present.print_help"), key="present_print")
+
+with st.container(key="slide"):
+    draw(slides[current - 1], current, fixed=False)
+
+# --------------------------------------------------------------------------- exports
+
+st.subheader(t("present.export.header"))
+st.caption(t("present.export.caption"))
+store = ui.get_store()
+cols = st.columns(3)
+cols[0].download_button(
+    t("present.export.pptx"), data=lambda: pptx_deck.build_pptx(slides), file_name=slide_model.file_name(filters, "pptx"),
+    mime=PPTX_MIME, icon=":material/slideshow:", help=t("present.export.pptx_help"), on_click="ignore",
+    key="present_pptx", width="stretch",
+)
+try:
+    pdf_report.find_chromium()
+    pdf_error = None
+except pdf_report.PdfError as exc:
+    pdf_error = str(exc)
+cols[1].download_button(
+    t("present.export.pdf"), data=lambda: pdf_report.build_pdf(slides), file_name=slide_model.file_name(filters, "pdf"),
+    mime="application/pdf", icon=":material/picture_as_pdf:", help=pdf_error or t("present.export.pdf_help"),
+    on_click="ignore", key="present_pdf", disabled=pdf_error is not None, width="stretch",
+)
+cols[2].download_button(
+    t("present.export.xlsx"), data=lambda: xlsx_figures.build_xlsx(slides), file_name=slide_model.file_name(filters, "xlsx"),
+    mime=XLSX_MIME, icon=":material/table_view:", help=t("present.export.xlsx_help"), on_click="ignore",
+    key="present_xlsx", width="stretch",
+)
+if pdf_error:
+    st.warning(pdf_error)
+
+schools = report.schools.sort_values("name")
+if schools.empty:
+    st.info(t("present.export.no_school"))
+else:
+    names = dict(zip(schools["school_id"], schools["name"]))
+    left, right = st.columns([2, 1], vertical_alignment="bottom")
+    school_id = left.selectbox(
+        t("present.export.school"), list(names), format_func=lambda s: f"{names[s]} ({s})", key="w_present_school",
+        help=t("present.export.school_help", school_year=filters.school_year),
+    )
+    right.download_button(
+        t("present.export.docx"),
+        data=lambda: build_plan_docx(plan_document(store, scope, school_id, filters.school_year), today=filters.as_of),
+        file_name=docx_file_name(school_id, filters.school_year, filters.as_of), mime=DOCX_MIME,
+        icon=":material/description:", on_click="ignore", key="present_docx", width="stretch",
+    )

@@ -1,0 +1,37 @@
+-- the items of one plan of a school in scope, in plan order (tabular upsert matching).
+-- parameters: $scope_unit_id, $scope_school_id, $unit_id, $school_type, $plan_id
+-- grain: one row per plan item.
+with schools as (
+    select school_id
+    from scoped_schools($scope_unit_id, $scope_school_id, $unit_id, $school_type)
+)
+
+select
+    i.item_id,
+    i.plan_id,
+    i.position,
+    i.school_id,
+    i.framework_id,
+    i.criterion_code,
+    i.target_level,
+    i.weakness,
+    i.target_result,
+    i.measures,
+    i.lead,
+    i.support,
+    i.time_text,
+    i.start_date,
+    i.due_date,
+    i.ongoing,
+    i.budget_vnd,
+    i.budget_text,
+    i.other_support,
+    i.note,
+    i.status,
+    i.status_reason,
+    i.completed_on,
+    i.version
+from plan_item as i
+join schools as s on s.school_id = i.school_id
+where i.plan_id = $plan_id
+order by i.position, i.item_id

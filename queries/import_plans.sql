@@ -1,0 +1,31 @@
+-- the plans of one school in scope with their item counts (replace / upsert decisions on import).
+-- parameters: $scope_unit_id, $scope_school_id, $unit_id, $school_type, $school_id
+-- grain: one row per plan.
+with schools as (
+    select school_id
+    from scoped_schools($scope_unit_id, $scope_school_id, $unit_id, $school_type)
+    where school_id = $school_id
+),
+
+items as (
+    select plan_id, count(*) as items
+    from plan_item
+    group by plan_id
+)
+
+select
+    p.plan_id,
+    p.school_id,
+    p.school_year,
+    p.end_school_year,
+    p.title,
+    p.source_name,
+    p.source_sha256,
+    p.created_at,
+    p.created_by,
+    p.superseded_by,
+    coalesce(i.items, 0) as items
+from plan as p
+join schools as s on s.school_id = p.school_id
+left join items as i on i.plan_id = p.plan_id
+order by p.school_year, p.plan_id

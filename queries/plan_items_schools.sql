@@ -1,0 +1,20 @@
+-- schools in scope with a plan covering the school year (the school filter of the overdue page).
+-- parameters: $scope_unit_id, $scope_school_id, $unit_id, $school_type, $school_year, $as_of, $risk_days
+-- grain: one row per school with at least one plan item; ordered by name.
+with schools as (
+    select school_id, name
+    from scoped_schools($scope_unit_id, $scope_school_id, $unit_id, $school_type)
+)
+
+select
+    s.school_id,
+    s.name as school_name,
+    count(*) as items,
+    count(*) filter (where item_bucket(i.status, i.due_date, i.ongoing, $as_of, $risk_days) = 'overdue')
+        as overdue_items
+from plan_item as i
+join plan as p on p.plan_id = i.plan_id
+join schools as s on s.school_id = i.school_id
+where $school_year between p.school_year and p.end_school_year
+group by s.school_id, s.name
+order by replace(strip_accents(lower(s.name)), 'đ', 'd'), s.school_id

@@ -1,0 +1,47 @@
+-- per criterion: how many other schools among the peers of one school (same type, current unit and
+-- framework) are below mức 1, 2, 3 on it in $school_year (below least(k, max_level)). aggregates only,
+-- and no rows unless at least $min_peers schools of the group (the school included) are assessed.
+-- parameters: $scope_unit_id, $scope_school_id, $school_id, $school_year, $kind, $min_peers. grain: one row per criterion.
+with target as (
+    select school_id, school_type, unit_id, framework_id
+    from scoped_schools($scope_unit_id, $scope_school_id, null, null)
+    where school_id = $school_id
+),
+
+peers as (
+    select s.school_id
+    from school as s
+    join target as t
+        on s.school_type = t.school_type and s.unit_id = t.unit_id and s.framework_id = t.framework_id
+),
+
+assessed as (
+    select distinct a.school_id
+    from assessment as a
+    join peers as p on p.school_id = a.school_id
+    where a.school_year = $school_year and a.kind = $kind
+),
+
+others as (
+    select
+        c.criterion_code,
+        c.sort_order,
+        c.max_level,
+        a.level
+    from assessment as a
+    join assessed as p on p.school_id = a.school_id
+    join target as t on t.framework_id = a.framework_id
+    join criterion as c on c.framework_id = a.framework_id and c.criterion_code = a.criterion_code
+    where a.school_year = $school_year and a.kind = $kind and a.school_id <> t.school_id
+)
+
+select
+    criterion_code,
+    count(*) as others_assessed,
+    count(*) filter (where level < least(1, max_level)) as others_below_1,
+    count(*) filter (where level < least(2, max_level)) as others_below_2,
+    count(*) filter (where level < least(3, max_level)) as others_below_3
+from others
+where (select count(*) from assessed) >= $min_peers
+group by criterion_code, sort_order
+order by sort_order

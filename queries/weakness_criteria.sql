@@ -1,0 +1,153 @@
+-- per criterion: schools with items this year and their share, open/overdue items, chronic and below-target schools.
+-- parameters: $scope_unit_id, $scope_school_id, $unit_id, $school_type, $school_year, $as_of, $risk_days
+-- grain: one row per framework and criterion, for frameworks with schools in scope.
+with schools as (
+    select school_id, framework_id
+    from scoped_schools($scope_unit_id, $scope_school_id, $unit_id, $school_type)
+),
+
+in_scope as (
+    select framework_id, count(*) as schools_in_scope
+    from schools
+    group by framework_id
+),
+
+items as (
+    select
+        i.school_id,
+        i.framework_id,
+        i.criterion_code,
+        i.target_level,
+        item_bucket(i.status, i.due_date, i.ongoing, $as_of, $risk_days) as bucket
+    from plan_item as i
+    join plan as p on p.plan_id = i.plan_id
+    join schools as s on s.school_id = i.school_id
+    where $school_year between p.school_year and p.end_school_year
+),
+
+with_plan as (
+    select framework_id, count(distinct school_id) as schools_with_plan
+    from items
+    group by framework_id
+),
+
+item_counts as (
+    select
+        framework_id,
+        criterion_code,
+        count(*) as items,
+        count(*) filter (where bucket in ('overdue', 'at_risk', 'on_track', 'no_deadline')) as open_items,
+        count(*) filter (where bucket = 'overdue') as overdue_items
+    from items
+    group by framework_id, criterion_code
+),
+
+school_criterion as (
+    select school_id, framework_id, criterion_code, max(target_level) as target_level
+    from items
+    group by school_id, framework_id, criterion_code
+),
+
+-- below target: the latest self-assessed level (at or before this year) under the highest target of the items
+current_level as (
+    select a.school_id, a.framework_id, a.criterion_code, arg_max(a.level, a.school_year) as level
+    from assessment as a
+    join school_criterion as sc
+        on sc.school_id = a.school_id and sc.framework_id = a.framework_id
+        and sc.criterion_code = a.criterion_code
+    where a.kind = 'self' and a.school_year <= $school_year
+    group by a.school_id, a.framework_id, a.criterion_code
+),
+
+-- chronic: every school year (as its first calendar year) a plan with an item on the criterion covers;
+-- a streak of covered years ending this year, from two or more plans (one multi-year plan counts once)
+covered as (
+    select distinct school_id, framework_id, criterion_code, plan_id, year_start
+    from (
+        select
+            i.school_id,
+            i.framework_id,
+            i.criterion_code,
+            i.plan_id,
+            unnest(range(cast(left(p.school_year, 4) as integer), cast(left(p.end_school_year, 4) as integer) + 1))
+                as year_start
+        from plan_item as i
+        join plan as p on p.plan_id = i.plan_id
+        join school_criterion as sc
+            on sc.school_id = i.school_id and sc.framework_id = i.framework_id
+            and sc.criterion_code = i.criterion_code
+        where p.school_year <= $school_year
+    )
+    where year_start <= cast(left($school_year, 4) as integer)
+),
+
+islands as (
+    select
+        school_id,
+        framework_id,
+        criterion_code,
+        year_start,
+        year_start - row_number() over (
+            partition by school_id, framework_id, criterion_code order by year_start
+        ) as island
+    from (select distinct school_id, framework_id, criterion_code, year_start from covered)
+),
+
+current_streak as (
+    select school_id, framework_id, criterion_code, min(year_start) as first_year, count(*) as years
+    from islands
+    group by school_id, framework_id, criterion_code, island
+    having max(year_start) = cast(left($school_year, 4) as integer) and count(*) >= 2
+),
+
+chronic as (
+    select cs.school_id, cs.framework_id, cs.criterion_code
+    from current_streak as cs
+    join covered as cv
+        on cv.school_id = cs.school_id and cv.framework_id = cs.framework_id
+        and cv.criterion_code = cs.criterion_code and cv.year_start >= cs.first_year
+    group by cs.school_id, cs.framework_id, cs.criterion_code
+    having count(distinct cv.plan_id) >= 2
+),
+
+school_counts as (
+    select
+        sc.framework_id,
+        sc.criterion_code,
+        count(*) as schools_with_items,
+        count(ch.school_id) as chronic_schools,
+        count(*) filter (where l.level is not null and sc.target_level is not null) as level_known_schools,
+        count(*) filter (where l.level < sc.target_level) as below_target_schools
+    from school_criterion as sc
+    left join current_level as l
+        on l.school_id = sc.school_id and l.framework_id = sc.framework_id and l.criterion_code = sc.criterion_code
+    left join chronic as ch
+        on ch.school_id = sc.school_id and ch.framework_id = sc.framework_id and ch.criterion_code = sc.criterion_code
+    group by sc.framework_id, sc.criterion_code
+)
+
+select
+    c.framework_id,
+    f.title as framework_title,
+    c.standard_no,
+    st.name as standard_name,
+    c.criterion_code,
+    c.name as criterion_name,
+    c.sort_order,
+    sc.schools_in_scope,
+    coalesce(wp.schools_with_plan, 0) as schools_with_plan,
+    coalesce(k.schools_with_items, 0) as schools_with_items,
+    coalesce(ic.items, 0) as items,
+    coalesce(ic.open_items, 0) as open_items,
+    coalesce(ic.overdue_items, 0) as overdue_items,
+    coalesce(k.chronic_schools, 0) as chronic_schools,
+    coalesce(k.level_known_schools, 0) as level_known_schools,
+    coalesce(k.below_target_schools, 0) as below_target_schools
+from criterion as c
+join in_scope as sc on sc.framework_id = c.framework_id
+join framework as f on f.framework_id = c.framework_id
+join standard as st on st.framework_id = c.framework_id and st.standard_no = c.standard_no
+left join with_plan as wp on wp.framework_id = c.framework_id
+left join item_counts as ic on ic.framework_id = c.framework_id and ic.criterion_code = c.criterion_code
+left join school_counts as k on k.framework_id = c.framework_id and k.criterion_code = c.criterion_code
+order by c.framework_id, c.sort_order

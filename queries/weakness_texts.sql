@@ -1,0 +1,29 @@
+-- weakness texts of this year's plan items of one framework (one criterion or all), for theme grouping.
+-- parameters: scope and filters, $framework_id, $criterion_code (null = all), $limit
+-- grain: one row per distinct trimmed text, the $limit most frequent; with its item count, schools and criteria.
+with schools as (
+    select school_id
+    from scoped_schools($scope_unit_id, $scope_school_id, $unit_id, $school_type)
+    where framework_id = $framework_id
+),
+
+items as (
+    select i.school_id, i.criterion_code, trim(i.weakness) as text
+    from plan_item as i
+    join plan as p on p.plan_id = i.plan_id
+    join schools as s on s.school_id = i.school_id
+    where i.framework_id = $framework_id
+      and ($criterion_code is null or i.criterion_code = $criterion_code)
+      and $school_year between p.school_year and p.end_school_year
+      and length(trim(coalesce(i.weakness, ''))) > 0
+)
+
+select
+    text,
+    count(*) as items,
+    list(distinct school_id order by school_id) as schools,
+    list(distinct criterion_code order by criterion_code) as criteria
+from items
+group by text
+order by items desc, text
+limit $limit

@@ -1,0 +1,18 @@
+-- log a 'delete' (with a json snapshot) for one item removed by a tabular import with replace.
+-- parameters: $item_id, $user, $reason. grain: one log row.
+insert into plan_item_log (item_id, school_id, changed_by, action, field, old_value, new_value)
+select
+    i.item_id,
+    i.school_id,
+    $user,
+    'delete',
+    null,
+    cast(json_object(
+        'plan_id', i.plan_id, 'criterion_code', i.criterion_code, 'target_level', i.target_level,
+        'weakness', i.weakness, 'target_result', i.target_result, 'measures', i.measures, 'lead', i.lead,
+        'support', i.support, 'time_text', i.time_text, 'due_date', i.due_date, 'budget_vnd', i.budget_vnd,
+        'budget_text', i.budget_text, 'status', i.status, 'completed_on', i.completed_on
+    ) as text),
+    $reason
+from plan_item as i
+where i.item_id = $item_id

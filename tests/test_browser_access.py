@@ -1,0 +1,63 @@
+"""Signing in as each role in a real browser: each sees only what that role may."""
+
+import shutil
+
+import pytest
+from conftest import sign_in, wait_for_app
+from factory import AS_OF, YEAR
+
+from kdcl import auth
+from kdcl.db import Store
+
+pytestmark = pytest.mark.browser
+
+ACCOUNTS = [
+    ("quantri", "admin", {}, "3/3", True),
+    ("phong.w2", "office", {"unit_id": "W2"}, "1/1", True),
+    ("ht.s2", "principal", {"school_id": "S2"}, "1/1", True),
+    ("hdnd", "viewer", {}, "3/3", False),
+]
+
+
+@pytest.fixture
+def app(tiny_db_path, tmp_path, live_app):
+    db = tmp_path / "roles.duckdb"
+    shutil.copy(tiny_db_path, db)
+    store = Store(db)
+    for username, role, where, *_ in ACCOUNTS:
+        auth.add_user(store, username, "matkhau-" + username, role, **where)
+    store.close()
+    return live_app(db)
+
+
+def test_each_role_sees_only_its_schools(app, page):
+    for username, _role, _where, reported, can_import in ACCOUNTS:
+        page.goto(f"{app.url}/?year={YEAR}&asof={AS_OF.isoformat()}")
+        sign_in(page, username, "matkhau-" + username)
+        kpi = page.locator('[data-testid="stMetric"]', has_text="Trường đã báo cáo")
+        kpi.first.wait_for()
+        wait_for_app(page)
+        assert reported in kpi.first.inner_text(), (username, kpi.first.inner_text())
+        body = page.inner_text("body")
+        if username == "ht.s2":
+            assert "Lý Tự Trọng" not in body and "Hoa Sen" not in body
+        nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
+        assert ("Nhập dữ liệu" in nav) == can_import, (username, nav)
+        page.get_by_role("button", name="Đăng xuất").click()
+        page.get_by_role("button", name="Đăng nhập").wait_for()
+
+
+def test_wrong_password_is_refused_and_a_deep_link_survives_sign_in(app, page):
+    # Streamlit answers the very first request of a fresh server before st.navigation has
+    # registered the pages ("Page not found"); open the app once, as any earlier visitor would
+    page.goto(app.url)
+    page.get_by_role("button", name="Đăng nhập").wait_for()
+    page.goto(f"{app.url}/qua-han?year={YEAR}&asof={AS_OF.isoformat()}")
+    page.get_by_label("Tên đăng nhập").fill("hdnd")
+    page.get_by_label("Mật khẩu").fill("sai-mat-khau")
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.get_by_text("Tên đăng nhập hoặc mật khẩu không đúng.").wait_for()
+    assert page.locator('[data-testid="stPlotlyChart"]').count() == 0
+    sign_in(page, "hdnd", "matkhau-hdnd")
+    wait_for_app(page)
+    assert "/qua-han" in page.url and f"year={YEAR}" in page.url

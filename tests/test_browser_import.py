@@ -1,0 +1,55 @@
+"""The import page in a real browser: upload a Word plan, see the preview, confirm, see it written."""
+
+import shutil
+
+import pytest
+from conftest import sign_in, wait_for_app
+from fixtures_docx import SEEDS
+
+from kdcl import auth
+from kdcl.db import Store
+
+pytestmark = pytest.mark.browser
+
+
+def test_upload_a_docx_plan_preview_and_confirm(tiny_db_path, tmp_path, live_app, page):
+    db = tmp_path / "browser.duckdb"
+    shutil.copy(tiny_db_path, db)
+    store = Store(db)
+    auth.add_user(store, "hieutruong", "matkhau-hieutruong", "principal", school_id="S1")
+    store.close()
+    plan = tmp_path / "ke-hoach-ly-tu-trong.docx"
+    plan.write_bytes(SEEDS["002"]())
+
+    app = live_app(db)
+    page.goto(app.url)
+    sign_in(page, "hieutruong", "matkhau-hieutruong")
+    page.get_by_role("link", name="Nhập dữ liệu").click()
+    page.get_by_role("heading", name="Nhập dữ liệu").wait_for()
+    wait_for_app(page)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(plan))
+    page.get_by_text("1 tệp: 1 sẵn sàng ghi").wait_for()
+    body = page.inner_text("body")
+    assert "Kế hoạch của Trường THCS Lý Tự Trọng (S1), năm học 2023-2024: 8 mục." in body
+    assert "Xem trước những gì sẽ được ghi" in body
+    assert page.locator('[data-testid="stDataFrame"]').count() >= 1
+    page.screenshot(path=str(tmp_path / "import-preview.png"), full_page=True)
+
+    page.get_by_role("button", name="Ghi 1 tệp vào cơ sở dữ liệu").click()
+    page.get_by_text("Kết quả ghi dữ liệu").wait_for()
+    wait_for_app(page)
+    assert "ke-hoach-ly-tu-trong.docx — Đã ghi" in page.inner_text("body")
+    assert page.locator('[data-testid="stException"]').count() == 0
+    page.screenshot(path=str(tmp_path / "import-done.png"), full_page=True)
+
+    app.stop()  # the server holds the database file
+    store = Store(db)
+    try:
+        with store.cursor() as cur:
+            rows = cur.execute(
+                "select i.criterion_code, i.lead, i.updated_by from plan_item as i join plan as p using (plan_id) "
+                "where p.school_id = 'S1' and p.school_year = '2023-2024' order by i.position").fetchall()
+    finally:
+        store.close()
+    assert [r[0] for r in rows] == ["1.5", "1.8", "2.3", "2.4", "3.2", "3.3", "4.2", "5.6"]
+    assert {r[1] for r in rows} == {"Hiệu trưởng"} and {r[2] for r in rows} == {"hieutruong"}

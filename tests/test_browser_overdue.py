@@ -1,0 +1,66 @@
+"""The overdue page in a real browser: an office user ticks an overdue item, marks it
+done, and after a reload it has left the overdue list."""
+
+import shutil
+
+import pytest
+from conftest import sign_in, wait_for_app
+from factory import AS_OF, YEAR
+
+from kdcl import auth
+from kdcl.db import Store
+
+pytestmark = pytest.mark.browser
+
+ROW_HEIGHT = 35  # st.dataframe's default row (and header) height in pixels
+
+
+def open_overdue_page(page, url: str) -> None:
+    page.goto(f"{url}/?year={YEAR}&asof={AS_OF.isoformat()}")
+    sign_in(page, "phong", "matkhau-phong")
+    page.get_by_role("link", name="Quá hạn").click()
+    wait_for_app(page)
+    page.get_by_text("Mục kế hoạch quá hạn và sắp đến hạn").wait_for()
+
+
+def tick_row(page, row: int) -> None:
+    """Click the selection box at the start of a row of the (canvas-drawn) item table."""
+    box = page.locator('[data-testid="stDataFrame"]').first.bounding_box()
+    page.mouse.click(box["x"] + 17, box["y"] + ROW_HEIGHT * (row + 1) + ROW_HEIGHT / 2)
+    wait_for_app(page)
+
+
+def test_marking_an_item_done_takes_it_off_the_overdue_list(tiny_db_path, tmp_path, live_app, page):
+    db = tmp_path / "browser.duckdb"
+    shutil.copy(tiny_db_path, db)
+    store = Store(db)
+    auth.add_user(store, "phong", "matkhau-phong", "office", unit_id="P")
+    store.close()
+    app = live_app(db)
+
+    open_overdue_page(page, app.url)
+    page.get_by_text("2 mục ở 2 trường").wait_for()  # S2's 1.1 (104 days late), then S1's 1.5 (45 days)
+    tick_row(page, 1)
+    page.get_by_text("Trường THCS Lý Tự Trọng · tiêu chí 1.5").wait_for()
+    page.get_by_text("Lịch sử thay đổi", exact=True).click()
+    page.get_by_text("Tạo mục (nhập kế hoạch)").wait_for(state="attached")  # a cell of the history table
+
+    page.get_by_label("Trạng thái thực hiện").click()  # the selectbox of the edit form
+    page.get_by_role("option", name="Hoàn thành").click()
+    wait_for_app(page)
+    page.get_by_text("Ngày hoàn thành").first.wait_for()
+    page.get_by_role("button", name="Lưu thay đổi").click()
+    page.get_by_text("Đã lưu thay đổi cho 1 mục.").wait_for()
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+    page.reload()  # a fresh session: sign in again and look
+    open_overdue_page(page, app.url)
+    page.get_by_text("1 mục ở 1 trường").wait_for()
+    overdue = page.locator('[data-testid="stMetric"]').first.inner_text()
+    assert overdue.splitlines()[0] == "Quá hạn" and "\n1\n" in f"{overdue}\n"
+    tick_row(page, 0)
+    page.get_by_text("Trường Tiểu học Kim Đồng · tiêu chí 1.1").wait_for()  # the only overdue item left
+    assert page.get_by_text("Trường THCS Lý Tự Trọng · tiêu chí 1.5").count() == 0
+    body = page.inner_text("body")
+    assert "Xong trễ hạn" in body
+    page.screenshot(path=str(tmp_path / "overdue.png"), full_page=True)

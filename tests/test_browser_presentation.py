@@ -1,0 +1,43 @@
+"""The presentation page in a real browser: open it from the navigation, go to the next slide
+(button and arrow key), see its title and chart, and the slide number in the URL."""
+
+import shutil
+
+import pytest
+from conftest import sign_in, wait_for_app
+from factory import AS_OF, YEAR
+
+from kdcl import auth
+from kdcl.db import Store
+
+pytestmark = pytest.mark.browser
+
+
+def test_presentation_goes_to_the_next_slide(tiny_db_path, tmp_path, live_app, page):
+    db = tmp_path / "browser.duckdb"
+    shutil.copy(tiny_db_path, db)
+    store = Store(db)
+    auth.add_user(store, "hdnd", "matkhau-hdnd", "viewer", unit_id="P")
+    store.close()
+    app = live_app(db)
+    page.goto(f"{app.url}/?year={YEAR}&asof={AS_OF.isoformat()}")
+    sign_in(page, "hdnd", "matkhau-hdnd")
+    page.get_by_role("link", name="Trình chiếu").click()
+    page.get_by_text("Kiểm định chất lượng giáo dục năm học 2024-2025").wait_for()
+    wait_for_app(page)
+    assert "/trinh-chieu" in page.url
+    assert page.locator(".kdcl-figure").count() == 6
+    assert "3/3 trường đã báo cáo" in page.inner_text(".kdcl-footer")
+
+    page.get_by_role("button", name="Trang sau").click()
+    page.get_by_role("heading", name="Mức đạt theo loại trường").wait_for()
+    wait_for_app(page)
+    assert "slide=2" in page.url
+    page.locator('[data-testid="stPlotlyChart"] .bars path').first.wait_for()  # the chart was drawn
+    assert "2/6" in page.inner_text(".kdcl-footer")
+
+    page.keyboard.press("ArrowRight")  # a presenter's keyboard or remote
+    page.get_by_role("heading", name="Mức đạt theo đơn vị quản lý").wait_for()
+    assert "slide=3" in page.url
+    assert page.locator('[data-testid="stException"]').count() == 0
+    page.screenshot(path=str(tmp_path / "presentation.png"), full_page=True)

@@ -1,0 +1,39 @@
+"""The school page in a real browser: sign in, open "Trường", pick a school, read its summary."""
+
+import shutil
+
+import pytest
+from conftest import sign_in, wait_for_app
+from factory import AS_OF, YEAR
+
+from kdcl import auth
+from kdcl.db import Store
+
+pytestmark = pytest.mark.browser
+
+
+def test_pick_a_school_and_see_its_summary(tiny_db_path, tmp_path, live_app, page):
+    db = tmp_path / "browser.duckdb"
+    shutil.copy(tiny_db_path, db)
+    store = Store(db)
+    auth.add_user(store, "phong", "matkhau-phong", "office", unit_id="P")
+    store.close()
+    app = live_app(db)
+    page.goto(f"{app.url}/?year={YEAR}&asof={AS_OF.isoformat()}")
+    sign_in(page, "phong", "matkhau-phong")
+    page.locator('[data-testid="stSidebarNav"]').get_by_text("Trường", exact=True).click()
+    page.get_by_text("Tự đánh giá của trường").first.wait_for()
+    page.get_by_text("Chọn một trường ở ô phía trên").wait_for()
+
+    page.get_by_label("Trường", exact=True).click()
+    page.get_by_role("option", name="Trường THCS Lý Tự Trọng · Phường Một (S1)").click()
+    page.get_by_text("16/28").first.wait_for()
+    wait_for_app(page)
+
+    assert "school=S1" in page.url
+    body = page.inner_text("body")
+    assert "Số lượng các tiêu chí đạt Mức 2: 16/28, tỉ lệ 57,14%" in body
+    assert "Trường đạt Mức 1" in body
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.locator(".js-plotly-plot .bars path").count() > 0  # the plan timeline was drawn
+    page.screenshot(path=str(tmp_path / "school.png"), full_page=True)

@@ -1,0 +1,48 @@
+"""pages/import_data.py under Streamlit's AppTest (uploads themselves: tests/test_browser_import.py)."""
+
+import shutil
+
+import pytest
+from conftest import ROOT
+from streamlit.testing.v1 import AppTest
+
+from kdcl.access import Scope
+
+
+@pytest.fixture
+def page(tiny_db_path, tmp_path, monkeypatch):
+    copy = tmp_path / "app.duckdb"
+    shutil.copy(tiny_db_path, copy)
+    monkeypatch.setenv("KDCL_DB", str(copy))
+    return AppTest.from_file(str(ROOT / "pages" / "import_data.py"), default_timeout=60)
+
+
+def test_the_page_offers_templates_fallbacks_and_rules(page):
+    page.session_state["scope"] = Scope.everything(user="test")
+    page.run()
+    assert not page.exception
+    assert page.title[0].value == "Nhập dữ liệu"
+    assert [s.label for s in page.selectbox][-2:] == ["Trường, nếu tệp không ghi", "Năm học, nếu tệp không ghi"]
+    assert page.checkbox[0].label == "Thay thế kế hoạch đã có"
+    school = page.selectbox(key="import_school")
+    assert school.options[0] == "— Lấy theo tệp —" and "Trường THCS Lý Tự Trọng (S1)" in school.options
+    assert "2024-2025" in page.selectbox(key="import_year").options
+    texts = " ".join(e.value for e in page.markdown)
+    assert "Mục kế hoạch cải tiến" in texts and "Bảng 9 cột theo mẫu" in texts
+    assert page.expander[0].label == "Mẫu Excel/CSV và dữ liệu hiện có"
+
+
+def test_a_principal_sees_only_the_own_school(page):
+    page.session_state["scope"] = Scope(school_id="S2", role="principal", user="ht")
+    page.run()
+    assert not page.exception
+    school = page.selectbox(key="import_school")
+    assert school.value == "S2" and len(school.options) == 2
+
+
+def test_a_viewer_cannot_import(page):
+    page.session_state["scope"] = Scope(role="viewer", user="xem")
+    page.run()
+    assert not page.exception
+    assert "chỉ có quyền xem" in page.info[0].value
+    assert not page.selectbox
