@@ -60,4 +60,4 @@ def test_wrong_password_is_refused_and_a_deep_link_survives_sign_in(app, page):
     assert page.locator('[data-testid="stPlotlyChart"]').count() == 0
     sign_in(page, "hdnd", "matkhau-hdnd")
     wait_for_app(page)
-    assert "/qua-han" in page.url and f"year={YEAR}" in page.url
+    assert "/qua-han" in page.url and f"asof={AS_OF.isoformat()}" in page.url

@@ -25,7 +25,7 @@ def test_overview_shows_its_charts_and_no_error(tiny_db_path, tmp_path, live_app
     charts = page.locator('[data-testid="stPlotlyChart"]')
     charts.first.wait_for()
     assert charts.count() == 3
-    assert page.locator(".js-plotly-plot .bars path").count() > 0  # bars were drawn
+    page.locator(".js-plotly-plot .bars path").first.wait_for()  # bars were drawn
     assert page.locator('[data-testid="stException"]').count() == 0
     body = page.inner_text("body")
     assert "Số trường theo mức đạt" in body and "Quá hạn" in body and "70 triệu đ" in body

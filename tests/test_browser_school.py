@@ -35,5 +35,5 @@ def test_pick_a_school_and_see_its_summary(tiny_db_path, tmp_path, live_app, pag
     assert "Số lượng các tiêu chí đạt Mức 2: 16/28, tỉ lệ 57,14%" in body
     assert "Trường đạt Mức 1" in body
     assert page.locator('[data-testid="stException"]').count() == 0
-    assert page.locator(".js-plotly-plot .bars path").count() > 0  # the plan timeline was drawn
+    page.locator(".js-plotly-plot .bars path").first.wait_for()  # the plan timeline was drawn
     page.screenshot(path=str(tmp_path / "school.png"), full_page=True)
