@@ -305,23 +305,25 @@ def _key_figures(report: ReportData, ctx: ReportContext) -> Slide:
 def _levels_by(report: ReportData, ctx: ReportContext, by: str) -> Slide:
     schools = report.schools
     if by == "school_type":
-        order = [c for c in SCHOOL_TYPE_LABELS if c in set(schools["school_type"])]
+        types = set(schools["school_type"])
+        order = [c for c in SCHOOL_TYPE_LABELS if c in types]
         labels = {c: SCHOOL_TYPE_LABELS[c] for c in order}
         group = schools["school_type"]
         key, head = "levels_by_type", t("col.school_type")
     else:
-        order_all = [u for u in report.units["unit_id"] if u in set(schools["unit_id"])]
-        order = order_all + sorted(set(schools["unit_id"]) - set(order_all))
+        present = set(schools["unit_id"])  # built once: a province has thousands of schools
+        order_all = [u for u in report.units["unit_id"] if u in present]
+        order = order_all + sorted(present - set(order_all))
         labels = dict(zip(schools["unit_id"], schools["unit_name"]))
         group = schools["unit_id"]
         key, head = "levels_by_unit", t("col.unit")
     counts = _level_counts(schools, group).reindex(order, fill_value=0)
     if len(order) > MAX_GROUPS:  # the largest groups, then one "n đơn vị khác" row
-        keep = counts.sum(axis=1).sort_values(ascending=False, kind="stable").index[: MAX_GROUPS - 1]
-        rest = [g for g in order if g not in set(keep)]
+        keep = set(counts.sum(axis=1).sort_values(ascending=False, kind="stable").index[: MAX_GROUPS - 1])
+        rest = [g for g in order if g not in keep]
         others = "__others__"
         labels = {**labels, others: t("present.others.units", n=len(rest))}
-        counts = pd.concat([counts.loc[[g for g in order if g in set(keep)]],
+        counts = pd.concat([counts.loc[[g for g in order if g in keep]],
                             counts.loc[rest].sum(axis=0).to_frame(others).T])
         order = [*counts.index]
     levels = [lvl for lvl in LEVELS_LOW_TO_HIGH if lvl is not None or counts[LEVEL_LABELS[None]].sum() > 0]
