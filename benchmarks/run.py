@@ -15,6 +15,7 @@ are reported, not enforced (see README "Performance").
 from __future__ import annotations
 
 import argparse
+import base64
 import json
 import os
 import subprocess
@@ -39,19 +40,32 @@ def pages() -> list[Path]:
     return sorted(p for p in (ROOT / "pages").glob("*.py") if p.name not in SKIP_PAGES)
 
 
+def _length(value) -> int:
+    """Points in a plotly array: a list, or a typed array {"dtype", "bdata", "shape"}."""
+    if isinstance(value, list):
+        if value and isinstance(value[0], list):
+            return sum(len(row) for row in value)
+        return len(value)
+    if isinstance(value, dict) and "bdata" in value:
+        if "shape" in value:
+            dims = [int(d) for d in str(value["shape"]).split(",")]
+            total = 1
+            for d in dims:
+                total *= d
+            return total
+        import numpy as np
+
+        return len(base64.b64decode(value["bdata"])) // np.dtype(value["dtype"]).itemsize
+    return 0
+
+
 def count_marks(at) -> int:
     """Most data points in one plotly chart of the run (what the browser must draw)."""
     most = 0
     for chart in at.get("plotly_chart"):
         spec = json.loads(chart.proto.spec)
-        marks = 0
-        for trace in spec.get("data", []):
-            values = [trace.get(k) for k in ("x", "y", "z", "values", "labels")]
-            lengths = [len(v) if isinstance(v, list) else (len(v) if isinstance(v, list) else 0) for v in values]
-            z = trace.get("z")
-            if isinstance(z, list) and z and isinstance(z[0], list):
-                lengths.append(sum(len(row) for row in z))
-            marks += max(lengths or [0])
+        marks = sum(max(_length(trace.get(k)) for k in ("x", "y", "z", "values", "labels"))
+                    for trace in spec.get("data", []))
         most = max(most, marks)
     return most
 
