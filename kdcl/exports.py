@@ -61,7 +61,8 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _set(cell: Cell, value: Any) -> None:
+def write_cell(cell: Cell, value: Any) -> None:
+    """A number, date or text cell; text is always text, never a formula (= + - @)."""
     value = _plain(value)
     if isinstance(value, str):
         value = ILLEGAL_CHARACTERS_RE.sub("", value)  # control characters from PDF extraction
@@ -75,7 +76,7 @@ def _set(cell: Cell, value: Any) -> None:
             cell.number_format = "DD/MM/YYYY HH:MM"
         elif isinstance(value, date):
             cell.number_format = "DD/MM/YYYY"
-        elif isinstance(value, int):
+        elif isinstance(value, int) and not isinstance(value, bool):
             cell.number_format = "#,##0"
 
 
@@ -96,13 +97,13 @@ def to_xlsx(frame: pd.DataFrame, context: ExportContext) -> bytes:
     ws.title = (context.sheet_name.translate(_INVALID_SHEET_CHARS).strip() or "Sheet")[:SHEET_NAME_MAX]
 
     bold = Font(bold=True)
-    _set(ws.cell(row=1, column=1), context.title)
+    write_cell(ws.cell(row=1, column=1), context.title)
     ws.cell(row=1, column=1).font = Font(bold=True, size=14)
     row_no = 2
     for label, text in context.lines:
-        _set(ws.cell(row=row_no, column=1), label)
+        write_cell(ws.cell(row=row_no, column=1), label)
         ws.cell(row=row_no, column=1).font = bold
-        _set(ws.cell(row=row_no, column=2), text)
+        write_cell(ws.cell(row=row_no, column=2), text)
         row_no += 1
     header_row = row_no + 1  # one empty row between the context and the table
 
@@ -112,7 +113,7 @@ def to_xlsx(frame: pd.DataFrame, context: ExportContext) -> bytes:
     widths = [len(c) for c in columns]
     for col_no, name in enumerate(columns, start=1):
         cell = ws.cell(row=header_row, column=col_no)
-        _set(cell, name)
+        write_cell(cell, name)
         cell.font = bold
         cell.fill = header_fill
         cell.alignment = Alignment(wrap_text=True, vertical="center")
@@ -120,7 +121,7 @@ def to_xlsx(frame: pd.DataFrame, context: ExportContext) -> bytes:
     for r, values in enumerate(frame.itertuples(index=False, name=None), start=header_row + 1):
         for c, value in enumerate(values, start=1):
             cell = ws.cell(row=r, column=c)
-            _set(cell, value)
+            write_cell(cell, value)
             w = _width(value)
             if w > widths[c - 1]:
                 widths[c - 1] = w

@@ -11,59 +11,26 @@ when the cell is edited.
 from __future__ import annotations
 
 import io
-import math
 import re
 from collections.abc import Sequence
-from datetime import date, datetime
 from typing import Any
 
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from kdcl.exports import write_cell
 from kdcl.reports.slides import Slide
 from kdcl.strings import t
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 SHEET_NAME_MAX = 31
 MAX_WIDTH, MIN_WIDTH = 60, 10
 _WHOLE_NUMBER = re.compile(r"\d{1,3}(\.\d{3})*")
 _INVALID_SHEET_CHARS = str.maketrans({c: " " for c in "[]:*?/\\"})
 HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
 BOLD = Font(bold=True)
-
-
-def _plain(value: Any) -> Any:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if isinstance(value, pd.Timestamp):
-        return value.to_pydatetime()
-    if hasattr(value, "item") and not isinstance(value, (str, bytes)):  # numpy scalars
-        return value.item()
-    return value
-
-
-def write_cell(cell: Cell, value: Any) -> None:
-    """A number, date or text cell; text is always text (never a formula)."""
-    value = _plain(value)
-    if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
-        cell.value = value
-        cell.data_type = "s"
-        if value.startswith(FORMULA_PREFIXES):
-            cell.quotePrefix = True
-        return
-    cell.value = value
-    if isinstance(value, datetime):
-        cell.number_format = "DD/MM/YYYY HH:MM"
-    elif isinstance(value, date):
-        cell.number_format = "DD/MM/YYYY"
-    elif isinstance(value, int) and not isinstance(value, bool):
-        cell.number_format = "#,##0"
 
 
 def _figure_value(text: str) -> int | str:
