@@ -263,8 +263,8 @@ def context_line(scope: Scope, filters: Filters, reported: int, total: int) -> s
         unit=unit_name if filters.unit_id else t("filter.unit") + ": " + t("all").lower(),
         school_type=SCHOOL_TYPE_LABELS.get(filters.school_type, t("filter.school_type") + ": " + t("all").lower()),
         as_of=format_date(filters.as_of),
-        reported=reported,
-        total=total,
+        reported=rules.format_number(reported),
+        total=rules.format_number(total),
     )
 
 
