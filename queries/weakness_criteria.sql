@@ -59,55 +59,10 @@ current_level as (
     group by a.school_id, a.framework_id, a.criterion_code
 ),
 
--- chronic: every school year (as its first calendar year) a plan with an item on the criterion covers;
--- a streak of covered years ending this year, from two or more plans (one multi-year plan counts once)
-covered as (
-    select distinct school_id, framework_id, criterion_code, plan_id, year_start
-    from (
-        select
-            i.school_id,
-            i.framework_id,
-            i.criterion_code,
-            i.plan_id,
-            unnest(range(cast(left(p.school_year, 4) as integer), cast(left(p.end_school_year, 4) as integer) + 1))
-                as year_start
-        from plan_item as i
-        join plan as p on p.plan_id = i.plan_id
-        join school_criterion as sc
-            on sc.school_id = i.school_id and sc.framework_id = i.framework_id
-            and sc.criterion_code = i.criterion_code
-        where p.school_year <= $school_year
-    )
-    where year_start <= cast(left($school_year, 4) as integer)
-),
-
-islands as (
-    select
-        school_id,
-        framework_id,
-        criterion_code,
-        year_start,
-        year_start - row_number() over (
-            partition by school_id, framework_id, criterion_code order by year_start
-        ) as island
-    from (select distinct school_id, framework_id, criterion_code, year_start from covered)
-),
-
-current_streak as (
-    select school_id, framework_id, criterion_code, min(year_start) as first_year, count(*) as years
-    from islands
-    group by school_id, framework_id, criterion_code, island
-    having max(year_start) = cast(left($school_year, 4) as integer) and count(*) >= 2
-),
-
+-- chronic: see the macro chronic_weaknesses (kdcl/migrations/0004_chronic_weaknesses.sql)
 chronic as (
-    select cs.school_id, cs.framework_id, cs.criterion_code
-    from current_streak as cs
-    join covered as cv
-        on cv.school_id = cs.school_id and cv.framework_id = cs.framework_id
-        and cv.criterion_code = cs.criterion_code and cv.year_start >= cs.first_year
-    group by cs.school_id, cs.framework_id, cs.criterion_code
-    having count(distinct cv.plan_id) >= 2
+    select school_id, framework_id, criterion_code
+    from chronic_weaknesses($scope_unit_id, $scope_school_id, $unit_id, $school_type, $school_year)
 ),
 
 school_counts as (
