@@ -139,3 +139,34 @@ def sign_in(page, username: str, password: str) -> None:
     page.get_by_role("button", name="Đăng nhập").click()
     page.get_by_text("Đăng xuất").wait_for()
     wait_for_app(page)
+
+
+# --------------------------------------------------------------------------- AppTest
+
+
+@pytest.fixture
+def db(tiny_db_path, tmp_path):
+    """A private copy of the tiny database (a page keeps its database open)."""
+    import shutil
+
+    copy = tmp_path / "app.duckdb"
+    shutil.copy(tiny_db_path, copy)
+    return copy
+
+
+def page_app(page: str, db_path, monkeypatch, scope=None, timeout: int = 90, **params: str):
+    """AppTest of pages/<page>.py on `db_path`, signed in (full scope unless given), with
+    the tiny database's year and as-of date in the URL plus any other query params."""
+    from factory import AS_OF, YEAR
+    from streamlit.testing.v1 import AppTest
+
+    from kdcl.access import Scope
+
+    monkeypatch.setenv("KDCL_DB", str(db_path))
+    at = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=timeout)
+    at.session_state["scope"] = scope or Scope.everything(user="test")
+    at.query_params["year"] = YEAR
+    at.query_params["asof"] = AS_OF.isoformat()
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at

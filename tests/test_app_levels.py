@@ -7,13 +7,12 @@ S3 one (5.4) for Mức 1; the external team put S1's 1.1 one level lower.
 
 import base64
 import json
-import shutil
 
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import ROOT
-from factory import AS_OF, PREVIOUS_YEAR, YEAR
+from conftest import ROOT, page_app
+from factory import PREVIOUS_YEAR, YEAR
 from streamlit.testing.v1 import AppTest
 
 from kdcl.access import Scope
@@ -22,22 +21,8 @@ from kdcl.db import Store
 PAGE = str(ROOT / "pages/levels.py")
 
 
-def make_app(db_path, monkeypatch, scope: Scope | None = None, **params: str) -> AppTest:
-    monkeypatch.setenv("KDCL_DB", str(db_path))
-    at = AppTest.from_file(PAGE, default_timeout=90)
-    at.session_state["scope"] = scope or Scope.everything(user="test")
-    at.query_params["year"] = YEAR
-    at.query_params["asof"] = AS_OF.isoformat()
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at
-
-
-@pytest.fixture
-def db(tiny_db_path, tmp_path):
-    copy = tmp_path / "levels.duckdb"
-    shutil.copy(tiny_db_path, copy)
-    return copy
+def make_app(db_path, monkeypatch, scope=None, **params: str):
+    return page_app("levels", db_path, monkeypatch, scope, **params)
 
 
 def metrics(at: AppTest) -> dict[str, str]:

@@ -2,12 +2,10 @@
 match the hand-computed ones, filters and search, a status update with its history,
 a conflict, a viewer, and the analysis and plan quality tabs."""
 
-import shutil
 from datetime import date
 
 import pytest
-from conftest import ROOT
-from factory import AS_OF, YEAR
+from conftest import page_app
 from streamlit.testing.v1 import AppTest
 
 from kdcl import updates
@@ -15,22 +13,8 @@ from kdcl.access import Scope
 from kdcl.db import Store
 
 
-@pytest.fixture
-def db(tiny_db_path, tmp_path):
-    copy = tmp_path / "app.duckdb"  # a private copy: the app keeps its database open
-    shutil.copy(tiny_db_path, copy)
-    return copy
-
-
-def make_app(db, monkeypatch, scope=None, **params) -> AppTest:
-    monkeypatch.setenv("KDCL_DB", str(db))
-    at = AppTest.from_file(str(ROOT / "pages/overdue.py"), default_timeout=60)
-    at.session_state["scope"] = scope or Scope.everything(user="test")
-    at.query_params["year"] = YEAR
-    at.query_params["asof"] = AS_OF.isoformat()
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at
+def make_app(db_path, monkeypatch, scope=None, **params: str):
+    return page_app("overdue", db_path, monkeypatch, scope, **params)
 
 
 @pytest.fixture

@@ -5,11 +5,9 @@ Mức 3 -> Mức 1, down from Mức 2 in 2023-2024; 12 criteria keep it from M�
 them without a plan item; 7 plan items (1 overdue, 1 at risk, 2 done).
 """
 
-import shutil
 
-import pytest
-from conftest import ROOT
-from factory import AS_OF, PREVIOUS_YEAR, YEAR
+from conftest import ROOT, page_app
+from factory import PREVIOUS_YEAR
 from streamlit.testing.v1 import AppTest
 from test_levels import add_peers
 
@@ -19,22 +17,8 @@ from kdcl.db import Store
 PAGE = str(ROOT / "pages/school.py")
 
 
-def make_app(db_path, monkeypatch, scope: Scope | None = None, **params: str) -> AppTest:
-    monkeypatch.setenv("KDCL_DB", str(db_path))
-    at = AppTest.from_file(PAGE, default_timeout=90)
-    at.session_state["scope"] = scope or Scope.everything(user="test")
-    at.query_params["year"] = YEAR
-    at.query_params["asof"] = AS_OF.isoformat()
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at
-
-
-@pytest.fixture
-def db(tiny_db_path, tmp_path):
-    copy = tmp_path / "school.duckdb"
-    shutil.copy(tiny_db_path, copy)
-    return copy
+def make_app(db_path, monkeypatch, scope=None, **params: str):
+    return page_app("school", db_path, monkeypatch, scope, **params)
 
 
 def text(at: AppTest) -> str:
