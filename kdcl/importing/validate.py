@@ -538,6 +538,25 @@ def _cell(row: list[Any], columns: dict[str, int], key: str) -> Any:
         return None
     return value
 
+def _row_year(row, cols, heads, fallback_year, problems, row_no) -> str | None:
+    """The row's school year (or the file's/user's when the column is empty); an error otherwise."""
+    year_cell = _cell(row, cols, "school_year")
+    year = school_year_of(year_cell) if year_cell is not None else fallback_year
+    if year is None:
+        problems.error("import.err.bad_year" if year_cell is not None else "import.err.required", row_no,
+                       heads.get("school_year", t("import.col.school_year")), value=one_line(year_cell))
+    return year
+
+
+def _row_criterion(ctx, framework, row, cols, heads, problems, row_no) -> str | None:
+    """The row's criterion code in the school's framework (code first, then name); an error otherwise."""
+    crit = _cell(row, cols, "criterion")
+    if crit is None:
+        problems.error("import.err.required", row_no, heads.get("criterion"))
+        return None
+    return ctx.criterion(framework, crit, problems, row_no, heads.get("criterion"))
+
+
 
 def _date_cell(value: Any, problems: Problems, row: int, column: str | None) -> date | None | str:
     if value is None:
@@ -584,20 +603,11 @@ def plans_from_table(ctx: Context, problems: Problems, table, school_ref: str | 
             checked[school["school_id"]] = ctx.can_write(school, problems, row_no, heads.get("school_id"))
         if not checked[school["school_id"]]:
             continue
-        year_cell = _cell(row, cols, "school_year")
-        year = school_year_of(year_cell) if year_cell is not None else fallback_year
+        year = _row_year(row, cols, heads, fallback_year, problems, row_no)
         if year is None:
-            if year_cell is None:
-                problems.error("import.err.required", row_no, heads.get("school_year", t("import.col.school_year")))
-            else:
-                problems.error("import.err.bad_year", row_no, heads.get("school_year"), value=one_line(year_cell))
             continue
         framework = school["framework_id"]
-        crit = _cell(row, cols, "criterion")
-        if crit is None:
-            problems.error("import.err.required", row_no, heads.get("criterion"))
-            continue
-        code = ctx.criterion(framework, crit, problems, row_no, heads.get("criterion"))
+        code = _row_criterion(ctx, framework, row, cols, heads, problems, row_no)
         if code is None:
             continue
         v = ItemValues(row=row_no, where=None, criterion_code=code, present=present)
@@ -771,11 +781,8 @@ def assessments_from_table(ctx: Context, problems: Problems, table, school_ref: 
             checked[school["school_id"]] = ctx.can_write(school, problems, row_no, heads.get("school_id"))
         if not checked[school["school_id"]]:
             continue
-        year_cell = _cell(row, cols, "school_year")
-        year = school_year_of(year_cell) if year_cell is not None else fallback_year
+        year = _row_year(row, cols, heads, fallback_year, problems, row_no)
         if year is None:
-            problems.error("import.err.bad_year" if year_cell is not None else "import.err.required", row_no,
-                           heads.get("school_year", t("import.col.school_year")), value=one_line(year_cell))
             continue
         kind_cell = _cell(row, cols, "kind")
         kind = label_match(kind_cell, ASSESSMENT_KIND_LABELS) if kind_cell is not None else None
@@ -784,11 +791,7 @@ def assessments_from_table(ctx: Context, problems: Problems, table, school_ref: 
                            value=one_line(kind_cell) or "", allowed=", ".join(ASSESSMENT_KIND_LABELS.values()))
             continue
         framework = school["framework_id"]
-        crit = _cell(row, cols, "criterion")
-        if crit is None:
-            problems.error("import.err.required", row_no, heads.get("criterion"))
-            continue
-        code = ctx.criterion(framework, crit, problems, row_no, heads.get("criterion"))
+        code = _row_criterion(ctx, framework, row, cols, heads, problems, row_no)
         if code is None:
             continue
         raw_level = int_level(_cell(row, cols, "level"))
