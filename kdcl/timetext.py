@@ -19,6 +19,7 @@ import numbers
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -99,13 +100,24 @@ def _normalise(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", s).translate(_DASHES).split()).lower()
 
 
+class _AlignedBase(dict):
+    """str.translate table: a character -> one character without diacritics (đ -> d; a character
+    that decomposes to nothing -> space; to several -> itself), so positions stay aligned."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+        out = "d" if ch in "đĐ" else base if len(base) == 1 else " " if not base else ch
+        self[code] = out
+        return out
+
+
+_ALIGNED_BASE = _AlignedBase()
+
+
 def _fold(s: str) -> str:
     """Strip diacritics character by character, so positions stay aligned with `s`."""
-    out = []
-    for ch in s:
-        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
-        out.append("d" if ch in "đĐ" else base if len(base) == 1 else " " if not base else ch)
-    return "".join(out)
+    return s.translate(_ALIGNED_BASE)
 
 
 def _clean(text: str) -> str:
@@ -148,6 +160,15 @@ def parse_date(value) -> date | None:
             return _excel_serial(float(value))
         if not isinstance(value, str):
             return None
+        return _parse_date_text(value)
+    except (ValueError, OverflowError, TypeError):
+        pass
+    return None
+
+
+@lru_cache(maxsize=16384)
+def _parse_date_text(value: str) -> date | None:
+    try:
         s = _clean(value)
         if m := _DMY.fullmatch(s) or _WORDS.fullmatch(s):
             return date(int(m[3]), int(m[2]), int(m[1]))
@@ -161,6 +182,7 @@ def parse_date(value) -> date | None:
 
 
 # ---------------------------------------------------------------- school years
+@lru_cache(maxsize=4096)
 def normalise_school_year(text: str) -> str | None:
     """"2024 – 2025" / "Năm học 2024-2025" / "2024-25" -> "2024-2025"; non-consecutive years -> None."""
     if not isinstance(text, str):
@@ -343,8 +365,10 @@ def _parse_time(text, school_year) -> TimeSpan:
     return TimeSpan(start, due, regular or nxt, rule, True)
 
 
+@lru_cache(maxsize=16384)
 def parse_time_text(text: str | None, school_year: str | None = None) -> TimeSpan:
-    """Read a plan's time cell. `school_year` ("2024-2025") fills in months written without a year."""
+    """Read a plan's time cell. `school_year` ("2024-2025") fills in months written without a year.
+    Memoised: a file repeats the same few time texts (TimeSpan is immutable)."""
     try:
         return _parse_time(text, school_year)
     except Exception:  # defensive: a dashboard cell must never crash the page

@@ -1,5 +1,5 @@
--- the items of one plan of a school in scope, in plan order (tabular upsert matching).
--- parameters: $scope_unit_id, $scope_school_id, $unit_id, $school_type, $plan_id
+-- the items of the given plans of schools in scope, in plan order (tabular upsert matching).
+-- parameters: $scope_unit_id, $scope_school_id, $unit_id, $school_type, $plan_ids (a list of plan ids)
 -- grain: one row per plan item.
 with schools as (
     select school_id
@@ -33,5 +33,5 @@ select
     i.version
 from plan_item as i
 join schools as s on s.school_id = i.school_id
-where i.plan_id = $plan_id
-order by i.position, i.item_id
+where list_contains($plan_ids, i.plan_id)
+order by i.plan_id, i.position, i.item_id

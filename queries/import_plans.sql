@@ -1,16 +1,23 @@
--- the plans of one school in scope with their item counts (replace / upsert decisions on import).
--- parameters: $scope_unit_id, $scope_school_id, $unit_id, $school_type, $school_id
+-- the plans of the given schools in scope with their item counts (replace / upsert decisions on import).
+-- parameters: $scope_unit_id, $scope_school_id, $unit_id, $school_type, $school_ids (a list of school ids)
 -- grain: one row per plan.
 with schools as (
     select school_id
     from scoped_schools($scope_unit_id, $scope_school_id, $unit_id, $school_type)
-    where school_id = $school_id
+    where list_contains($school_ids, school_id)
+),
+
+plans as (
+    select p.*
+    from plan as p
+    join schools as s on s.school_id = p.school_id
 ),
 
 items as (
-    select plan_id, count(*) as items
-    from plan_item
-    group by plan_id
+    select i.plan_id, count(*) as items
+    from plan_item as i
+    where i.plan_id in (select plan_id from plans)
+    group by i.plan_id
 )
 
 select
@@ -25,7 +32,6 @@ select
     p.created_by,
     p.superseded_by,
     coalesce(i.items, 0) as items
-from plan as p
-join schools as s on s.school_id = p.school_id
+from plans as p
 left join items as i on i.plan_id = p.plan_id
-order by p.school_year, p.plan_id
+order by p.school_id, p.school_year, p.plan_id

@@ -25,7 +25,7 @@ FILTERS = Filters(school_year=YEAR, as_of=AS_OF)
 
 # values for the extra parameters data functions take; ids point at schools OUTSIDE the scopes above
 EXTRA = {"framework_id": "THCS_THPT", "school_id": "S1", "query": "si so", "item_id": 1, "kind": "self",
-         "criterion_code": "1.5", "school_year": YEAR}
+         "criterion_code": "1.5", "school_year": YEAR, "school_ids": ["S1"]}
 FORBIDDEN_TEXT = ("Lý Tự Trọng", "Sĩ số học sinh ở các lớp còn cao")
 
 
@@ -62,6 +62,8 @@ def frames_in(value, depth=0):
         yield pd.DataFrame([{"key": str(k), "value": str(v)[:2000]} for k, v in value.items()])
         for v in value.values():
             yield from frames_in(v, depth + 1)
+    elif isinstance(value, (set, frozenset)):  # e.g. school ids
+        yield pd.DataFrame({"school_id": sorted(map(str, value))})
     elif isinstance(value, (list, tuple)):
         for v in value:
             yield from frames_in(v, depth + 1)
@@ -113,3 +115,11 @@ def test_writes_check_role_and_school(tiny_store):
         require_write(tiny_store, PRINCIPAL_S2, "S1")
     with pytest.raises(AccessDenied, match="S1"):
         require_write(tiny_store, OFFICE_W2, "S1")
+
+
+def test_bulk_write_check_matches_the_single_one(tiny_store):
+    ids = ["S1", "S2", "S3", "nope"]
+    assert kdcl.data.writable_schools(tiny_store, Scope(unit_id="W1", role="office"), ids) == {"S1", "S2"}
+    assert kdcl.data.writable_schools(tiny_store, PRINCIPAL_S2, ids) == {"S2"}
+    assert kdcl.data.writable_schools(tiny_store, VIEWER, ids) == set()
+    assert kdcl.data.writable_schools(tiny_store, Scope.everything(), ids) == {"S1", "S2", "S3"}

@@ -49,6 +49,13 @@ def school_in_scope(store: Store, scope: Scope, school_id: str) -> bool:
     return bool(store.scalar("school_in_scope", **scope.params(), school_id=school_id))
 
 
+def writable_schools(store: Store, scope: Scope, school_ids: list[str]) -> set[str]:
+    """Those of `school_ids` the user may change (one query for a whole import file)."""
+    if not scope.can_write or not school_ids:
+        return set()
+    return set(store.query("schools_in_scope", **scope.params(), school_ids=list(school_ids))["school_id"])
+
+
 def require_write(store: Store, scope: Scope, school_id: str) -> None:
     """Every write about a school calls this first (inside the data layer)."""
     if not scope.can_write:

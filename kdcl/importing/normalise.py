@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 
 _TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
 _BREAK_TAG = re.compile(r"<\s*(?:br|/p|/div|/li)\s*/?>", re.I)
@@ -27,12 +28,19 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+# anything `clean` would change besides NFC: tags, entities, bookmarks, line breaks, odd or repeated spaces
+_NEEDS_CLEANING = re.compile(r"[<&\[\n\r\v\f\t\u00a0\u00ad\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff]|  ")
+
+
 def clean(text: object) -> str | None:
     """The stored form of a cell or paragraph (see module docstring)."""
     if text is None:
         return None
     if not isinstance(text, str):
         text = str(text)
+    if (text and not text[0].isspace() and not text[-1].isspace() and not _NEEDS_CLEANING.search(text)
+            and unicodedata.is_normalized("NFC", text)):
+        return text  # the common case, already clean (same result as below, without the work)
     s = nfc(text).translate(_INVISIBLE)
     s = _BREAK_TAG.sub("\n", s)
     s = _TAG.sub(" ", s)
@@ -50,24 +58,42 @@ def one_line(text: object) -> str | None:
     return None if s is None else " ".join(s.split())
 
 
+class _BaseLetters(dict):
+    """str.translate table: a character -> itself without diacritics (đ/Đ -> d), filled on first use."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        base = "d" if ch in "đĐ" else "".join(c for c in unicodedata.normalize("NFD", ch)
+                                               if not unicodedata.combining(c))
+        self[code] = base
+        return base
+
+
+_BASE_LETTERS = _BaseLetters()
+
+
 def _strip_marks(s: str) -> str:
-    out = []
-    for ch in s:
-        if ch in "đĐ":
-            out.append("d")
-            continue
-        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
-        out.append(base)
-    return "".join(out)
+    return s.translate(_BASE_LETTERS)
 
 
 def fold(text: object) -> str:
     """Lower-case, accent-free, single-spaced copy for matching ("" for empty)."""
+    if isinstance(text, str) and len(text) <= 200:
+        return _fold_short(text)  # names, codes, labels, years: few distinct values, folded once each
+    return _fold(text)
+
+
+def _fold(text: object) -> str:
     s = one_line(text)
     if not s:
         return ""
     s = s.replace("\u2013", "-").replace("\u2014", "-").replace("\u2212", "-")
     return " ".join(_strip_marks(s.lower()).split())
+
+
+@lru_cache(maxsize=65536)
+def _fold_short(text: str) -> str:
+    return _fold(text)
 
 
 _PAREN = re.compile(r"\([^)]*\)")

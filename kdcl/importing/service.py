@@ -53,7 +53,7 @@ from kdcl.importing.validate import (
     plans_from_table,
     schools_from_table,
 )
-from kdcl.importing.write import write_assessments, write_plan, write_schools
+from kdcl.importing.write import write_assessments, write_plans, write_schools
 from kdcl.rules import format_number
 from kdcl.strings import ASSESSMENT_KIND_LABELS, LEVEL_LABELS, SCHOOL_TYPE_LABELS, STATUS_LABELS, t
 
@@ -162,9 +162,9 @@ def import_files(store: Store, scope: Scope, uploads: Sequence[Upload], options:
             continue
         try:
             with store.transaction() as tx:
-                for w in result.plans:
-                    write_plan(tx, w, user, result.file,
-                               result.sha256 if result.fmt in ("docx", "txt") else None)
+                if result.plans:
+                    write_plans(tx, result.plans, user, result.file,
+                                result.sha256 if result.fmt in ("docx", "txt") else None)
                 if result.assessments is not None:
                     write_assessments(tx, result.assessments)
                 if result.schools is not None:
@@ -179,7 +179,8 @@ def import_files(store: Store, scope: Scope, uploads: Sequence[Upload], options:
             continue
         result.status = "imported"
         superseded = superseded or any(len(w.replaced) > 1 for w in result.plans)
-        ctx = Context(store, scope, options.channel)
+        if result.kind == "schools":  # later files of the batch may name the new schools
+            ctx = Context(store, scope, options.channel)
     if superseded:
         try:
             with store.transaction() as tx:

@@ -18,12 +18,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
 
 from kdcl.access import AccessDenied, Scope
-from kdcl.data import require_write
+from kdcl.data import require_write, writable_schools
 from kdcl.db import Store
 from kdcl.importing.model import Issue
 from kdcl.importing.normalise import clean, fold, one_line, value_key
@@ -99,19 +100,27 @@ class Context:
         self.frameworks = store.query("import_frameworks")
         self.units = store.query("import_units")
         self.pending: dict[str, dict[str, Any]] = {}  # schools a schools file of the batch will create
+        self._writable: set[str] = set()  # school ids known writable (prefetch_writable)
+        self._write_checked: set[str] = set()
         self._index()
 
     def _index(self) -> None:
-        self.by_id: dict[str, dict[str, Any]] = {}
-        self.by_key: dict[tuple[str, str], list[dict[str, Any]]] = {}
-        self.by_core: dict[str, list[dict[str, Any]]] = {}
-        rows = [dict(r._asdict()) for r in self.schools.itertuples(index=False)] + list(self.pending.values())
-        for r in rows:
-            self.by_id[str(r["school_id"]).casefold()] = r
-            key = school_key(r["name"])
-            if key:
-                self.by_key.setdefault(key, []).append(r)
-                self.by_core.setdefault(key[1], []).append(r)
+        rows = self.schools.to_dict("records") + list(self.pending.values())
+        self.by_id: dict[str, dict[str, Any]] = {str(r["school_id"]).casefold(): r for r in rows}
+        self._by_name: tuple[dict, dict] | None = None  # built on the first lookup by name
+
+    def _name_index(self) -> tuple[dict[tuple[str, str], list[dict[str, Any]]], dict[str, list[dict[str, Any]]]]:
+        """Schools by (type, name) key and by bare name (files that name schools instead of giving ids)."""
+        if self._by_name is None:
+            by_key: dict[tuple[str, str], list[dict[str, Any]]] = {}
+            by_core: dict[str, list[dict[str, Any]]] = {}
+            for r in self.by_id.values():
+                key = school_key(r["name"])
+                if key:
+                    by_key.setdefault(key, []).append(r)
+                    by_core.setdefault(key[1], []).append(r)
+            self._by_name = (by_key, by_core)
+        return self._by_name
 
     def add_pending(self, schools: list[dict[str, Any]]) -> None:
         for s in schools:
@@ -131,11 +140,12 @@ class Context:
         key = school_key(text)
         if not key:
             return None
-        same = self.by_key.get(key, [])
+        by_key, by_core = self._name_index()
+        same = by_key.get(key, [])
         if len(same) == 1:
             return same[0]
         if not key[0] or len(same) == 0:
-            core = self.by_core.get(key[1], [])
+            core = by_core.get(key[1], [])
             if key[0]:
                 core = [c for c in core if (school_key(c["name"]) or ("", ""))[0] in ("", key[0])]
             if len(core) == 1:
@@ -145,9 +155,18 @@ class Context:
     def how(self, what: str) -> str:
         return t(f"import.how.{self.channel}.{what}")
 
+    def prefetch_writable(self, school_ids: set[str]) -> None:
+        """Check many schools in one query; can_write then answers from memory."""
+        todo = sorted(set(school_ids) - self._write_checked)
+        if todo:
+            self._writable |= writable_schools(self.store, self.scope, todo)
+            self._write_checked |= set(todo)
+
     def can_write(self, school: dict[str, Any], problems: Problems, row: int | None = None,
                   column: str | None = None) -> bool:
         if school.get("pending"):
+            return True
+        if school["school_id"] in self._writable:
             return True
         try:
             require_write(self.store, self.scope, school["school_id"])
@@ -306,20 +325,44 @@ def time_fields(values: ItemValues, school_year: str, problems: Problems, column
     values.start_date, values.due_date = start, due
 
 
-def budget_fields(values: ItemValues, raw: Any, problems: Problems, column: str | None) -> None:
+def read_budget(raw: Any) -> tuple[int | None, str | None, str, bool]:
+    """(amount, text as stored, the money rule that read it, negative?) of a budget cell."""
     if isinstance(raw, (int, float)) and not isinstance(raw, bool):
         amount = parse_money(raw)
         text = str(amount) if amount is not None else None
     else:
         text = clean(raw)
         amount = parse_money(text) if text else None
-    if amount is not None and amount < 0:
-        problems.error("import.err.negative_money", values.row, column, values.where, value=text)
+    negative = amount is not None and amount < 0
+    if negative:
         amount = None
-    values.budget_vnd, values.budget_text = amount, text
-    values.money_rule = money_rule(text, amount)
+    return amount, text, money_rule(text, amount), negative
+
+
+def budget_fields(values: ItemValues, raw: Any, problems: Problems, column: str | None,
+                  read: Callable[[Any], tuple[int | None, str | None, str, bool]] = read_budget) -> None:
+    amount, text, rule, negative = read(raw)
+    if negative:
+        problems.error("import.err.negative_money", values.row, column, values.where, value=text)
+    values.budget_vnd, values.budget_text, values.money_rule = amount, text, rule
     if text and amount is None:
         problems.warn("import.warn.money_text", values.row, column, values.where, value=one_line(text))
+
+
+def memo(fn: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """`fn` computed once per distinct cell value (a file repeats its leads, years, codes, statuses)."""
+    cache: dict[Any, Any] = {}
+
+    def call(value: Any) -> Any:
+        try:
+            return cache[value]
+        except KeyError:
+            result = cache[value] = fn(value)
+            return result
+        except TypeError:  # unhashable
+            return fn(value)
+
+    return call
 
 
 def check_level(ctx: Context, framework: str, code: str, level: int | None, problems: Problems, row: int | None,
@@ -508,8 +551,7 @@ def plan_from_document(ctx: Context, problems: Problems, parsed, school_ref: str
                       school_year=first, end_school_year=last, title=plan_title(first, last), mode="new", items=items)
     if school.get("pending"):
         return write
-    plans = ctx.store.query("import_plans", **ctx.scope.params(), unit_id=None, school_type=None,
-                            school_id=school["school_id"])
+    plans = school_plans(ctx, [school["school_id"]])
     if (plans["source_sha256"] == sha256).any():
         write.mode = "duplicate"
         return write
@@ -558,14 +600,12 @@ def _row_criterion(ctx, framework, row, cols, heads, problems, row_no) -> str | 
 
 
 
-def _date_cell(value: Any, problems: Problems, row: int, column: str | None) -> date | None | str:
+def _date_value(value: Any) -> date | None | str:
+    """A date cell: a date, None when empty, "bad" when unreadable."""
     if value is None:
         return None
     d = parse_date(value) if not isinstance(value, str) else parse_date(value.strip())
-    if d is None:
-        problems.error("import.err.bad_date", row, column, value=one_line(value))
-        return "bad"
-    return d
+    return "bad" if d is None else d
 
 
 def plans_from_table(ctx: Context, problems: Problems, table, school_ref: str | None, year_ref: str | None,
@@ -588,9 +628,24 @@ def plans_from_table(ctx: Context, problems: Problems, table, school_ref: str | 
     schools: dict[str, dict[str, Any]] = {}
     checked: dict[str, bool] = {}
     present = set(cols)
+    # column by column: each distinct value of a column is read once (memo), each row looks it up
+    school_of, text_of, line_of = memo(ctx.school), memo(cell_text), memo(lambda c: one_line(cell_text(c)))
+    level_of, date_of, budget_of = memo(int_level), memo(_date_value), memo(read_budget)
+    status_of, year_of = memo(lambda c: label_match(c, STATUS_LABELS)), memo(school_year_of)
+    codes: dict[tuple[str, Any], str] = {}  # (framework, cell) -> code, for cells read without any message
+    keys = [(k, i) for k, i in cols.items()]
+    text_keys = [k for k in ("weakness", "target_result", "measures", "lead", "support", "other_support", "note",
+                             "status_reason") if k in cols]
+    rows = []
     for row_no, row in table.rows:
-        ref = _cell(row, cols, "school_id")
-        school = ctx.school(ref) if ref is not None else fallback_school
+        n = len(row)
+        cells = {k: row[i] for k, i in keys if i < n}
+        rows.append((row_no, {k: (None if isinstance(v, str) and not v.strip() else v) for k, v in cells.items()}))
+    ctx.prefetch_writable({hit["school_id"] for hit in map(school_of, {c.get("school_id") for _, c in rows} - {None})
+                           if hit is not None})
+    for row_no, c in rows:
+        ref = c.get("school_id")
+        school = school_of(ref) if ref is not None else fallback_school
         if school is None:
             if ref is None:
                 problems.error("import.err.required", row_no, heads.get("school_id", t("import.col.school_id")))
@@ -603,36 +658,56 @@ def plans_from_table(ctx: Context, problems: Problems, table, school_ref: str | 
             checked[school["school_id"]] = ctx.can_write(school, problems, row_no, heads.get("school_id"))
         if not checked[school["school_id"]]:
             continue
-        year = _row_year(row, cols, heads, fallback_year, problems, row_no)
+        year_cell = c.get("school_year")
+        year = year_of(year_cell) if year_cell is not None else fallback_year
         if year is None:
+            problems.error("import.err.bad_year" if year_cell is not None else "import.err.required", row_no,
+                           heads.get("school_year", t("import.col.school_year")), value=one_line(year_cell))
             continue
         framework = school["framework_id"]
-        code = _row_criterion(ctx, framework, row, cols, heads, problems, row_no)
+        crit = c.get("criterion")
+        try:
+            code = codes[(framework, crit)]
+        except (KeyError, TypeError):
+            before = len(problems.errors) + len(problems.warnings)
+            if crit is None:
+                code = None
+                problems.error("import.err.required", row_no, heads.get("criterion"))
+            else:
+                code = ctx.criterion(framework, crit, problems, row_no, heads.get("criterion"))
+            if code is not None and len(problems.errors) + len(problems.warnings) == before:
+                try:
+                    codes[(framework, crit)] = code
+                except TypeError:
+                    pass
         if code is None:
             continue
         v = ItemValues(row=row_no, where=None, criterion_code=code, present=present)
-        raw_level = int_level(_cell(row, cols, "target_level"))
+        raw_level = level_of(c.get("target_level"))
         if raw_level == "bad":
             problems.error("import.err.level_range", row_no, heads.get("target_level"),
-                           value=one_line(_cell(row, cols, "target_level")))
+                           value=one_line(c.get("target_level")))
         elif raw_level != "":
             v.target_level = check_level(ctx, framework, code, raw_level, problems, row_no,
                                          heads.get("target_level"), None, low=1)
-        for key in ("weakness", "target_result", "measures", "lead", "support", "other_support", "note",
-                    "status_reason"):
-            setattr(v, key, cell_text(_cell(row, cols, key)))
-        v.time_text = one_line(cell_text(_cell(row, cols, "time_text")))
-        start = _date_cell(_cell(row, cols, "start_date"), problems, row_no, heads.get("start_date"))
-        due = _date_cell(_cell(row, cols, "due_date"), problems, row_no, heads.get("due_date"))
-        done_on = _date_cell(_cell(row, cols, "completed_on"), problems, row_no, heads.get("completed_on"))
-        if "bad" in (start, due, done_on):
+        for key in text_keys:
+            setattr(v, key, text_of(c.get(key)))
+        v.time_text = line_of(c.get("time_text"))
+        dates = []
+        for key in ("start_date", "due_date", "completed_on"):
+            d = date_of(c.get(key))
+            if d == "bad":
+                problems.error("import.err.bad_date", row_no, heads.get(key), value=one_line(c.get(key)))
+            dates.append(d)
+        start, due, done_on = dates
+        if "bad" in dates:
             continue
         time_fields(v, year, problems, heads.get("time_text"), start, due)
         v.explicit = {"start_date": start, "due_date": due}
-        budget_fields(v, _cell(row, cols, "budget"), problems, heads.get("budget"))
-        status_cell = _cell(row, cols, "status")
+        budget_fields(v, c.get("budget"), problems, heads.get("budget"), read=budget_of)
+        status_cell = c.get("status")
         if status_cell is not None:
-            v.status = label_match(status_cell, STATUS_LABELS)
+            v.status = status_of(status_cell)
             if v.status is None:
                 problems.error("import.err.bad_status", row_no, heads.get("status"), value=one_line(status_cell),
                                allowed=", ".join(STATUS_LABELS.values()))
@@ -640,17 +715,47 @@ def plans_from_table(ctx: Context, problems: Problems, table, school_ref: str | 
         v.completed_on = done_on
         groups.setdefault((school["school_id"], year), []).append(v)
         schools[school["school_id"]] = school
+    # the plans of every school of the file, and the items of the plans rows go to: two queries in all
+    stored = school_plans(ctx, [s for s, p in schools.items() if not p.get("pending")])
+    by_school = {school_id: frame for school_id, frame in stored.groupby("school_id", sort=False)}
+    targets = {key: _plan_for(by_school.get(key[0]), key[1]) for key in groups}
+    existing = _existing_items(ctx, [int(p["plan_id"]) for p in targets.values() if p is not None])
     writes = []
     for (school_id, year), rows in groups.items():
-        school = schools[school_id]
-        writes.append(_upsert(ctx, problems, school, year, rows, replace, heads))
+        plan = targets[(school_id, year)]
+        items = existing.get(int(plan["plan_id"]), []) if plan is not None else []
+        writes.append(_upsert(ctx, problems, schools[school_id], year, rows, replace, heads, plan, items))
     return [w for w in writes if w is not None]
 
 
-def _existing_items(ctx: Context, plan_id: int) -> list[dict[str, Any]]:
+def school_plans(ctx: Context, school_ids: list[str]) -> pd.DataFrame:
+    """The stored plans of these schools (in scope), with item counts."""
+    return ctx.store.query("import_plans", **ctx.scope.params(), unit_id=None, school_type=None,
+                           school_ids=sorted(school_ids))
+
+
+def _plan_for(plans: pd.DataFrame | None, year: str) -> pd.Series | None:
+    """The plan a row of `year` goes to: the one starting that year, else any covering it."""
+    if plans is None:
+        return None
+    cover = overlapping(plans, year, year)
+    if not len(cover):
+        return None
+    same = cover[cover["school_year"] == year]
+    return (same if len(same) else cover).iloc[0]
+
+
+def _existing_items(ctx: Context, plan_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """The stored items of these plans, by plan id, in plan order."""
+    out: dict[int, list[dict[str, Any]]] = {}
+    if not plan_ids:
+        return out
     frame = ctx.store.query("import_plan_items", **ctx.scope.params(), unit_id=None, school_type=None,
-                            plan_id=plan_id)
-    return [{k: norm(v) for k, v in r._asdict().items()} for r in frame.itertuples(index=False)]
+                            plan_ids=sorted(set(plan_ids)))
+    for r in frame.itertuples(index=False):
+        item = {k: norm(v) for k, v in r._asdict().items()}
+        out.setdefault(int(item["plan_id"]), []).append(item)
+    return out
 
 
 def _finish_status(v: ItemValues, merged: dict[str, Any], problems: Problems, heads: dict[str, str] | None) -> bool:
@@ -672,22 +777,15 @@ def _finish_status(v: ItemValues, merged: dict[str, Any], problems: Problems, he
     return True
 
 
-def _upsert(ctx: Context, problems: Problems, school: dict[str, Any], year: str, rows: list[ItemValues],
-            replace: bool, heads: dict[str, str]) -> PlanWrite | None:
+def _upsert(ctx: Context, problems: Problems, school: dict[str, Any], year: str, rows: list[ItemValues], replace: bool,
+            heads: dict[str, str], plan: pd.Series | None, existing: list[dict[str, Any]]) -> PlanWrite | None:
+    """The write for one (school, year) group: a new plan, or an upsert into `plan` (its items `existing`)."""
     write = PlanWrite(school_id=school["school_id"], school_name=school["name"], framework_id=school["framework_id"],
                       school_year=year, end_school_year=year, title=plan_title(year, year), mode="new")
-    existing: list[dict[str, Any]] = []
-    if not school.get("pending"):
-        plans = ctx.store.query("import_plans", **ctx.scope.params(), unit_id=None, school_type=None,
-                                school_id=school["school_id"])
-        cover = overlapping(plans, year, year)
-        if len(cover):
-            same = cover[cover["school_year"] == year]
-            plan = (same if len(same) else cover).iloc[0]
-            write.mode, write.plan_id = "upsert", int(plan["plan_id"])
-            write.school_year, write.end_school_year, write.title = plan["school_year"], plan["end_school_year"], \
-                plan["title"]
-            existing = _existing_items(ctx, write.plan_id)
+    if plan is not None:
+        write.mode, write.plan_id = "upsert", int(plan["plan_id"])
+        write.school_year, write.end_school_year, write.title = plan["school_year"], plan["end_school_year"], \
+            plan["title"]
     pool: dict[str, list[dict[str, Any]]] = {}
     for item in existing:
         pool.setdefault(item["criterion_code"], []).append(item)

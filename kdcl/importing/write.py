@@ -41,51 +41,59 @@ def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
     return frame
 
 
-def write_plan(tx: Transaction, w: PlanWrite, user: str, file_name: str, sha256: str | None) -> int:
-    """Create, replace or update one plan; returns its plan_id."""
+def write_plans(tx: Transaction, writes: list[PlanWrite], user: str, file_name: str, sha256: str | None) -> list[int]:
+    """Create, replace or update the plans of one file; returns their plan ids.
+
+    Set-based: ids for new plans and new items are reserved once, and new plans, new items and
+    log rows are each inserted with one statement, whatever the number of schools in the file."""
     reason = t("import.log.replaced", file=file_name)
-    position = 1
-    if w.mode == "replace":
-        for old in w.replaced:
-            tx.run("write/import_log_plan_deletes", plan_id=int(old["plan_id"]), user=user, reason=reason)
-            tx.run("write/import_delete_plan_items", plan_id=int(old["plan_id"]))
-        plan_id = int(w.plan_id)
-        tx.run("write/import_reuse_plan", plan_id=plan_id, school_year=w.school_year,
-               end_school_year=w.end_school_year, title=w.title, source_name=file_name, source_sha256=sha256,
-               user=user)
-        for old in w.replaced:
-            if int(old["plan_id"]) != plan_id:
-                tx.run("write/import_supersede_plan", plan_id=int(old["plan_id"]), superseded_by=plan_id)
-    elif w.mode == "new":
-        plan_id = int(tx.run("write/take_plan_ids", n=1)[0][0])
-        tx.insert_frame("plan", pd.DataFrame([{
-            "plan_id": plan_id, "school_id": w.school_id, "school_year": w.school_year,
-            "end_school_year": w.end_school_year, "title": w.title, "source_name": file_name,
-            "source_sha256": sha256, "created_by": user}]))
-    else:  # upsert
-        plan_id = int(w.plan_id)
-        position = w.next_position
-    logs: list[dict[str, Any]] = []
-    for item_id in w.deletes:
-        tx.run("write/import_log_item_delete", item_id=item_id, user=user, reason=reason)
-        tx.run("write/import_delete_item", item_id=item_id)
-    for item_id, merged, changes in w.updates:
-        tx.run("write/import_update_item", item_id=item_id, user=user, **{k: merged.get(k) for k in ITEM_FIELDS})
-        for name, old, new in changes:
-            logs.append({"item_id": item_id, "school_id": w.school_id, "changed_by": user, "action": "update",
-                         "field": name, "old_value": _text(old), "new_value": _text(new)})
-    if w.items:
-        last = int(tx.run("write/take_plan_item_ids", n=len(w.items))[0][0])
-        first_id = last - len(w.items) + 1
-        rows = []
+    new_plans = [w for w in writes if w.mode == "new"]
+    next_plan = int(tx.run("write/take_plan_ids", n=len(new_plans))[0][0]) - len(new_plans) + 1 if new_plans else 0
+    plan_rows, item_rows, logs, plan_ids = [], [], [], []
+    n_items = sum(len(w.items) for w in writes)
+    next_item = int(tx.run("write/take_plan_item_ids", n=n_items)[0][0]) - n_items + 1 if n_items else 0
+    for w in writes:
+        position = 1
+        if w.mode == "replace":
+            for old in w.replaced:
+                tx.run("write/import_log_plan_deletes", plan_id=int(old["plan_id"]), user=user, reason=reason)
+                tx.run("write/import_delete_plan_items", plan_id=int(old["plan_id"]))
+            plan_id = int(w.plan_id)
+            tx.run("write/import_reuse_plan", plan_id=plan_id, school_year=w.school_year,
+                   end_school_year=w.end_school_year, title=w.title, source_name=file_name, source_sha256=sha256,
+                   user=user)
+            for old in w.replaced:
+                if int(old["plan_id"]) != plan_id:
+                    tx.run("write/import_supersede_plan", plan_id=int(old["plan_id"]), superseded_by=plan_id)
+        elif w.mode == "new":
+            plan_id, next_plan = next_plan, next_plan + 1
+            plan_rows.append({"plan_id": plan_id, "school_id": w.school_id, "school_year": w.school_year,
+                              "end_school_year": w.end_school_year, "title": w.title, "source_name": file_name,
+                              "source_sha256": sha256, "created_by": user})
+        else:  # upsert
+            plan_id = int(w.plan_id)
+            position = w.next_position
+        plan_ids.append(plan_id)
+        for item_id in w.deletes:
+            tx.run("write/import_log_item_delete", item_id=item_id, user=user, reason=reason)
+            tx.run("write/import_delete_item", item_id=item_id)
+        for item_id, merged, changes in w.updates:
+            tx.run("write/import_update_item", item_id=item_id, user=user, **{k: merged.get(k) for k in ITEM_FIELDS})
+            for name, old_value, new_value in changes:
+                logs.append({"item_id": item_id, "school_id": w.school_id, "changed_by": user, "action": "update",
+                             "field": name, "old_value": _text(old_value), "new_value": _text(new_value)})
         for offset, v in enumerate(w.items):
-            rows.append(_item_row(v, first_id + offset, plan_id, position + offset, w, user))
-            logs.append({"item_id": first_id + offset, "school_id": w.school_id, "changed_by": user,
+            item_rows.append(_item_row(v, next_item, plan_id, position + offset, w, user))
+            logs.append({"item_id": next_item, "school_id": w.school_id, "changed_by": user,
                          "action": "create", "field": None, "old_value": None, "new_value": None})
-        tx.insert_frame("plan_item", _frame(rows, ITEM_COLUMNS))
+            next_item += 1
+    if plan_rows:
+        tx.insert_frame("plan", pd.DataFrame(plan_rows))
+    if item_rows:
+        tx.insert_frame("plan_item", _frame(item_rows, ITEM_COLUMNS))
     if logs:
         tx.insert_frame("plan_item_log", _frame(logs, LOG_COLUMNS))
-    return plan_id
+    return plan_ids
 
 
 def _item_row(v: ItemValues, item_id: int, plan_id: int, position: int, w: PlanWrite, user: str) -> dict[str, Any]:

@@ -1,0 +1,167 @@
+"""Import speed at volume: plan items per second from CSV and from .docx, against DuckDB's own CSV reader.
+
+    python benchmarks/bench_import.py [--size 10000] [--csv-schools 1000 5000] [--docx-schools 200]
+
+A province uploading a school year's plan items for its schools. The source is the benchmark
+database of --size schools (benchmarks/generate.py). Its plan items of the latest school year
+are exported with the app's own template export (kdcl.templates, CSV) and, for .docx, as the
+official 9-column Word plan of each school (kdcl.reports.plan_docx). A copy of the database
+without any plan is the target, so every row is a new item: read, checked, written.
+
+Reference: the same CSV loaded by DuckDB's own reader (`create table as select * from
+read_csv(...)`) on the same kind of connection. Results are printed and appended to
+benchmarks/results/import.md / import.json. Nothing here asserts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import generate  # noqa: E402
+
+from kdcl import templates  # noqa: E402
+from kdcl.access import Scope  # noqa: E402
+from kdcl.data.plan_document import plan_document  # noqa: E402
+from kdcl.db import Store  # noqa: E402
+from kdcl.importing.service import Options, Upload, import_files  # noqa: E402
+from kdcl.reports.plan_docx import build_plan_docx  # noqa: E402
+
+RESULTS = ROOT / "benchmarks" / "results"
+SCOPE = Scope.everything(user="bench")
+
+
+def latest_year(store: Store) -> str:
+    years = store.query("school_years", **SCOPE.params(), unit_id=None, school_type=None)
+    return str(sorted(years.iloc[:, 0])[-1])
+
+
+def school_ids(store: Store, n: int) -> list[str]:
+    frame = store.query("import_export_schools", **SCOPE.params(), unit_id=None, school_type=None, school_id=None)
+    return sorted(frame["school_id"])[:n]
+
+
+def without_plans(source: Path, work: Path) -> Path:
+    """A copy of the benchmark database with every plan removed (the import's target)."""
+    target = work / "target.duckdb"
+    shutil.copyfile(source, target)
+    store = Store(target)
+    with store.cursor() as cur:  # benchmark set-up, not an app write path
+        cur.execute("delete from plan_item_log")
+        cur.execute("delete from plan_item")
+        cur.execute("delete from plan")
+        cur.execute("checkpoint")
+    store.close()
+    return target
+
+
+def fresh_target(template: Path, work: Path, name: str) -> Store:
+    path = work / f"{name}.duckdb"
+    shutil.copyfile(template, path)
+    return Store(path)
+
+
+def timed_import(store: Store, uploads: list[Upload]) -> tuple[float, int, int, list]:
+    """Seconds, rows written, the process's peak memory so far (MB, VmHWM), errors of files not imported."""
+    started = time.perf_counter()
+    results = import_files(store, SCOPE, uploads, Options(channel="cli"))
+    seconds = time.perf_counter() - started
+    peak = peak_mb()
+    written = int(sum(r.rows for r in results if r.status == "imported"))
+    errors = [(r.file, [e.as_json() for e in r.errors[:3]]) for r in results if r.status != "imported"]
+    return seconds, written, peak, errors
+
+
+def peak_mb() -> int:
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith("VmHWM"):
+                return round(int(line.split()[1]) / 1024)
+    return 0
+
+
+def duckdb_reference(store: Store, csv_path: Path) -> tuple[float, int]:
+    with store.cursor() as cur:
+        started = time.perf_counter()
+        cur.execute("create or replace temp table csv_reference as select * from read_csv($path, header = true)",
+                    {"path": str(csv_path)})
+        rows = cur.execute("select count(*) from csv_reference").fetchone()[0]
+        seconds = time.perf_counter() - started
+        cur.execute("drop table csv_reference")
+    return seconds, rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--size", type=int, default=10000, help="benchmark database (schools)")
+    parser.add_argument("--csv-schools", type=int, nargs="*", default=[1000, 5000])
+    parser.add_argument("--docx-schools", type=int, default=200)
+    args = parser.parse_args()
+
+    source_path = generate.build(args.size)
+    source = Store(source_path, read_only=True)
+    year = latest_year(source)
+    rows_out: list[dict] = []
+    with tempfile.TemporaryDirectory(prefix="kdcl-bench-import-") as tmp:
+        work = Path(tmp)
+        empty = without_plans(source_path, work)
+        for n in args.csv_schools:
+            ids = set(school_ids(source, n))
+            frame = templates.export_frame(source, SCOPE, "plan", school_year=year)
+            frame = frame[frame.iloc[:, 0].isin(ids)]
+            data = templates.to_csv(frame)
+            csv_path = work / f"ke-hoach-{n}.csv"
+            csv_path.write_bytes(data)
+            store = fresh_target(empty, work, f"csv{n}")
+            ref_s, ref_rows = duckdb_reference(store, csv_path)
+            seconds, written, peak, errors = timed_import(store, [Upload(csv_path.name, data)])
+            store.close()
+            rows_out.append({"source": "csv", "schools": n, "rows": len(frame), "written": written,
+                             "seconds": round(seconds, 3), "items_per_s": round(written / seconds),
+                             "duckdb_read_csv_s": round(ref_s, 4), "duckdb_rows_per_s": round(ref_rows / ref_s),
+                             "share_of_duckdb": round((written / seconds) / (ref_rows / ref_s), 3),
+                             "peak_mb": peak, "errors": errors[:2]})
+            print(rows_out[-1], flush=True)
+
+        ids = school_ids(source, args.docx_schools)
+        uploads = []
+        for school_id in ids:
+            doc = plan_document(source, SCOPE, school_id, year)
+            if doc.items is not None and len(doc.items):
+                uploads.append(Upload(f"ke-hoach_{school_id}.docx", build_plan_docx(doc)))
+        store = fresh_target(empty, work, "docx")
+        seconds, written, peak, errors = timed_import(store, uploads)
+        store.close()
+        rows_out.append({"source": "docx", "schools": len(uploads), "rows": written, "written": written,
+                         "seconds": round(seconds, 3), "items_per_s": round(written / seconds) if seconds else None,
+                         "duckdb_read_csv_s": None, "duckdb_rows_per_s": None, "share_of_duckdb": None,
+                         "peak_mb": peak, "errors": errors[:2]})
+        print(rows_out[-1], flush=True)
+    source.close()
+
+    lines = [f"Import, target = {args.size:,}-school database without plans, school year {year}", "",
+             "| source | schools | rows | written | seconds | items/s | DuckDB read_csv s | DuckDB rows/s |"
+             " import/DuckDB | process peak MB |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in rows_out:
+        lines.append(f"| {r['source']} | {r['schools']:,} | {r['rows']:,} | {r['written']:,} | {r['seconds']} | "
+                     f"{r['items_per_s']:,} | {r['duckdb_read_csv_s'] or ''} | "
+                     f"{'' if r['duckdb_rows_per_s'] is None else format(r['duckdb_rows_per_s'], ',')} | "
+                     f"{r['share_of_duckdb'] or ''} | {r['peak_mb']} |")
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "import.md").write_text("\n".join(lines) + "\n")
+    (RESULTS / "import.json").write_text(json.dumps(rows_out, indent=1, ensure_ascii=False))
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
