@@ -22,6 +22,7 @@ from typing import Any
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERY_DIR = ROOT / "queries"
@@ -80,17 +81,20 @@ class Transaction:
         sql, bound = _bind(name, params)
         return self._cur.execute(sql, bound).df()
 
-    def insert_frame(self, table: str, frame: pd.DataFrame) -> int:
-        """Append a DataFrame to an allow-listed table, columns by name."""
+    def insert_frame(self, table: str, frame: pd.DataFrame | pa.Table) -> int:
+        """Append a DataFrame (or an Arrow table, typed) to an allow-listed table, columns by name."""
         if table not in WRITABLE_TABLES:
             raise QueryError(f"table not writable: {table}")
-        allowed = {
-            row[0]
-            for row in self._cur.execute(
-                "select column_name from information_schema.columns where table_name = ?", [table]
-            ).fetchall()
-        }
-        cols = [str(c) for c in frame.columns]
+        allowed = _TABLE_COLUMNS.get(table)
+        if allowed is None:  # the schema is fixed by the migrations: read it once per process
+            allowed = _TABLE_COLUMNS[table] = frozenset(
+                row[0]
+                for row in self._cur.execute(
+                    "select column_name from information_schema.columns where table_name = ?", [table]
+                ).fetchall()
+            )
+        names = frame.column_names if isinstance(frame, pa.Table) else frame.columns
+        cols = [str(c) for c in names]
         if not cols or not set(cols) <= allowed:
             raise QueryError(f"{table}: unknown columns {sorted(set(cols) - allowed)}")
         col_list = ", ".join(cols)  # allow-listed: the table's own column names
@@ -100,6 +104,8 @@ class Transaction:
         self._cur.unregister("incoming_frame")
         return len(frame)
 
+
+_TABLE_COLUMNS: dict[str, frozenset[str]] = {}
 
 WRITABLE_TABLES = frozenset(
     {"unit", "school", "assessment", "plan", "plan_item", "plan_item_log", "framework", "standard", "criterion"}

@@ -638,9 +638,9 @@ def plans_from_table(ctx: Context, problems: Problems, table, school_ref: str | 
                              "status_reason") if k in cols]
     rows = []
     for row_no, row in table.rows:
-        n = len(row)
-        cells = {k: row[i] for k, i in keys if i < n}
-        rows.append((row_no, {k: (None if isinstance(v, str) and not v.strip() else v) for k, v in cells.items()}))
+        n = len(row)  # blank cells are left out: c.get(key) is None for them, as for absent columns
+        rows.append((row_no, {k: row[i] for k, i in keys
+                              if i < n and not (isinstance(row[i], str) and not row[i].strip())}))
     ctx.prefetch_writable({hit["school_id"] for hit in map(school_of, {c.get("school_id") for _, c in rows} - {None})
                            if hit is not None})
     for row_no, c in rows:
