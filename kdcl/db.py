@@ -81,6 +81,16 @@ class Transaction:
         sql, bound = _bind(name, params)
         return self._cur.execute(sql, bound).df()
 
+    def run_with_frame(self, name: str, frame: pd.DataFrame | pa.Table, **params: Any) -> list[tuple]:
+        """Run queries/<name>.sql with `frame` readable as the relation `incoming` (set-based writes:
+        one statement for many rows instead of one per row)."""
+        sql, bound = _bind(name, params)
+        self._cur.register("incoming", frame)
+        try:
+            return self._cur.execute(sql, bound).fetchall()
+        finally:
+            self._cur.unregister("incoming")
+
     def insert_frame(self, table: str, frame: pd.DataFrame | pa.Table) -> int:
         """Append a DataFrame (or an Arrow table, typed) to an allow-listed table, columns by name."""
         if table not in WRITABLE_TABLES:

@@ -453,14 +453,14 @@ def norm(value: Any) -> Any:
     """Comparable form of a stored or imported value (None for blank)."""
     if value is None:
         return None
+    if isinstance(value, str):
+        return clean(value)
     if isinstance(value, pd.Timestamp):
         return None if pd.isna(value) else value.date()
     if isinstance(value, float) and value != value:
         return None
     if value is pd.NA or value is pd.NaT:
         return None
-    if isinstance(value, str):
-        return clean(value)
     if hasattr(value, "item"):  # numpy scalars
         return value.item()
     return value
@@ -717,8 +717,10 @@ def plans_from_table(ctx: Context, problems: Problems, table, school_ref: str | 
         schools[school["school_id"]] = school
     # the plans of every school of the file, and the items of the plans rows go to: two queries in all
     stored = school_plans(ctx, [s for s, p in schools.items() if not p.get("pending")])
-    by_school = {school_id: frame for school_id, frame in stored.groupby("school_id", sort=False)}
-    targets = {key: _plan_for(by_school.get(key[0]), key[1]) for key in groups}
+    by_school: dict[str, list[dict[str, Any]]] = {}
+    for plan in stored.to_dict("records"):  # in school, year, plan id order
+        by_school.setdefault(plan["school_id"], []).append(plan)
+    targets = {key: _plan_for(by_school.get(key[0], []), key[1]) for key in groups}
     existing = _existing_items(ctx, [int(p["plan_id"]) for p in targets.values() if p is not None])
     writes = []
     for (school_id, year), rows in groups.items():
@@ -734,15 +736,12 @@ def school_plans(ctx: Context, school_ids: list[str]) -> pd.DataFrame:
                            school_ids=sorted(school_ids))
 
 
-def _plan_for(plans: pd.DataFrame | None, year: str) -> pd.Series | None:
-    """The plan a row of `year` goes to: the one starting that year, else any covering it."""
-    if plans is None:
-        return None
-    cover = overlapping(plans, year, year)
-    if not len(cover):
-        return None
-    same = cover[cover["school_year"] == year]
-    return (same if len(same) else cover).iloc[0]
+def _plan_for(plans: list[dict[str, Any]], year: str) -> dict[str, Any] | None:
+    """The plan a row of `year` goes to: the live one starting that year, else the first live one
+    covering it (the rule of `overlapping`, on one school's plans in year order)."""
+    cover = [p for p in plans if pd.isna(p["superseded_by"]) and p["school_year"] <= year <= p["end_school_year"]]
+    same = [p for p in cover if p["school_year"] == year]
+    return (same or cover or [None])[0]
 
 
 def _existing_items(ctx: Context, plan_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
@@ -778,7 +777,7 @@ def _finish_status(v: ItemValues, merged: dict[str, Any], problems: Problems, he
 
 
 def _upsert(ctx: Context, problems: Problems, school: dict[str, Any], year: str, rows: list[ItemValues], replace: bool,
-            heads: dict[str, str], plan: pd.Series | None, existing: list[dict[str, Any]]) -> PlanWrite | None:
+            heads: dict[str, str], plan: dict[str, Any] | None, existing: list[dict[str, Any]]) -> PlanWrite | None:
     """The write for one (school, year) group: a new plan, or an upsert into `plan` (its items `existing`)."""
     write = PlanWrite(school_id=school["school_id"], school_name=school["name"], framework_id=school["framework_id"],
                       school_year=year, end_school_year=year, title=plan_title(year, year), mode="new")
@@ -803,7 +802,9 @@ def _upsert(ctx: Context, problems: Problems, school: dict[str, Any], year: str,
                 setattr(v, k, merged.get(k))
             write.items.append(v)
             continue
-        changes = [(k, old.get(k), merged.get(k)) for k in ITEM_FIELDS if norm(old.get(k)) != norm(merged.get(k))]
+        # stored values are already in norm form (_existing_items): equal values need no normalising
+        changes = [(k, old.get(k), merged.get(k)) for k in ITEM_FIELDS
+                   if old.get(k) != merged.get(k) and old.get(k) != norm(merged.get(k))]
         if changes:
             write.updates.append((int(old["item_id"]), merged, changes))
         else:

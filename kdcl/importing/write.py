@@ -37,6 +37,7 @@ ITEM_SCHEMA = pa.schema(
         "start_date", "due_date", "completed_on") else pa.bool_() if c == "ongoing" else _STRING) for c in ITEM_FIELDS]
     + [("updated_by", _STRING)]
 )
+UPDATE_SCHEMA = pa.schema([ITEM_SCHEMA.field("item_id"), *(ITEM_SCHEMA.field(k) for k in ITEM_FIELDS)])
 LOG_SCHEMA = pa.schema([("item_id", pa.int64())] + [(c, _STRING) for c in LOG_COLUMNS[1:]])
 PLAN_SCHEMA = pa.schema([("plan_id", pa.int64())] + [(c, _STRING) for c in (
     "school_id", "school_year", "end_school_year", "title", "source_name", "source_sha256", "created_by")])
@@ -63,12 +64,14 @@ def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
 def write_plans(tx: Transaction, writes: list[PlanWrite], user: str, file_name: str, sha256: str | None) -> list[int]:
     """Create, replace or update the plans of one file; returns their plan ids.
 
-    Set-based: ids for new plans and new items are reserved once, and new plans, new items and
-    log rows are each inserted with one statement, whatever the number of schools in the file."""
+    Set-based: ids for new plans and new items are reserved once; deleted items, changed items,
+    new plans, new items and log rows each take one statement, whatever the number of schools
+    in the file (a replaced document plan still takes a few statements of its own)."""
     reason = t("import.log.replaced", file=file_name)
     new_plans = [w for w in writes if w.mode == "new"]
     next_plan = int(tx.run("write/take_plan_ids", n=len(new_plans))[0][0]) - len(new_plans) + 1 if new_plans else 0
-    plan_rows, item_rows, logs, plan_ids = [], [], [], []
+    plan_rows, item_rows, updates, logs, plan_ids = [], [], [], [], []
+    deletes: list[int] = []
     n_items = sum(len(w.items) for w in writes)
     next_item = int(tx.run("write/take_plan_item_ids", n=n_items)[0][0]) - n_items + 1 if n_items else 0
     for w in writes:
@@ -93,11 +96,9 @@ def write_plans(tx: Transaction, writes: list[PlanWrite], user: str, file_name: 
             plan_id = int(w.plan_id)
             position = w.next_position
         plan_ids.append(plan_id)
-        for item_id in w.deletes:
-            tx.run("write/import_log_item_delete", item_id=item_id, user=user, reason=reason)
-            tx.run("write/import_delete_item", item_id=item_id)
+        deletes.extend(w.deletes)
         for item_id, merged, changes in w.updates:
-            tx.run("write/import_update_item", item_id=item_id, user=user, **{k: merged.get(k) for k in ITEM_FIELDS})
+            updates.append({"item_id": item_id, **{k: merged.get(k) for k in ITEM_FIELDS}})
             for name, old_value, new_value in changes:
                 logs.append({"item_id": item_id, "school_id": w.school_id, "changed_by": user, "action": "update",
                              "field": name, "old_value": _text(old_value), "new_value": _text(new_value)})
@@ -106,6 +107,11 @@ def write_plans(tx: Transaction, writes: list[PlanWrite], user: str, file_name: 
             logs.append({"item_id": next_item, "school_id": w.school_id, "changed_by": user,
                          "action": "create", "field": None, "old_value": None, "new_value": None})
             next_item += 1
+    if deletes:
+        tx.run("write/import_log_items_delete", item_ids=deletes, user=user, reason=reason)
+        tx.run("write/import_delete_items", item_ids=deletes)
+    if updates:
+        tx.run_with_frame("write/import_update_items", _table(updates, UPDATE_SCHEMA), user=user)
     if plan_rows:
         tx.insert_frame("plan", _table(plan_rows, PLAN_SCHEMA))
     if item_rows:

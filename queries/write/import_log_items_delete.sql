@@ -1,5 +1,5 @@
--- log a 'delete' (with a json snapshot) for one item removed by a tabular import with replace.
--- parameters: $item_id, $user, $reason. grain: one log row.
+-- log a 'delete' (with a json snapshot) for the items a tabular import with replace removes.
+-- parameters: $item_ids (a list), $user, $reason. grain: one log row per item.
 insert into plan_item_log (item_id, school_id, changed_by, action, field, old_value, new_value)
 select
     i.item_id,
@@ -15,4 +15,4 @@ select
     ) as text),
     $reason
 from plan_item as i
-where i.item_id = $item_id
+where list_contains($item_ids, i.item_id)

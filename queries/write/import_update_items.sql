@@ -1,0 +1,26 @@
+-- overwrite the imported fields of many plan items at once (tabular upsert); each version goes up by one.
+-- parameters: $user; relation `incoming` (Transaction.run_with_frame): item_id and the imported fields.
+-- grain: n/a (one statement for every changed item of a file).
+update plan_item as i
+set target_level = n.target_level,
+    weakness = n.weakness,
+    target_result = n.target_result,
+    measures = n.measures,
+    lead = n.lead,
+    support = n.support,
+    time_text = n.time_text,
+    start_date = n.start_date,
+    due_date = n.due_date,
+    ongoing = n.ongoing,
+    budget_vnd = n.budget_vnd,
+    budget_text = n.budget_text,
+    other_support = n.other_support,
+    note = n.note,
+    status = n.status,
+    status_reason = n.status_reason,
+    completed_on = n.completed_on,
+    version = i.version + 1,
+    updated_at = current_timestamp,
+    updated_by = $user
+from incoming as n
+where i.item_id = n.item_id
