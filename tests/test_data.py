@@ -95,7 +95,7 @@ def test_every_read_query_runs(tiny_store, name):
              "item_id": 1, "query": "si so", "limit": 50, "criterion_code": "1.5", "framework_id": "THCS_THPT",
              "previous_year": PREVIOUS_YEAR, "username": "admin", "key": "demo_built_on", "min_peers": 5, "all_years": True}
     known |= {"bucket": "overdue", "lead_role": None, "sort": "days_late", "descending": True, "offset": 0, "top_n": 10}
-    known |= {"plan_id": 1, "sha256": "0" * 64, "school_ids": ["S1"], "plan_ids": [1]}  # import queries (issue 3)
+    known |= {"plan_id": 1, "sha256": "0" * 64, "school_ids": ["S1"], "plan_ids": [1], "school_years": [YEAR]}  # import queries (issue 3)
     assert wanted <= known.keys(), f"add test values for {sorted(wanted - known.keys())}"
     frame = tiny_store.query(name, **known)
     assert isinstance(frame, pd.DataFrame) and len(frame.columns) > 0

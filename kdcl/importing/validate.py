@@ -430,7 +430,6 @@ class PlanWrite:
 @dataclass
 class AssessmentWrite:
     rows: pd.DataFrame  # school_id, school_year, kind, framework_id, criterion_code, level, source
-    groups: list[tuple[str, str, str, list[str]]]  # (school, year, kind, codes) to delete before insert
     changed: int = 0
     unchanged: int = 0
     new: int = 0
@@ -867,9 +866,15 @@ def assessments_from_table(ctx: Context, problems: Problems, table, school_ref: 
     rows = []
     seen: dict[tuple[str, str, str, str], int] = {}
     checked: dict[str, bool] = {}
+    # each distinct cell value is read once (a file repeats its schools, years, kinds, codes and levels)
+    school_of, year_of, level_of = memo(ctx.school), memo(school_year_of), memo(int_level)
+    kind_of = memo(lambda c: label_match(c, ASSESSMENT_KIND_LABELS))
+    codes_read: dict[tuple[str, Any], str] = {}
+    ctx.prefetch_writable({hit["school_id"] for hit in map(school_of, {_cell(r, cols, "school_id") for _, r in
+                                                                       table.rows} - {None}) if hit is not None})
     for row_no, row in table.rows:
         ref = _cell(row, cols, "school_id")
-        school = ctx.school(ref) if ref is not None else fallback_school
+        school = school_of(ref) if ref is not None else fallback_school
         if school is None:
             key = "import.err.required" if ref is None else (
                 "import.err.school_out_of_scope" if str(one_line(ref)).casefold() in ctx.all_school_ids
@@ -880,20 +885,29 @@ def assessments_from_table(ctx: Context, problems: Problems, table, school_ref: 
             checked[school["school_id"]] = ctx.can_write(school, problems, row_no, heads.get("school_id"))
         if not checked[school["school_id"]]:
             continue
-        year = _row_year(row, cols, heads, fallback_year, problems, row_no)
+        year_cell = _cell(row, cols, "school_year")
+        year = year_of(year_cell) if year_cell is not None else fallback_year
         if year is None:
+            problems.error("import.err.bad_year" if year_cell is not None else "import.err.required", row_no,
+                           heads.get("school_year", t("import.col.school_year")), value=one_line(year_cell))
             continue
         kind_cell = _cell(row, cols, "kind")
-        kind = label_match(kind_cell, ASSESSMENT_KIND_LABELS) if kind_cell is not None else None
+        kind = kind_of(kind_cell) if kind_cell is not None else None
         if kind is None:
             problems.error("import.err.bad_kind", row_no, heads.get("kind", t("import.col.kind")),
                            value=one_line(kind_cell) or "", allowed=", ".join(ASSESSMENT_KIND_LABELS.values()))
             continue
         framework = school["framework_id"]
-        code = _row_criterion(ctx, framework, row, cols, heads, problems, row_no)
+        crit = _cell(row, cols, "criterion")
+        code = codes_read.get((framework, crit)) if isinstance(crit, (str, int, float)) else None
         if code is None:
-            continue
-        raw_level = int_level(_cell(row, cols, "level"))
+            before = len(problems.errors) + len(problems.warnings)
+            code = _row_criterion(ctx, framework, row, cols, heads, problems, row_no)
+            if code is None:
+                continue
+            if len(problems.errors) + len(problems.warnings) == before and isinstance(crit, (str, int, float)):
+                codes_read[(framework, crit)] = code  # read without any message: the same cell reads the same
+        raw_level = level_of(_cell(row, cols, "level"))
         if raw_level in ("", "bad"):
             problems.error("import.err.assessment_level", row_no, heads.get("level"),
                            value=one_line(_cell(row, cols, "level")) or "")
@@ -909,18 +923,18 @@ def assessments_from_table(ctx: Context, problems: Problems, table, school_ref: 
         rows.append((school["school_id"], year, kind, framework, code, level, source))
     frame = pd.DataFrame(rows, columns=["school_id", "school_year", "kind", "framework_id", "criterion_code",
                                         "level", "source"])
-    write = AssessmentWrite(rows=frame, groups=[])
+    write = AssessmentWrite(rows=frame)
+    stored = ctx.store.query("import_assessment_levels", **ctx.scope.params(), unit_id=None, school_type=None,
+                             school_ids=sorted({r[0] for r in rows if not ctx.by_id[r[0].casefold()].get("pending")}),
+                             school_years=sorted({r[1] for r in rows}))
+    old_levels = {(s_, y, k, c): int(lv) for s_, y, k, c, lv in stored.itertuples(index=False, name=None)}
     for (school_id, year, kind), part in frame.groupby(["school_id", "school_year", "kind"], sort=False):
         codes = part["criterion_code"].tolist()
-        write.groups.append((school_id, year, kind, codes))
-        old = {} if ctx.by_id.get(school_id.casefold(), {}).get("pending") else dict(
-            ctx.store.query("import_assessment_levels", **ctx.scope.params(), unit_id=None, school_type=None,
-                            school_id=school_id, school_year=year, kind=kind)[["criterion_code", "level"]]
-            .itertuples(index=False, name=None))
         for code, level in zip(codes, part["level"]):
-            if code not in old:
+            old = old_levels.get((school_id, year, kind, code))
+            if old is None:
                 write.new += 1
-            elif int(old[code]) != int(level):
+            elif old != int(level):
                 write.changed += 1
             else:
                 write.unchanged += 1

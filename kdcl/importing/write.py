@@ -131,8 +131,9 @@ def _item_row(v: ItemValues, item_id: int, plan_id: int, position: int, w: PlanW
 
 
 def write_assessments(tx: Transaction, w: AssessmentWrite) -> None:
-    for school_id, year, kind, codes in w.groups:
-        tx.run("write/import_delete_assessments", school_id=school_id, school_year=year, kind=kind, codes=codes)
+    if len(w.rows):
+        tx.run_with_frame("write/import_delete_assessments",
+                          w.rows[["school_id", "school_year", "kind", "criterion_code"]].reset_index(drop=True))
     if len(w.rows):
         frame = w.rows.copy()
         frame["level"] = frame["level"].astype("int64")

@@ -1,7 +1,9 @@
 -- remove the levels an assessments file is about to set again (then inserted afresh).
--- parameters: $school_id, $school_year, $kind, $codes (list of criterion codes). grain: n/a.
-delete from assessment
-where school_id = $school_id
-  and school_year = $school_year
-  and kind = $kind
-  and list_contains($codes, criterion_code)
+-- parameters: relation `incoming` (Transaction.run_with_frame): school_id, school_year, kind, criterion_code.
+-- grain: n/a (one statement for the whole file).
+delete from assessment as a
+using incoming as n
+where a.school_id = n.school_id
+  and a.school_year = n.school_year
+  and a.kind = n.kind
+  and a.criterion_code = n.criterion_code
