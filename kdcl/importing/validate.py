@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 from collections.abc import Callable
 from typing import Any
@@ -950,6 +951,17 @@ def assessments_from_table(ctx: Context, problems: Problems, table, school_ref: 
 
 
 def _unit_key(name: Any) -> str:
+    if isinstance(name, str):
+        return _unit_key_text(name)  # unit names repeat on every row: folded once each
+    return _unit_key_uncached(name)
+
+
+@lru_cache(maxsize=65536)
+def _unit_key_text(name: str) -> str:
+    return _unit_key_uncached(name)
+
+
+def _unit_key_uncached(name: Any) -> str:
     k = value_key(re.sub(r"\((?:cu|cũ)\)", " ", fold(name)))
     return " ".join(w for w in k.split() if w != "cu") if k.endswith(" cu") else k
 
@@ -1047,6 +1059,9 @@ def schools_from_table(ctx: Context, problems: Problems, table) -> SchoolsWrite 
     cols, heads = table.columns, table.headers
     units = UnitResolver(ctx, problems)
     fw_ids = set(ctx.frameworks["framework_id"])
+    families = dict(zip(ctx.frameworks["framework_id"], ctx.frameworks["family"]))
+    ctx.prefetch_writable({hit["school_id"] for _, row in table.rows
+                           if (hit := ctx.by_id.get(str(one_line(cell_text(_cell(row, cols, "school_id")))).casefold()))})
     new_schools, updates = [], []
     unchanged = 0
     seen: dict[str, int] = {}
@@ -1079,7 +1094,7 @@ def schools_from_table(ctx: Context, problems: Problems, table) -> SchoolsWrite 
                 problems.error("import.err.bad_framework", row_no, heads.get("framework"), value=one_line(fw_cell),
                                allowed=", ".join(sorted(fw_ids)))
                 continue
-            family = ctx.frameworks.set_index("framework_id").loc[framework, "family"]
+            family = families[framework]
             if family != FAMILY_FOR_TYPE[school_type]:
                 problems.error("import.err.framework_type", row_no, heads.get("framework"), framework=framework,
                                school_type=SCHOOL_TYPE_LABELS[school_type])
