@@ -77,9 +77,9 @@ def write_plans(tx: Transaction, writes: list[PlanWrite], user: str, file_name: 
     for w in writes:
         position = 1
         if w.mode == "replace":
-            for old in w.replaced:
-                tx.run("write/import_log_plan_deletes", plan_id=int(old["plan_id"]), user=user, reason=reason)
-                tx.run("write/import_delete_plan_items", plan_id=int(old["plan_id"]))
+            replaced = [int(old["plan_id"]) for old in w.replaced]
+            tx.run("write/import_log_items_delete", item_ids=[], plan_ids=replaced, user=user, reason=reason)
+            tx.run("write/import_delete_items", item_ids=[], plan_ids=replaced)
             plan_id = int(w.plan_id)
             tx.run("write/import_reuse_plan", plan_id=plan_id, school_year=w.school_year,
                    end_school_year=w.end_school_year, title=w.title, source_name=file_name, source_sha256=sha256,
@@ -108,8 +108,8 @@ def write_plans(tx: Transaction, writes: list[PlanWrite], user: str, file_name: 
                          "action": "create", "field": None, "old_value": None, "new_value": None})
             next_item += 1
     if deletes:
-        tx.run("write/import_log_items_delete", item_ids=deletes, user=user, reason=reason)
-        tx.run("write/import_delete_items", item_ids=deletes)
+        tx.run("write/import_log_items_delete", item_ids=deletes, plan_ids=[], user=user, reason=reason)
+        tx.run("write/import_delete_items", item_ids=deletes, plan_ids=[])
     if updates:
         tx.run_with_frame("write/import_update_items", _table(updates, UPDATE_SCHEMA), user=user)
     if plan_rows:

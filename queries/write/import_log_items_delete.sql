@@ -1,5 +1,6 @@
--- log a 'delete' (with a json snapshot) for the items a tabular import with replace removes.
--- parameters: $item_ids (a list), $user, $reason. grain: one log row per item.
+-- log a 'delete' (with a json snapshot) for the items an import removes: single items (tabular import
+-- with replace) and every item of plans being replaced (document import). parameters: $item_ids,
+-- $plan_ids (lists, either may be empty), $user, $reason. grain: one log row per item.
 insert into plan_item_log (item_id, school_id, changed_by, action, field, old_value, new_value)
 select
     i.item_id,
@@ -16,3 +17,4 @@ select
     $reason
 from plan_item as i
 where list_contains($item_ids, i.item_id)
+   or list_contains($plan_ids, i.plan_id)
