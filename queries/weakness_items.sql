@@ -2,30 +2,22 @@
 -- parameters: scope and filters, $framework_id, $criterion_code, $all_years (plans up to this year), $limit
 -- grain: one row per plan item, newest first, at most $limit rows; total = rows before the limit.
 with schools as (
-    select s.school_id, s.name, u.name as unit_name
-    from scoped_schools($scope_unit_id, $scope_school_id, $unit_id, $school_type) as s
-    join unit as u on u.unit_id = s.unit_id
-    where s.framework_id = $framework_id
+    select school_id, name, unit_id
+    from scoped_schools($scope_unit_id, $scope_school_id, $unit_id, $school_type)
+    where framework_id = $framework_id
 ),
 
-items as (
+-- the sort keys of every matching item; the texts are read for the $limit rows shown
+items as materialized (
     select
         i.item_id,
         i.school_id,
         s.name as school_name,
-        s.unit_name,
+        s.unit_id,
         p.school_year as plan_year,
         p.end_school_year as plan_end_year,
-        i.criterion_code,
         c.sort_order,
-        i.position,
-        i.target_level,
-        i.weakness,
-        i.measures,
-        i.status,
-        item_bucket(i.status, i.due_date, i.ongoing, $as_of, $risk_days) as bucket,
-        i.due_date,
-        i.time_text
+        i.position
     from plan_item as i
     join plan as p on p.plan_id = i.plan_id
     join schools as s on s.school_id = i.school_id
@@ -40,24 +32,33 @@ items as (
 
 totals as (
     select count(*) as total from items
+),
+
+shown as (
+    select *
+    from items
+    order by plan_year desc, sort_order, school_name, school_id, position
+    limit $limit
 )
 
 select
-    item_id,
-    school_id,
-    school_name,
-    unit_name,
-    case when plan_end_year = plan_year then plan_year else plan_year || ' → ' || plan_end_year end as school_year,
-    criterion_code,
-    target_level,
-    weakness,
-    measures,
-    status,
-    bucket,
-    due_date,
-    time_text,
+    sh.item_id,
+    sh.school_id,
+    sh.school_name,
+    u.name as unit_name,
+    case when sh.plan_end_year = sh.plan_year then sh.plan_year
+         else sh.plan_year || ' → ' || sh.plan_end_year end as school_year,
+    i.criterion_code,
+    i.target_level,
+    i.weakness,
+    i.measures,
+    i.status,
+    item_bucket(i.status, i.due_date, i.ongoing, $as_of, $risk_days) as bucket,
+    i.due_date,
+    i.time_text,
     t.total
-from items
+from shown as sh
+join plan_item as i on i.item_id = sh.item_id
+join unit as u on u.unit_id = sh.unit_id
 cross join totals as t
-order by plan_year desc, sort_order, school_name, school_id, position
-limit $limit
+order by sh.plan_year desc, sh.sort_order, sh.school_name, sh.school_id, sh.position

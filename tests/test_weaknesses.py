@@ -178,6 +178,86 @@ def test_chronic_counts_agree_with_the_chronic_list(store):
         assert counts["chronic_schools"][counts["chronic_schools"] > 0].to_dict() == listed.to_dict()
 
 
+def reference_chronic(store, school_year: str) -> set[tuple]:
+    """The chronic rule in plain Python over every plan item: plans with items on a criterion
+    cover an unbroken run of school years ending in `school_year` (only plans starting at or
+    before it, counted up to it), two years or more, from two or more plans."""
+    with store.cursor() as cur:
+        rows = cur.execute(
+            "select i.school_id, i.framework_id, i.criterion_code, p.plan_id, p.school_year, p.end_school_year "
+            "from plan_item as i join plan as p on p.plan_id = i.plan_id").fetchall()
+    year = int(school_year[:4])
+    covered: dict[tuple, dict[int, set[int]]] = {}
+    current = set()
+    for school, framework, code, plan, first, last in rows:
+        if first > school_year:
+            continue
+        if first <= school_year <= last:
+            current.add((school, framework, code))
+        for y in range(int(first[:4]), min(int(last[:4]), year) + 1):
+            covered.setdefault((school, framework, code), {}).setdefault(y, set()).add(plan)
+    found = set()
+    for key in current:
+        years = covered[key]
+        start = year
+        while start - 1 in years:
+            start -= 1
+        plans = set().union(*(years[y] for y in range(start, year + 1)))
+        if year - start + 1 >= 2 and len(plans) >= 2:
+            found.add((*key, f"{start}-{start + 1}", year - start + 1, len(plans)))
+    return found
+
+
+def test_chronic_matches_the_rule_on_multi_year_plans_gaps_and_repeated_plans(store):
+    """Plans over several years, gaps, two plans in one year and plans after the year: the
+    SQL (macro chronic_weaknesses, migration 0005) gives what the rule says, every year."""
+    plans = [  # school, first year, last year, criteria
+        ("S1", "2020-2021", "2021-2022", ["2.3", "2.4"]),
+        ("S1", "2022-2023", "2022-2023", ["2.3"]),
+        ("S1", PREVIOUS_YEAR, PREVIOUS_YEAR, ["1.5", "2.3"]),  # a second plan in 2023-2024
+        ("S1", "2021-2022", "2025-2026", ["4.2"]),  # runs past this year
+        ("S2", "2022-2023", "2022-2023", ["1.2"]),  # with S2's two-year plan: two plans now
+        ("S2", "2025-2026", "2026-2027", ["1.1", "1.2"]),  # after this year
+        ("S3", "2021-2022", "2021-2022", ["1.1"]),  # a gap in 2022-2023
+        ("S3", YEAR, YEAR, ["1.1", "5.4"]),
+    ]
+    framework = {"S1": "THCS_THPT", "S2": "TH", "S3": "MN"}
+    n_items = sum(len(codes) for *_, codes in plans)
+    with store.transaction() as tx:
+        plan_base = tx.run("write/take_plan_ids", n=len(plans))[0][0] - len(plans)
+        item_base = tx.run("write/take_plan_item_ids", n=n_items)[0][0] - n_items
+        plan_rows, item_rows = [], []
+        for k, (school, first, last, codes) in enumerate(plans, start=1):
+            plan_rows.append((plan_base + k, school, first, last, f"Kế hoạch {first}"))
+            for position, code in enumerate(codes, start=1):
+                item_rows.append((item_base + len(item_rows) + 1, plan_base + k, position, school, framework[school],
+                                  code, f"Điểm yếu {code}", "not_started"))
+        tx.insert_frame("plan", pd.DataFrame(
+            plan_rows, columns=["plan_id", "school_id", "school_year", "end_school_year", "title"]))
+        tx.insert_frame("plan_item", pd.DataFrame(item_rows, columns=[
+            "item_id", "plan_id", "position", "school_id", "framework_id", "criterion_code", "weakness", "status"]))
+    columns = ["school_id", "framework_id", "criterion_code", "first_school_year", "years", "plans"]
+    seen = 0
+    for first in range(2019, 2028):
+        school_year = f"{first}-{first + 1}"
+        filters = data.Filters(school_year=school_year, as_of=AS_OF)
+        listed = wk.chronic(store, EVERYTHING, filters, None)
+        assert set(map(tuple, listed[columns].values.tolist())) == reference_chronic(store, school_year), school_year
+        seen += len(listed)
+        counts = wk.criteria(store, EVERYTHING, filters).set_index(["framework_id", "criterion_code"])
+        per_criterion = listed.groupby(["framework_id", "criterion_code"]).size()
+        assert counts["chronic_schools"][counts["chronic_schools"] > 0].to_dict() == per_criterion.to_dict()
+        th_only = wk.chronic(store, EVERYTHING, filters, "TH")
+        assert th_only[columns].values.tolist() == listed[listed["framework_id"] == "TH"][columns].values.tolist()
+    assert seen >= 10  # the rule was exercised, not only empty years
+    this_year = wk.chronic(store, EVERYTHING, FILTERS, None).set_index(["school_id", "criterion_code"])
+    assert this_year.loc[("S1", "2.3"), ["first_school_year", "years", "plans"]].tolist() == ["2020-2021", 5, 4]
+    assert this_year.loc[("S1", "4.2"), ["first_school_year", "years", "plans"]].tolist() == ["2021-2022", 4, 2]
+    assert this_year.loc[("S2", "1.2"), ["first_school_year", "years", "plans"]].tolist() == ["2022-2023", 3, 2]
+    assert this_year.loc[("S3", "1.1"), ["first_school_year", "years", "plans"]].tolist() == [PREVIOUS_YEAR, 2, 2]
+    assert ("S3", "5.4") in this_year.index and ("S1", "2.4") not in this_year.index
+
+
 # --------------------------------------------------------------------------- items, themes, measures
 
 

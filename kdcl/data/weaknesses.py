@@ -77,25 +77,30 @@ def chronic(store: Store, scope: Scope, filters: Filters, framework_id: str | No
 
 
 def chronic_by_school(chronic_frame: pd.DataFrame) -> pd.DataFrame:
-    """One row per school: its chronic criteria ("1.5 (3 năm)" ...), how many, the longest streak."""
+    """One row per school: its chronic criteria ("1.5 (3 năm)" ...), how many, the longest streak.
+    Pages call it on the `chronic` frame they already loaded (no second query)."""
     if chronic_frame.empty:
         columns = ["school_id", "school_name", "unit_name", "criteria", "chronic_criteria", "longest"]
         return pd.DataFrame(columns=columns)
     ordered = chronic_frame.sort_values(["school_id", "years", "sort_order"], ascending=[True, False, True])
-    ordered = ordered.assign(label=ordered["criterion_code"] + " (" + ordered["years"].astype(str) + " năm)")
-    grouped = ordered.groupby(["school_id", "school_name", "unit_name"], as_index=False).agg(
-        criteria=("label", ", ".join),
-        chronic_criteria=("criterion_code", "size"),
-        longest=("years", "max"),
-    )
+    labels = (ordered["criterion_code"] + " (" + ordered["years"].astype(str) + " năm)").tolist()
+    # one school = one run of rows (sorted by school, longest first): join each run's labels
+    # without a Python call per group (tens of thousands of schools at a province)
+    ids = ordered["school_id"].to_numpy()
+    starts = np.flatnonzero(np.r_[True, ids[1:] != ids[:-1]])
+    ends = np.r_[starts[1:], len(ids)]
+    first = ordered.iloc[starts].reset_index(drop=True)
+    grouped = pd.DataFrame({
+        "school_id": first["school_id"],
+        "school_name": first["school_name"],
+        "unit_name": first["unit_name"],
+        "criteria": [", ".join(labels[a:b]) for a, b in zip(starts.tolist(), ends.tolist())],
+        "chronic_criteria": (ends - starts).astype(np.int64),
+        "longest": first["years"].astype(np.int64),
+    })
     return grouped.sort_values(
         ["chronic_criteria", "longest", "school_name"], ascending=[False, False, True]
     ).reset_index(drop=True)
-
-
-def chronic_schools(store: Store, scope: Scope, filters: Filters, framework_id: str | None) -> pd.DataFrame:
-    """chronic_by_school of the framework's chronic weaknesses (cached by pages through ui.load)."""
-    return chronic_by_school(chronic(store, scope, filters, framework_id))
 
 
 # --------------------------------------------------------------------------- item lists
