@@ -7,6 +7,7 @@ before it may try again (a correct password during the wait is refused too).
 
 from __future__ import annotations
 
+import functools
 import os
 from datetime import datetime, timedelta
 
@@ -22,7 +23,13 @@ LOCK_MINUTES = int(os.environ.get("KDCL_LOCK_MINUTES", "5"))
 MIN_PASSWORD_LENGTH = 8
 
 _hasher = PasswordHasher()  # argon2id, random 16-byte salt per hash
-_DUMMY_HASH = _hasher.hash("not-a-real-password")  # equal work for unknown users
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """A hash to verify against for unknown users (equal work), made on first use, not at import."""
+    return _hasher.hash("not-a-real-password")
+
 
 
 class AuthError(ValueError):
@@ -103,11 +110,11 @@ def authenticate(store: Store, username: str, password: str, now: datetime | Non
     username = (username or "").strip().lower()
     found = store.query("user_by_name", username=username)
     if found.empty:
-        _verify(_DUMMY_HASH, password)
+        _verify(_dummy_hash(), password)
         raise AuthError("Tên đăng nhập hoặc mật khẩu không đúng.")
     user = found.iloc[0]
     if bool(user["disabled"]):
-        _verify(_DUMMY_HASH, password)
+        _verify(_dummy_hash(), password)
         raise AuthError("Tài khoản đã bị khóa. Hãy liên hệ quản trị viên.")
     locked_until = user["locked_until"]
     if locked_until is not None and not pd.isna(locked_until) and pd.Timestamp(locked_until) > pd.Timestamp(now):
