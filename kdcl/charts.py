@@ -33,22 +33,61 @@ BUCKET_ORDER = list(BUCKET_COLORS)
 FONT = dict(family="Inter, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', sans-serif", size=14)
 
 
-def base_layout(fig: go.Figure, title: str | None = None, height: int = 360) -> go.Figure:
-    fig.update_layout(
+def _layout_base(title: str | None, height: int, showlegend: bool | None = None) -> dict:
+    """The shared look as a layout dict (x/y axes as "xaxis"/"yaxis")."""
+    return dict(
         title=dict(text=title, x=0, xanchor="left", y=1, yref="container", yanchor="top", pad=dict(t=8))
         if title
         else None,
         font=FONT,
         height=height,
-        margin=dict(l=10, r=10, t=(80 if fig.layout.showlegend else 50) if title else 10, b=10),
+        margin=dict(l=10, r=10, t=(80 if showlegend else 50) if title else 10, b=10),
         plot_bgcolor="white",
         paper_bgcolor="white",
         legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0, title=None, traceorder="normal"),
         separators=",.",  # Vietnamese: comma decimals, dot thousands
+        xaxis=dict(showgrid=False, linecolor="#cccccc"),
+        yaxis=dict(gridcolor="#eeeeee", zeroline=False),
     )
-    fig.update_xaxes(showgrid=False, linecolor="#cccccc")
-    fig.update_yaxes(gridcolor="#eeeeee", zeroline=False)
+
+
+def _merged(*parts: dict) -> dict:
+    """Layout dicts merged as plotly's update does (nested dicts merge, the later value wins)."""
+    out: dict = {}
+    for part in parts:
+        for key, value in part.items():
+            if isinstance(value, dict) and isinstance(out.get(key), dict):
+                out[key] = _merged(out[key], value)
+            else:
+                out[key] = value
+    return out
+
+
+def _figure(traces: list, *layouts: dict) -> go.Figure:
+    """A figure built in one go: every plotly update call validates the layout again, so
+    building traces and layout first and the figure once is several times faster than
+    add_trace/update_layout/add_vline one by one. The figure is the same (only the empty
+    objects an update with None leaves behind, such as "title": {}, are not written)."""
+    return go.Figure(data=traces, layout=_merged(*layouts))
+
+
+def base_layout(fig: go.Figure, title: str | None = None, height: int = 360) -> go.Figure:
+    """The shared look applied to a figure, in one layout update."""
+    layout = _layout_base(title, height, fig.layout.showlegend)
+    xaxis, yaxis = layout.pop("xaxis"), layout.pop("yaxis")
+    fig.update_layout(
+        **layout,
+        # every axis of the figure (what update_xaxes / update_yaxes would select)
+        **{name: xaxis for name in _axis_names(fig, "x")},
+        **{name: yaxis for name in _axis_names(fig, "y")},
+    )
     return fig
+
+
+def _axis_names(fig: go.Figure, letter: str) -> list[str]:
+    """Layout names of the figure's x or y axes ("xaxis", "xaxis2", ...)."""
+    names = [name for name in fig.layout if name.startswith(letter + "axis")]
+    return names or [letter + "axis"]
 
 
 def level_bar(counts: pd.DataFrame, title: str | None = None) -> go.Figure:
@@ -81,13 +120,13 @@ def level_share_by_group(
     groups = [g for g in group_labels if g in set(counts[group])]
     totals = counts.groupby(group)["schools"].sum()
     level = counts["level"].map(lambda v: None if pd.isna(v) else int(v))
-    fig = go.Figure()
+    traces = []
     for lvl in LEVEL_ORDER:
         rows = counts[level.map(lambda v, lvl=lvl: v == lvl)]
         if rows.empty:
             continue
         n = rows.set_index(group)["schools"].reindex(groups).fillna(0)
-        fig.add_bar(
+        traces.append(go.Bar(
             y=[group_labels[g] for g in groups],
             x=(n / totals.reindex(groups)).fillna(0).to_numpy(),
             customdata=n.to_numpy(),
@@ -95,11 +134,13 @@ def level_share_by_group(
             orientation="h",
             marker_color=LEVEL_COLORS[lvl],
             hovertemplate="%{y} · " + LEVEL_LABELS[lvl] + ": %{customdata} trường (%{x:.0%})<extra></extra>",
-        )
-    fig.update_layout(barmode="stack", showlegend=True)
-    fig.update_xaxes(tickformat=".0%", range=[0, 1], title=t("col.share"))
-    fig.update_yaxes(autorange="reversed", title=None)
-    return base_layout(fig, title, height=max(220, 70 + 45 * len(groups)))
+        ))
+    return _figure(
+        traces,
+        dict(barmode="stack", showlegend=True, xaxis=dict(tickformat=".0%", range=[0, 1], title=t("col.share")),
+             yaxis=dict(autorange="reversed", title=None)),
+        _layout_base(title, max(220, 70 + 45 * len(groups)), showlegend=True),
+    )
 
 
 def bucket_bar(totals: pd.DataFrame, title: str | None = None) -> go.Figure:
@@ -133,43 +174,55 @@ def short_label(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _standard_guides(fig: go.Figure, criteria: pd.DataFrame) -> None:
+def _guide_line(x: float) -> dict:
+    """A full-height vertical separator at `x` (what fig.add_vline draws, without its
+    per-call cost: a figure gets one layout update with every line)."""
+    return dict(type="line", x0=x, x1=x, xref="x", y0=0, y1=1, yref="y domain",
+                line=dict(color="#9e9e9e", width=1))
+
+
+def _standard_guides(criteria: pd.DataFrame) -> tuple[list[dict], list[dict]]:
     """Vertical separators between standards and a "Tiêu chuẩn n" label over each group
-    (x positions are the criteria's indexes)."""
+    (x positions are the criteria's indexes): (shapes, annotations) for the layout."""
     std = criteria["standard_no"].tolist()
     starts = [i for i in range(len(std)) if i == 0 or std[i] != std[i - 1]]
+    shapes, annotations = [], []
     for n, start in enumerate(starts):
         end = (starts[n + 1] if n + 1 < len(starts) else len(std)) - 1
         if start > 0:
-            fig.add_vline(x=start - 0.5, line_width=1, line_color="#9e9e9e")
+            shapes.append(_guide_line(start - 0.5))
         key = "lvchart.standard" if end - start >= 3 else "lvchart.standard_short"
-        fig.add_annotation(
+        annotations.append(dict(
             x=(start + end) / 2, y=1, xref="x", yref="paper", yanchor="bottom", yshift=24, showarrow=False,
             text=t(key, no=std[start]), font=dict(size=12, color="#555555"),
-        )
+        ))
+    return shapes, annotations
 
 
 ROW_LEVEL_X = -1.5  # the extra column holding each row's overall level
 
 
-def _matrix_axes(fig: go.Figure, criteria: pd.DataFrame, labels: list[str], height_rows: int,
-                 with_row_level: bool = False) -> None:
+def _matrix_layout(criteria: pd.DataFrame, labels: list[str], height_rows: int,
+                   with_row_level: bool = False) -> dict:
     codes = criteria["criterion_code"].tolist()
     tickvals, ticktext = list(range(len(codes))), codes
+    shapes = []
     if with_row_level:
         tickvals, ticktext = [ROW_LEVEL_X, *tickvals], [t("lvchart.row_level"), *ticktext]
-        fig.add_vline(x=-0.75, line_width=1, line_color="#9e9e9e")
-    fig.update_xaxes(
-        tickvals=tickvals, ticktext=ticktext, side="top",
-        range=[(ROW_LEVEL_X - 0.7) if with_row_level else -0.6, len(codes) - 0.4],
-        showgrid=False, zeroline=False, tickangle=0, tickfont=dict(size=11), fixedrange=True,
-    )
-    fig.update_yaxes(
-        tickvals=list(range(len(labels))), ticktext=labels, range=[len(labels) - 0.5, -0.5],
-        showgrid=False, zeroline=False, fixedrange=True, automargin=True,
-    )
-    _standard_guides(fig, criteria)
-    fig.update_layout(
+        shapes.append(_guide_line(-0.75))
+    guides, annotations = _standard_guides(criteria)
+    return dict(
+        xaxis=dict(
+            tickvals=tickvals, ticktext=ticktext, side="top",
+            range=[(ROW_LEVEL_X - 0.7) if with_row_level else -0.6, len(codes) - 0.4],
+            showgrid=False, zeroline=False, tickangle=0, tickfont=dict(size=11), fixedrange=True,
+        ),
+        yaxis=dict(
+            tickvals=list(range(len(labels))), ticktext=labels, range=[len(labels) - 0.5, -0.5],
+            showgrid=False, zeroline=False, fixedrange=True, automargin=True,
+        ),
+        shapes=[*shapes, *guides],
+        annotations=annotations,
         height=110 + MATRIX_ROW_PX * height_rows,
         margin=dict(l=10, r=10, t=80, b=10),
         legend=dict(orientation="h", yanchor="top", y=-0.02 if height_rows > 8 else -0.1, x=0),
@@ -195,7 +248,7 @@ def level_matrix(
     overall = pd.DataFrame({"row_id": list(row_levels or {}), "_level": [
         None if v is None or pd.isna(v) else int(v) for v in (row_levels or {}).values()]})
     overall = overall[overall["row_id"].isin(y_of)]
-    fig = go.Figure()
+    traces = []
     size = MATRIX_ROW_PX - 5
     for lvl in [0, 1, 2, 3, None]:
         part = cells[cells["_level"].map(lambda v, lvl=lvl: v == lvl).astype(bool)]
@@ -210,16 +263,15 @@ def level_matrix(
                   + part["criterion_code"].map(names)).tolist()),
             *((r, "", row_labels.get(r, r), t("lvchart.row_level_hover")) for r in whole["row_id"]),
         ]
-        fig.add_scatter(
+        traces.append(go.Scatter(
             x=x, y=y, mode="markers",
             marker=dict(symbol="square", size=size, color=LEVEL_COLORS[lvl], line=dict(width=0)),
             name=LEVEL_LABELS[lvl], customdata=custom,
             hovertemplate="<b>%{customdata[2]}</b><br>%{customdata[3]}<br>" + LEVEL_LABELS[lvl] + "<extra></extra>",
-        )
-    base_layout(fig, title)
-    _matrix_axes(fig, criteria, [short_label(row_labels.get(r, r), 34) for r in rows], len(rows),
-                 with_row_level=row_levels is not None)
-    return fig
+        ))
+    return _figure(traces, _layout_base(title, 360),
+                   _matrix_layout(criteria, [short_label(row_labels.get(r, r), 34) for r in rows], len(rows),
+                                  with_row_level=row_levels is not None))
 
 
 def _share_color(share: float | None) -> str:
@@ -249,26 +301,23 @@ def share_matrix(
     detail = [" · ".join(f"{short[k]}: {int(n)}" for k, n in enumerate(ns))
               for ns in cells[["n0", "n1", "n2", "n3"]].to_numpy()]
     share_text = share.map(lambda s: t("lvchart.share_na") if pd.isna(s) else f"{float(s) * 100:.0f}%")
-    fig = go.Figure(
-        go.Scatter(
-            x=cells["criterion_code"].map(x_of),
-            y=cells["row_id"].map(y_of),
-            mode="markers+text",
-            marker=dict(symbol="square", size=MATRIX_ROW_PX - 3, line=dict(width=0),
-                        color=[_share_color(None if pd.isna(s) else float(s)) for s in share]),
-            text=text,
-            textfont=dict(size=9, color=["#ffffff" if not pd.isna(s) and (s < 0.2 or s > 0.8) else "#222222"
-                                         for s in share]),
-            showlegend=False,
-            customdata=list(zip(cells["row_id"], cells["criterion_code"], cells["row_id"].map(row_labels),
-                                share_text, detail)),
-            hovertemplate="<b>%{customdata[2]}</b><br>" + t("lvchart.criterion") + " %{customdata[1]} · "
-            + t("lvchart.share_at_least", level=level) + ": %{customdata[3]}<br>%{customdata[4]}<extra></extra>",
-        )
+    trace = go.Scatter(
+        x=cells["criterion_code"].map(x_of),
+        y=cells["row_id"].map(y_of),
+        mode="markers+text",
+        marker=dict(symbol="square", size=MATRIX_ROW_PX - 3, line=dict(width=0),
+                    color=[_share_color(None if pd.isna(s) else float(s)) for s in share]),
+        text=text,
+        textfont=dict(size=9, color=["#ffffff" if not pd.isna(s) and (s < 0.2 or s > 0.8) else "#222222"
+                                     for s in share]),
+        showlegend=False,
+        customdata=list(zip(cells["row_id"], cells["criterion_code"], cells["row_id"].map(row_labels),
+                            share_text, detail)),
+        hovertemplate="<b>%{customdata[2]}</b><br>" + t("lvchart.criterion") + " %{customdata[1]} · "
+        + t("lvchart.share_at_least", level=level) + ": %{customdata[3]}<br>%{customdata[4]}<extra></extra>",
     )
-    base_layout(fig, title)
-    _matrix_axes(fig, criteria, [short_label(row_labels.get(r, r), 38) for r in rows], len(rows))
-    return fig
+    return _figure([trace], _layout_base(title, 360),
+                   _matrix_layout(criteria, [short_label(row_labels.get(r, r), 38) for r in rows], len(rows)))
 
 
 def criterion_level_shares(distribution: pd.DataFrame, title: str | None = None) -> go.Figure:
@@ -330,14 +379,14 @@ def plan_timeline(items: pd.DataFrame, as_of, year_start, year_end, title: str |
     end = due.where(~undated, pd.Timestamp(year_end)) + pd.Timedelta(days=1)
     labels = [f"{i + 1}. {c} · {short_label(w or m or '', 40)}" for i, (c, w, m) in
               enumerate(zip(items["criterion_code"], items["weakness"], items["measures"]))]
-    fig = go.Figure()
+    traces = []
     for bucket in BUCKET_ORDER:
         rows = items.index[items["bucket"] == bucket]
         if len(rows) == 0:
             continue
         overdue = bucket == "overdue"
         late = items.loc[rows, "days_late"]
-        fig.add_bar(
+        traces.append(go.Bar(
             y=[labels[i] for i in rows],
             base=start[rows].dt.strftime("%Y-%m-%d").tolist(),
             x=((end[rows] - start[rows]).dt.total_seconds() * 1000).tolist(),
@@ -352,27 +401,31 @@ def plan_timeline(items: pd.DataFrame, as_of, year_start, year_end, title: str |
                                 items.loc[rows, "measures"].fillna("").map(lambda s: short_label(s, 90)))),
             hovertemplate="<b>%{y}</b><br>" + BUCKET_LABELS[bucket] + " · %{customdata[0]}<br>"
             + t("lvchart.lead") + ": %{customdata[1]}<br>%{customdata[2]}<extra></extra>",
-        )
+        ))
     as_of_text = pd.Timestamp(as_of).strftime("%Y-%m-%d")
-    fig.add_shape(type="line", x0=as_of_text, x1=as_of_text, y0=0, y1=1, yref="paper",
-                  line=dict(color="#333333", width=1.5, dash="dash"))
+    as_of_line = dict(type="line", x0=as_of_text, x1=as_of_text, y0=0, y1=1, yref="paper",
+                      line=dict(color="#333333", width=1.5, dash="dash"))
     lo = min(pd.Timestamp(year_start), start.min(), pd.Timestamp(as_of)) - pd.Timedelta(days=10)
     hi = max(pd.Timestamp(year_end), end.max(), pd.Timestamp(as_of)) + pd.Timedelta(days=25)
     near = (hi - lo) * 0.12  # keep the as-of label inside the plot at either end
     anchor = "right" if pd.Timestamp(as_of) > hi - near else "left" if pd.Timestamp(as_of) < lo + near else "center"
-    fig.add_annotation(x=as_of_text, y=1, yref="paper", yanchor="bottom", yshift=30, showarrow=False,
+    as_of_label = dict(x=as_of_text, y=1, yref="paper", yanchor="bottom", yshift=30, showarrow=False,
                        xanchor=anchor, text=t("lvchart.as_of", date=pd.Timestamp(as_of).strftime("%d/%m/%Y")),
                        font=dict(size=12, color="#333333"))
     months = (hi - lo).days / 30
-    fig.update_xaxes(type="date", range=[lo, hi], tickformat="%m/%Y",
-                     dtick="M1" if months <= 13 else "M2" if months <= 26 else "M3", tickangle=0,
-                     showgrid=True, gridcolor="#eeeeee")
-    fig.update_yaxes(autorange="reversed", title=None, categoryorder="array", categoryarray=labels,
-                     tickfont=dict(size=12))
-    fig.update_layout(barmode="overlay", bargap=0.35)
-    base_layout(fig, title, height=130 + 30 * len(items))
-    fig.update_layout(margin=dict(l=10, r=10, t=90 if title else 60, b=10))
-    return fig
+    own = dict(
+        shapes=[as_of_line],
+        annotations=[as_of_label],
+        xaxis=dict(type="date", range=[lo, hi], tickformat="%m/%Y",
+                   dtick="M1" if months <= 13 else "M2" if months <= 26 else "M3", tickangle=0,
+                   showgrid=True, gridcolor="#eeeeee"),
+        yaxis=dict(autorange="reversed", title=None, categoryorder="array", categoryarray=labels,
+                   tickfont=dict(size=12)),
+        barmode="overlay",
+        bargap=0.35,
+    )
+    return _figure(traces, own, _layout_base(title, 130 + 30 * len(items)),
+                   dict(margin=dict(l=10, r=10, t=90 if title else 60, b=10)))
 
 
 def peer_position(quartiles: tuple[float, float, float], value: int, total: int, level: int,
@@ -380,22 +433,26 @@ def peer_position(quartiles: tuple[float, float, float], value: int, total: int,
     """Where one school's count of criteria at mức `level` or above sits against the middle
     half of its peers (Q1-Q3 band, median line): a position, never a rank."""
     q1, q2, q3 = quartiles
-    fig = go.Figure()
-    fig.add_bar(y=[""], x=[max(q3 - q1, 0.15)], base=[q1 - (0.075 if q3 == q1 else 0)], orientation="h",
-                marker_color="#d9d9d9", name=t("lvchart.peer_middle"), width=0.5,
-                hovertemplate=t("lvchart.peer_middle") + ": %{base:.1f} – %{x:.1f}<extra></extra>")
-    fig.add_scatter(y=[""], x=[q2], mode="markers", marker=dict(symbol="line-ns", size=26,
-                    line=dict(width=3, color="#555555")), name=t("lvchart.peer_median"),
-                    hovertemplate=t("lvchart.peer_median") + ": %{x:.1f}<extra></extra>")
-    fig.add_scatter(y=[""], x=[value], mode="markers+text", marker=dict(symbol="diamond", size=16,
-                    color=LEVEL_COLORS[level]), text=[t("lvchart.peer_this_school")], textposition="top center",
-                    name=t("lvchart.peer_this_school"), hovertemplate="%{x}<extra></extra>")
+    traces = [
+        go.Bar(y=[""], x=[max(q3 - q1, 0.15)], base=[q1 - (0.075 if q3 == q1 else 0)], orientation="h",
+               marker_color="#d9d9d9", name=t("lvchart.peer_middle"), width=0.5,
+               hovertemplate=t("lvchart.peer_middle") + ": %{base:.1f} – %{x:.1f}<extra></extra>"),
+        go.Scatter(y=[""], x=[q2], mode="markers", marker=dict(symbol="line-ns", size=26,
+                   line=dict(width=3, color="#555555")), name=t("lvchart.peer_median"),
+                   hovertemplate=t("lvchart.peer_median") + ": %{x:.1f}<extra></extra>"),
+        go.Scatter(y=[""], x=[value], mode="markers+text", marker=dict(symbol="diamond", size=16,
+                   color=LEVEL_COLORS[level]), text=[t("lvchart.peer_this_school")], textposition="top center",
+                   name=t("lvchart.peer_this_school"), hovertemplate="%{x}<extra></extra>"),
+    ]
     pad = max(2.0, total * 0.15)
     lo, hi = max(0.0, min(value, q1) - pad), min(float(total), max(value, q3) + pad)
-    fig.update_xaxes(range=[lo - 0.5, hi + 0.5], title=t("lvchart.criteria_at_least", level=level, total=total),
-                     fixedrange=True, showgrid=True, gridcolor="#eeeeee", dtick=1 if hi - lo <= 12 else 2)
-    fig.update_yaxes(showticklabels=False, fixedrange=True)
-    return base_layout(fig, title, height=190)
+    return _figure(
+        traces,
+        dict(xaxis=dict(range=[lo - 0.5, hi + 0.5], title=t("lvchart.criteria_at_least", level=level, total=total),
+                        fixedrange=True, showgrid=True, gridcolor="#eeeeee", dtick=1 if hi - lo <= 12 else 2),
+             yaxis=dict(showticklabels=False, fixedrange=True)),
+        _layout_base(title, 190),
+    )
 
 
 def assessment_difference_bar(frame: pd.DataFrame, title: str | None = None) -> go.Figure:
@@ -663,14 +720,14 @@ def slide_chart(spec, height: int = 440, width: int | None = None, font_size: in
     categories = spec.categories()
     horizontal = spec.kind in ("barh", "stacked_barh")
     stacked = spec.kind == "stacked_barh"
-    fig = go.Figure()
+    traces = []
     totals = [0.0] * len(categories)
     for series in spec.series:
         values = spec.values(series)
         totals = [a + b for a, b in zip(totals, values)]
         color = list(series.point_colors) if series.point_colors else series.color
         text = [format_number(v) if (v or not stacked) else "" for v in values]
-        fig.add_bar(
+        traces.append(go.Bar(
             x=values if horizontal else categories,
             y=categories if horizontal else values,
             orientation="h" if horizontal else "v",
@@ -683,14 +740,14 @@ def slide_chart(spec, height: int = 440, width: int | None = None, font_size: in
             cliponaxis=False,
             hovertemplate="%{" + ("y" if horizontal else "x") + "}: %{" + ("x" if horizontal else "y")
             + "}<extra>" + series.name + "</extra>",
-        )
+        ))
     top = max(totals, default=0) or 1
     if stacked:
-        fig.add_scatter(
+        traces.append(go.Scatter(
             x=totals, y=categories, mode="text", text=["\u2002" + format_number(v) for v in totals],
             textposition="middle right", textfont=dict(size=font_size, color="#333333"),
             showlegend=False, hoverinfo="skip", cliponaxis=False,
-        )
+        ))
     step = next(m * 10**e for e in range(12) for m in (1, 2, 5) if m * 10**e >= top / 6)  # whole counts
     value_axis = dict(title=dict(text=spec.value_title, font=dict(size=font_size - 2)), range=[0, top * 1.18],
                       showgrid=True, gridcolor="#e6e6e6", zeroline=False, fixedrange=True,
@@ -699,13 +756,11 @@ def slide_chart(spec, height: int = 440, width: int | None = None, font_size: in
     category_axis = dict(title=None, type="category", fixedrange=True, tickfont=dict(size=font_size),
                          automargin=True, showgrid=False, linecolor="#bbbbbb")
     if horizontal:
-        fig.update_xaxes(**value_axis)
-        fig.update_yaxes(**category_axis, autorange="reversed")
+        axes = dict(xaxis=value_axis, yaxis=dict(**category_axis, autorange="reversed"))
     else:
-        fig.update_yaxes(**value_axis)
-        fig.update_xaxes(**category_axis)
+        axes = dict(yaxis=value_axis, xaxis=category_axis)
     show_legend = len(spec.series) > 1
-    fig.update_layout(
+    return _figure(traces, axes, dict(
         barmode="stack" if stacked else "group",
         bargap=0.3,
         height=height,
@@ -720,5 +775,4 @@ def slide_chart(spec, height: int = 440, width: int | None = None, font_size: in
         plot_bgcolor="white",
         paper_bgcolor="white",
         separators=",.",
-    )
-    return fig
+    ))

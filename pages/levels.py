@@ -44,7 +44,8 @@ if reported == 0:
     st.info(t("empty.no_assessment", school_year=filters.school_year))
     st.stop()
 
-move = ui.load(lv.movement, scope, filters)
+# this year's levels are loaded above: only the previous year's are read for the movement
+move = lv.movement_between(schools, ui.load(lv.previous_levels, scope, filters), filters.school_year)
 known = schools["overall_level"].notna()
 cols = st.columns(4)
 cols[0].metric(t("levels.kpi.assessed"), f"{format_number(reported)}/{format_number(len(schools))}",
@@ -176,7 +177,9 @@ if tab_dist.open:
         by_unit = data.level_distribution(schools, by="unit_id")
         unit_names = schools.drop_duplicates("unit_id").set_index("unit_id")["unit_name"]
         unit_n = schools["unit_id"].value_counts()
-        unit_labels = {u: f"{unit_names[u]} ({format_number(unit_n[u])})" for u in unit_names.sort_values().index}
+        by_name = unit_names.sort_values()
+        unit_labels = {u: f"{name} ({format_number(n)})" for u, name, n in
+                       zip(by_name.index, by_name.tolist(), unit_n.reindex(by_name.index).tolist())}
         left, right = st.columns(2)
         with left:
             st.plotly_chart(

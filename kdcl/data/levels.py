@@ -59,12 +59,24 @@ class Movement:
         return sum(self.counts.get(c, 0) for c in CHANGES)
 
 
+def previous_levels(store: Store, scope: Scope, filters: Filters) -> pd.DataFrame:
+    """school_id, overall_level of every school in scope in the school year before
+    `filters.school_year` (what `movement` compares with; two columns, cheap to cache)."""
+    before = dataclasses.replace(filters, school_year=rules.previous_school_year(filters.school_year))
+    return data.school_levels(store, scope, before)[["school_id", "overall_level"]]
+
+
 def movement(store: Store, scope: Scope, filters: Filters) -> Movement:
     """How each school's overall level changed from the previous school year (only
     schools with a complete assessment in both years are compared)."""
-    previous_year = rules.previous_school_year(filters.school_year)
     now = data.school_levels(store, scope, filters)
-    before = data.school_levels(store, scope, dataclasses.replace(filters, school_year=previous_year))
+    return movement_between(now, previous_levels(store, scope, filters), filters.school_year)
+
+
+def movement_between(now: pd.DataFrame, before: pd.DataFrame, school_year: str) -> Movement:
+    """`movement` from this year's data.school_levels and `previous_levels` (a page that
+    already has this year's levels loads only the previous year's)."""
+    previous_year = rules.previous_school_year(school_year)
     schools = now[["school_id", "name", "school_type", "unit_name", "overall_level"]].rename(
         columns={"overall_level": "level"}
     )
@@ -80,7 +92,7 @@ def movement(store: Store, scope: Scope, filters: Filters) -> Movement:
     change = np.select([~both.to_numpy(), diff > 0, diff < 0], ["not_comparable", "up", "down"], default="same")
     schools["level"], schools["level_previous"], schools["change"] = level, previous, change
     counts = {c: int((schools["change"] == c).sum()) for c in (*CHANGES, "not_comparable")}
-    return Movement(filters.school_year, previous_year, schools, counts)
+    return Movement(school_year, previous_year, schools, counts)
 
 
 def transitions(schools: pd.DataFrame) -> pd.DataFrame:

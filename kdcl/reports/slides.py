@@ -10,8 +10,10 @@ and the report context (filters, as-of date, data date, schools reported x/y).
 The same slides feed the page (plotly via kdcl.charts.slide_chart), the PowerPoint
 (kdcl.reports.pptx_deck, native charts), the PDF (kdcl.reports.html_slides +
 kdcl.reports.pdf_report) and the Excel workbook (kdcl.reports.xlsx_figures).
-No Streamlit, no DuckDB here: the data comes from kdcl.data functions through `load`,
-so the page can pass its cached `ui.load` and the CLI a plain call.
+No Streamlit, no DuckDB here: the data comes from kdcl.data functions through `load`.
+The page caches the whole model: `ui.load(build_deck, scope, filters)` (the slides and the
+school list of the .docx export, keyed by the data version and the filters), so a repeat
+visit neither reads the schools again nor rebuilds the slides.
 """
 
 from __future__ import annotations
@@ -181,17 +183,25 @@ def _short(text: object, limit: int = LABEL_MAX) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _level_of(value: object) -> int | None:
-    return None if value is None or pd.isna(value) else int(value)
+_NO_LEVEL = -1  # a school without a (complete) assessment, in the integer level codes below
+
+
+def _level_codes(levels: pd.Series) -> pd.Series:
+    """Overall levels as integers, _NO_LEVEL for a missing one (vectorised: a province has
+    tens of thousands of schools)."""
+    return pd.to_numeric(levels, errors="coerce").fillna(_NO_LEVEL).astype("int64")
 
 
 def _level_counts(schools: pd.DataFrame, group: pd.Series | None = None) -> pd.DataFrame:
     """Schools per level (columns = LEVEL_LABELS in LEVELS_LOW_TO_HIGH order), one row per group."""
-    level = schools["overall_level"].map(_level_of)
-    frame = pd.DataFrame({"group": group if group is not None else "", "level": level.map(LEVEL_LABELS)})
-    table = pd.crosstab(frame["group"], frame["level"]) if len(frame) else pd.DataFrame()
     columns = [LEVEL_LABELS[lvl] for lvl in LEVELS_LOW_TO_HIGH]
-    return table.reindex(columns=columns, fill_value=0).astype("int64").rename_axis(index=None, columns=None)
+    if not len(schools):
+        return pd.DataFrame(columns=columns, dtype="int64")
+    frame = pd.DataFrame({"group": group if group is not None else "", "level": _level_codes(schools["overall_level"])})
+    table = frame.groupby(["group", "level"]).size().unstack("level", fill_value=0)
+    codes = [_NO_LEVEL if lvl is None else lvl for lvl in LEVELS_LOW_TO_HIGH]
+    table = table.reindex(columns=codes, fill_value=0).set_axis(columns, axis=1)
+    return table.astype("int64").rename_axis(index=None, columns=None)
 
 
 def _level_series(columns: list[int | None]) -> tuple[Series, ...]:
@@ -242,6 +252,28 @@ def gather(scope: Scope, filters: Filters, load: Loader) -> ReportData:
 def build_slides(store: Store, scope: Scope, filters: Filters) -> list[Slide]:
     """The slides for the user's scope and the filters (directly from the store)."""
     return slides_from(gather(scope, filters, lambda fn, *args: fn(store, *args)))
+
+
+@dataclass
+class Deck:
+    """What the presentation page shows, small enough to cache: the slides (empty when no
+    school is in the filters) and the schools offered for the .docx export, by name."""
+
+    slides: list[Slide]
+    school_ids: list[str]
+    school_labels: dict[str, str]  # school_id -> "name (school_id)"
+
+
+def build_deck(store: Store, scope: Scope, filters: Filters) -> Deck:
+    """The page's model, built once per data version and filters (the page calls it through
+    ui.load): the per-school frames it is computed from are not kept."""
+    report = gather(scope, filters, lambda fn, *args: fn(store, *args))
+    if report.schools.empty:
+        return Deck([], [], {})
+    schools = report.schools.sort_values("name")[["school_id", "name"]]
+    ids = schools["school_id"].tolist()
+    labels = {sid: f"{name} ({sid})" for sid, name in zip(ids, schools["name"].tolist())}
+    return Deck(slides_from(report), ids, labels)
 
 
 def slides_from(report: ReportData) -> list[Slide]:
@@ -305,16 +337,18 @@ def _key_figures(report: ReportData, ctx: ReportContext) -> Slide:
 def _levels_by(report: ReportData, ctx: ReportContext, by: str) -> Slide:
     schools = report.schools
     if by == "school_type":
-        types = set(schools["school_type"])
+        types = set(schools["school_type"].unique())
         order = [c for c in SCHOOL_TYPE_LABELS if c in types]
         labels = {c: SCHOOL_TYPE_LABELS[c] for c in order}
         group = schools["school_type"]
         key, head = "levels_by_type", t("col.school_type")
     else:
-        present = set(schools["unit_id"])  # built once: a province has thousands of schools
+        # one row per unit before going to Python objects: a province has tens of thousands of schools
+        units = schools[["unit_id", "unit_name"]].drop_duplicates("unit_id", keep="last")
+        present = set(units["unit_id"])
         order_all = [u for u in report.units["unit_id"] if u in present]
         order = order_all + sorted(present - set(order_all))
-        labels = dict(zip(schools["unit_id"], schools["unit_name"]))
+        labels = dict(zip(units["unit_id"], units["unit_name"]))
         group = schools["unit_id"]
         key, head = "levels_by_unit", t("col.unit")
     counts = _level_counts(schools, group).reindex(order, fill_value=0)
@@ -349,10 +383,15 @@ def _levels_by(report: ReportData, ctx: ReportContext, by: str) -> Slide:
 
 def _overdue(report: ReportData, ctx: ReportContext) -> Slide:
     k = report.kpis
-    schools = report.schools[report.schools["overdue_items"] > 0].sort_values(
-        ["overdue_items", "open_items", "name"], ascending=[False, False, True]
+    schools = report.schools[report.schools["overdue_items"] > 0]
+    # only the schools that can be among the first TOP_SCHOOLS are sorted (a province has thousands)
+    candidates = schools
+    if len(schools) > TOP_SCHOOLS:
+        candidates = schools[schools["overdue_items"] >= schools["overdue_items"].nlargest(TOP_SCHOOLS).iloc[-1]]
+    top = candidates.sort_values(["overdue_items", "open_items", "name"], ascending=[False, False, True]).head(
+        TOP_SCHOOLS
     )
-    top, rest = schools.head(TOP_SCHOOLS), schools.iloc[TOP_SCHOOLS:]
+    rest_count = len(schools) - len(top)
     labels = [_short(n) for n in top["name"]]
     values = [int(v) for v in top["overdue_items"]]
     colors = [BUCKET_COLORS["overdue"]] * len(top)
@@ -364,12 +403,14 @@ def _overdue(report: ReportData, ctx: ReportContext) -> Slide:
             t("present.col.open"): [int(v) for v in top["open_items"]],
         }
     )
-    if len(rest):
-        others = t("present.others.schools", n=len(rest))
+    if rest_count:
+        others = t("present.others.schools", n=rest_count)
+        rest_overdue = int(schools["overdue_items"].sum()) - int(top["overdue_items"].sum())
+        rest_open = int(schools["open_items"].sum()) - int(top["open_items"].sum())
         labels.append(others)
-        values.append(int(rest["overdue_items"].sum()))
+        values.append(rest_overdue)
         colors.append(OTHERS_COLOR)
-        table.loc[len(table)] = [others, "", int(rest["overdue_items"].sum()), int(rest["open_items"].sum())]
+        table.loc[len(table)] = [others, "", rest_overdue, rest_open]
     chart_data = pd.DataFrame({"school": labels, "overdue": values})
     chart = None
     if len(top):
@@ -439,10 +480,10 @@ def _weaknesses(report: ReportData, ctx: ReportContext) -> Slide:
 def progress_counts(current: pd.DataFrame, previous: pd.DataFrame) -> dict[str, int]:
     """Schools whose overall level went up, stayed, went down, or cannot be compared
     (no complete assessment in one of the two years)."""
-    now = current.set_index("school_id")["overall_level"].map(_level_of)
-    before = previous.set_index("school_id")["overall_level"].map(_level_of).reindex(now.index)
-    known = now.notna() & before.notna()
-    diff = (now[known].astype(int) - before[known].astype(int)) if known.any() else pd.Series(dtype=int)
+    now = _level_codes(current.set_index("school_id")["overall_level"])
+    before = _level_codes(previous.set_index("school_id")["overall_level"]).reindex(now.index, fill_value=_NO_LEVEL)
+    known = (now != _NO_LEVEL) & (before != _NO_LEVEL)
+    diff = now[known] - before[known]
     return {
         "up": int((diff > 0).sum()),
         "same": int((diff == 0).sum()),
@@ -454,7 +495,9 @@ def progress_counts(current: pd.DataFrame, previous: pd.DataFrame) -> dict[str, 
 def _progress(report: ReportData, ctx: ReportContext) -> Slide:
     year, before_year = report.filters.school_year, rules.previous_school_year(report.filters.school_year)
     moves = progress_counts(report.schools, report.previous)
-    previous = report.previous[report.previous["school_id"].isin(report.schools["school_id"])]
+    # (a hash lookup: Series.isin on Arrow strings goes through Python objects, slow at 45.000 schools)
+    current_ids = pd.Index(report.schools["school_id"]).unique()
+    previous = report.previous[current_ids.get_indexer(report.previous["school_id"]) >= 0]
     both = pd.concat([_level_counts(previous).sum(axis=0).rename(before_year),
                       _level_counts(report.schools).sum(axis=0).rename(year)], axis=1).T
     levels = [lvl for lvl in LEVELS_LOW_TO_HIGH if lvl is not None or both[LEVEL_LABELS[None]].sum() > 0]
