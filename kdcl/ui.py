@@ -43,11 +43,16 @@ def _cached(module: str, name: str, db_path: str, data_version: int, args: tuple
     return fn(get_store(), *args)
 
 
+# modules whose functions `fn(store, *args)` only read and may be cached by load()
+CACHED_MODULES = ("kdcl.data", "kdcl.reports.slides")
+
+
 def load(fn: Callable[..., T], *args: Any) -> T:
-    """Call a data function `fn(store, *args)` (from kdcl.data or a submodule) through
-    the cache. The key includes the database's data_version, so any committed write
-    makes every page read fresh data."""
-    if not fn.__module__.startswith("kdcl.data"):
+    """Call a data function `fn(store, *args)` (from kdcl.data or a submodule, or a model
+    built from them such as kdcl.reports.slides.build_deck) through the cache. The key
+    includes the database's data_version, so any committed write makes every page read
+    fresh data."""
+    if not fn.__module__.startswith(CACHED_MODULES):
         raise ValueError(f"not a data function: {fn.__module__}.{fn.__name__}")
     store = get_store()
     return _cached(fn.__module__, fn.__name__, store.path, store.data_version, args)
@@ -179,8 +184,9 @@ def _to_url(name: str, value: Any, default: Any = None) -> None:
 
 
 def _unit_label(units: pd.DataFrame) -> Callable[[str | None], str]:
-    names = dict(zip(units["unit_id"], units["name"]))
-    depth = dict(zip(units["unit_id"], units["depth"]))
+    ids = units["unit_id"].tolist()  # (Python lists first: iterating Arrow strings is slow, thousands of units)
+    names = dict(zip(ids, units["name"].tolist()))
+    depth = dict(zip(ids, units["depth"].tolist()))
 
     def label(unit_id: str | None) -> str:
         if unit_id is None:
@@ -279,26 +285,47 @@ def show_context(scope: Scope, filters: Filters, reported: int, total: int) -> N
 # --------------------------------------------------------------------------- school picker (issue 4)
 
 
+PICKER_LIMIT = 2000  # more schools than this in scope: the picker searches first (45,000 names are slow to send)
+
+
+def search_first(ids: list[str], keys: Callable[[], list[str]], chosen: str | None, key: str,
+                 container: Any = None) -> tuple[list[str], str]:
+    """The options and placeholder of a school selectbox. Up to PICKER_LIMIT schools: all of them.
+    More (a province, the country): a search box first, then only the schools whose label matches
+    every typed word (accents and case ignored; `keys()` gives the folded labels); `chosen` stays."""
+    from kdcl.data import school as school_data
+
+    if len(ids) <= PICKER_LIMIT:
+        return ids, t("school.picker_placeholder", n=rules.format_number(len(ids)))
+    query = (container or st).text_input(t("school.search"), key=key,
+                                         placeholder=t("school.search_placeholder", n=rules.format_number(len(ids))))
+    options = school_data.matching(ids, keys(), query, PICKER_LIMIT) if query.strip() else []
+    placeholder = (t("school.search_first") if not query.strip() else t("school.search_none", query=query.strip())
+                   if not options else t("school.search_matches", n=rules.format_number(len(options))))
+    if chosen is not None and chosen not in options:
+        options = [chosen, *options]
+    return options, placeholder
+
+
 def school_picker(scope: Scope, filters: Filters, container: Any = None) -> str | None:
     """A searchable selectbox of the schools in scope (narrowed by the unit/type filters),
     kept in the URL as ?school=ID. Preselected when the scope holds one school (a
     principal); otherwise None until a school is picked."""
     from kdcl.data import school as school_data
 
-    options = load(school_data.school_options, scope, filters)
-    ids = options["school_id"].tolist()
+    choices = load(school_data.school_choices, scope, filters)
+    ids, labels = choices.ids, choices.labels
     if not ids:
         return None
-    labels = {
-        sid: f"{name} · {unit} ({sid})" for sid, name, unit in zip(ids, options["name"], options["unit_name"])
-    }
+    where = container or st
     chosen = _from_url("school", ids, ids[0] if len(ids) == 1 else None)
-    chosen = (container or st).selectbox(
+    options, placeholder = search_first(ids, lambda: choices.keys, chosen, "w_school_search", where)
+    chosen = where.selectbox(
         t("school.picker"),
-        ids,
-        index=None if chosen is None else ids.index(chosen),
+        options,
+        index=None if chosen is None else options.index(chosen),
         format_func=labels.get,
-        placeholder=t("school.picker_placeholder", n=len(ids)),
+        placeholder=placeholder,
         disabled=len(ids) == 1,  # a principal sees their own school only
         key="w_school",
     )

@@ -1,16 +1,18 @@
 """Trình chiếu: full-width slides for a council meeting, one at a time (?slide=N) or all of them
 for printing (?print=1), and the exports people can hand out (pptx, pdf, xlsx, a school's docx).
 
-The slides' content is kdcl.reports.slides (a pure model shared with the exports); this page
-only draws it: HTML pieces from kdcl.reports.html_slides around a plotly chart from
-kdcl.charts.slide_chart.
+The slides' content is kdcl.reports.slides (a pure model shared with the exports), built once
+per data version and filters through ui.load; this page only draws it: HTML pieces from
+kdcl.reports.html_slides around a plotly chart from kdcl.charts.slide_chart. The export
+libraries (python-pptx, openpyxl) load only when a file is downloaded.
 """
 
 import streamlit as st
 
 from kdcl import charts, ui
 from kdcl.data.plan_document import plan_document
-from kdcl.reports import html_slides, pdf_report, pptx_deck, xlsx_figures
+from kdcl.data.school import fold_texts
+from kdcl.reports import html_slides, pdf_report
 from kdcl.reports import slides as slide_model
 from kdcl.reports.plan_docx import build_plan_docx
 from kdcl.reports.plan_docx import file_name as docx_file_name
@@ -49,12 +51,12 @@ if filters is None:
     st.info(t("empty.no_years"))
     st.stop()
 
-report = slide_model.gather(scope, filters, ui.load)
-if report.schools.empty:
+deck = ui.load(slide_model.build_deck, scope, filters)
+if not deck.slides:
     st.title(t("present.title"))
     st.info(t("empty.no_schools"))
     st.stop()
-slides = slide_model.slides_from(report)
+slides = deck.slides
 total = len(slides)
 st.html(f"<style>{html_slides.CSS}{PAGE_CSS}</style>")
 
@@ -137,9 +139,23 @@ with st.container(key="slide"):
 st.subheader(t("present.export.header"))
 st.caption(t("present.export.caption"))
 store = ui.get_store()
+
+
+def pptx_file() -> bytes:
+    from kdcl.reports import pptx_deck
+
+    return pptx_deck.build_pptx(slides)
+
+
+def xlsx_file() -> bytes:
+    from kdcl.reports import xlsx_figures
+
+    return xlsx_figures.build_xlsx(slides)
+
+
 cols = st.columns(3)
 cols[0].download_button(
-    t("present.export.pptx"), data=lambda: pptx_deck.build_pptx(slides), file_name=slide_model.file_name(filters, "pptx"),
+    t("present.export.pptx"), data=pptx_file, file_name=slide_model.file_name(filters, "pptx"),
     mime=PPTX_MIME, icon=":material/slideshow:", help=t("present.export.pptx_help"), on_click="ignore",
     key="present_pptx", width="stretch",
 )
@@ -154,26 +170,30 @@ cols[1].download_button(
     on_click="ignore", key="present_pdf", disabled=pdf_error is not None, width="stretch",
 )
 cols[2].download_button(
-    t("present.export.xlsx"), data=lambda: xlsx_figures.build_xlsx(slides), file_name=slide_model.file_name(filters, "xlsx"),
+    t("present.export.xlsx"), data=xlsx_file, file_name=slide_model.file_name(filters, "xlsx"),
     mime=XLSX_MIME, icon=":material/table_view:", help=t("present.export.xlsx_help"), on_click="ignore",
     key="present_xlsx", width="stretch",
 )
 if pdf_error:
     st.warning(pdf_error)
 
-schools = report.schools.sort_values("name")
-if schools.empty:
+if not deck.school_ids:
     st.info(t("present.export.no_school"))
 else:
-    names = dict(zip(schools["school_id"], schools["name"]))
     left, right = st.columns([2, 1], vertical_alignment="bottom")
+    options, placeholder = ui.search_first(
+        deck.school_ids, lambda: fold_texts([deck.school_labels[s] for s in deck.school_ids]),
+        st.session_state.get("w_present_school"), "w_present_school_search", left,
+    )
     school_id = left.selectbox(
-        t("present.export.school"), list(names), format_func=lambda s: f"{names[s]} ({s})", key="w_present_school",
+        t("present.export.school"), options, format_func=deck.school_labels.__getitem__,
+        key="w_present_school", placeholder=placeholder,
         help=t("present.export.school_help", school_year=filters.school_year),
     )
     right.download_button(
         t("present.export.docx"),
         data=lambda: build_plan_docx(plan_document(store, scope, school_id, filters.school_year), today=filters.as_of),
-        file_name=docx_file_name(school_id, filters.school_year, filters.as_of), mime=DOCX_MIME,
+        file_name=docx_file_name(school_id or "", filters.school_year, filters.as_of), mime=DOCX_MIME,
         icon=":material/description:", on_click="ignore", key="present_docx", width="stretch",
+        disabled=school_id is None,  # many schools: none until one is searched for and chosen
     )

@@ -22,8 +22,8 @@ if filters is None:
 
 school_id = ui.school_picker(scope, filters)
 if school_id is None:
-    options = ui.load(school_data.school_options, scope, filters)
-    st.info(t("empty.no_schools") if options.empty else t("school.pick_hint"))
+    choices = ui.load(school_data.school_choices, scope, filters)
+    st.info(t("empty.no_schools") if not choices.ids else t("school.pick_hint"))
     st.stop()
 
 report = ui.load(school_data.school_report, scope, filters, school_id)

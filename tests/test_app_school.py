@@ -41,6 +41,27 @@ def test_asks_for_a_school_first(db, monkeypatch):
     ]
 
 
+def test_many_schools_are_searched_before_picking(db, monkeypatch):
+    """Above ui.PICKER_LIMIT schools the picker lists only what a search matches (accents and
+    case ignored); a school given in the URL stays selectable."""
+    from kdcl import ui
+
+    monkeypatch.setattr(ui, "PICKER_LIMIT", 2)
+    at = make_app(db, monkeypatch).run()
+    assert not at.exception
+    assert at.selectbox(key="w_school").options == []
+    assert "Tìm trường" in at.selectbox(key="w_school").placeholder
+    at.text_input(key="w_school_search").input("kim dong").run()
+    assert at.selectbox(key="w_school").options == ["Trường Tiểu học Kim Đồng · Phường Một (S2)"]
+    at.text_input(key="w_school_search").input("PHƯỜNG").run()
+    assert len(at.selectbox(key="w_school").options) == 2
+    at.text_input(key="w_school_search").input("không có").run()
+    assert "Không có trường nào khớp «không có»" in at.selectbox(key="w_school").placeholder
+    linked = make_app(db, monkeypatch, school="S1").run()
+    assert linked.selectbox(key="w_school").value == "S1"
+    assert "Kết quả: Trường đạt **Mức 1**." in text(linked)
+
+
 def test_s1_official_summary(db, monkeypatch):
     at = make_app(db, monkeypatch, school="S1").run()
     assert not at.exception

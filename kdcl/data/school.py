@@ -9,9 +9,12 @@ Every query checks that the school is in the user's scope.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from dataclasses import dataclass, field
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from kdcl import rules
 from kdcl.access import AccessDenied, Scope
@@ -28,6 +31,49 @@ def school_options(store: Store, scope: Scope, filters: Filters) -> pd.DataFrame
     return store.query(
         "school_options", **scope.params(), unit_id=filters.unit_id, school_type=filters.school_type
     )
+
+
+@dataclass
+class SchoolChoices:
+    """The school picker's options: ids by name, their labels "name · unit (id)", and the labels
+    folded (lower case, no accents) for searching."""
+
+    ids: list[str]
+    labels: dict[str, str]
+    keys: list[str] = field(default_factory=list)
+
+    def matching(self, query: str, limit: int) -> list[str]:
+        """Ids whose label contains every word of `query`, accents and case ignored (at most `limit`)."""
+        return matching(self.ids, self.keys, query, limit)
+
+
+def matching(ids: list[str], keys: list[str], query: str, limit: int) -> list[str]:
+    """The ids whose folded label (`keys`, from fold_texts) contains every word of `query`, accents
+    and case ignored, in list order, at most `limit`."""
+    words = fold_texts([query or ""])[0].split()
+    if not words:
+        return []
+    found = (sid for sid, key in zip(ids, keys) if all(w in key for w in words))
+    return list(itertools.islice(found, limit))
+
+
+def fold_texts(texts: list[str | None] | pa.Array) -> list[str]:
+    """Lower case without diacritics ("Trường Đồng" -> "truong dong"), vectorised for long lists."""
+    if not isinstance(texts, pa.Array):
+        texts = pa.array(texts, pa.string())
+    decomposed = pc.utf8_normalize(texts.fill_null(""), "NFD")
+    bare = pc.utf8_lower(pc.replace_substring_regex(decomposed, r"\p{Mn}", ""))
+    return pc.replace_substring(bare, "đ", "d").to_pylist()
+
+
+def school_choices(store: Store, scope: Scope, filters: Filters) -> SchoolChoices:
+    """school_options as the picker shows them (built once per data version and filters: the
+    whole country has 45,000 schools)."""
+    options = school_options(store, scope, filters)
+    ids = options["school_id"].tolist()
+    label_list = [f"{name} · {unit} ({sid})"
+                  for sid, name, unit in zip(ids, options["name"].tolist(), options["unit_name"].tolist())]
+    return SchoolChoices(ids, dict(zip(ids, label_list)), fold_texts(label_list))
 
 
 @dataclass
