@@ -182,11 +182,13 @@ def _parse_date_text(value: str) -> date | None:
 
 
 # ---------------------------------------------------------------- school years
-@lru_cache(maxsize=4096)
 def normalise_school_year(text: str) -> str | None:
     """"2024 – 2025" / "Năm học 2024-2025" / "2024-25" -> "2024-2025"; non-consecutive years -> None."""
-    if not isinstance(text, str):
-        return None
+    return _school_year_text(text) if isinstance(text, str) else None
+
+
+@lru_cache(maxsize=4096)
+def _school_year_text(text: str) -> str | None:
     m = re.fullmatch(r"(?:nam\s+hoc\s*:?\s*)?((?:19|20)\d{2})\s*[-/]\s*(\d{4}|\d{2})", _clean(text))
     if not m:
         return None
@@ -365,10 +367,21 @@ def _parse_time(text, school_year) -> TimeSpan:
     return TimeSpan(start, due, regular or nxt, rule, True)
 
 
-@lru_cache(maxsize=16384)
 def parse_time_text(text: str | None, school_year: str | None = None) -> TimeSpan:
     """Read a plan's time cell. `school_year` ("2024-2025") fills in months written without a year.
     Memoised: a file repeats the same few time texts (TimeSpan is immutable)."""
+    try:
+        return _parse_time_cached(text, school_year)
+    except TypeError:  # an unhashable odd object: read it uncached (and never raise)
+        return _parse_time_safe(text, school_year)
+
+
+@lru_cache(maxsize=16384)
+def _parse_time_cached(text: str | None, school_year: str | None) -> TimeSpan:
+    return _parse_time_safe(text, school_year)
+
+
+def _parse_time_safe(text, school_year) -> TimeSpan:
     try:
         return _parse_time(text, school_year)
     except Exception:  # defensive: a dashboard cell must never crash the page
