@@ -319,7 +319,7 @@ def school_picker(scope: Scope, filters: Filters, container: Any = None) -> str 
         return None
     where = container or st
     chosen = _from_url("school", ids, ids[0] if len(ids) == 1 else None)
-    options, placeholder = search_first(ids, lambda: choices.keys, chosen, "w_school_search", where)
+    options, placeholder = search_first(ids, choices.search_keys, chosen, "w_school_search", where)
     chosen = where.selectbox(
         t("school.picker"),
         options,
