@@ -50,6 +50,22 @@ def query(store, sql, *params):
 # --------------------------------------------------------------------------- headers and values
 
 
+def test_clean_fast_path_gives_the_full_result():
+    """clean() returns already-clean text as is; on random mixes of what cleaning removes (tags,
+    entities, bookmarks, odd spaces, line breaks, decomposed accents) it must equal the full path."""
+    import random
+
+    from kdcl.importing.normalise import _clean_fully
+
+    pieces = [*"ab Đường\u00a0\u200b\t\n\r<>&;[]:\u0301e\x1c\u2028 xY1", "  ", "&amp;", "<p>", "</p>",
+              "[bookmark: _GoBack]", "Mức đạt", "\ufeff"]
+    rng = random.Random(20261122)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        assert clean(text) == _clean_fully(text), repr(text)
+    assert clean("Tổ chuyên môn") == "Tổ chuyên môn" and clean(" a  b ") == "a b" and clean("e\u0301") == "é"
+
+
 def test_headers_match_without_case_accents_or_spacing():
     assert header_key("Mã  trường") == header_key("ma truong") == header_key("MÃ TRƯỜNG") == "ma truong"
     assert header_key("Tỉnh/Thành phố") == "tinh thanh pho"

@@ -40,7 +40,11 @@ def clean(text: object) -> str | None:
         text = str(text)
     if (text and not text[0].isspace() and not text[-1].isspace() and not _NEEDS_CLEANING.search(text)
             and unicodedata.is_normalized("NFC", text)):
-        return text  # the common case, already clean (same result as below, without the work)
+        return text  # the common case, already clean (same result as _clean_fully, without the work)
+    return _clean_fully(text)
+
+
+def _clean_fully(text: str) -> str | None:
     s = nfc(text).translate(_INVISIBLE)
     s = _BREAK_TAG.sub("\n", s)
     s = _TAG.sub(" ", s)
