@@ -22,14 +22,12 @@ overdue as (
         $as_of - i.due_date as days_late,
         regexp_replace(replace(strip_accents(lower(nfc_normalize(coalesce(i.lead, '')))), 'đ', 'd'),
             '^[^a-z0-9]+', '') as lead_key
-    from plan_item as i
-    join plan as p on p.plan_id = i.plan_id
+    from year_items($school_year) as i
     join schools as s on s.school_id = i.school_id
     join criterion as c on c.framework_id = i.framework_id and c.criterion_code = i.criterion_code
     join standard as st on st.framework_id = c.framework_id and st.standard_no = c.standard_no
     join framework as f on f.framework_id = i.framework_id
-    where $school_year between p.school_year and p.end_school_year
-      and item_bucket(i.status, i.due_date, i.ongoing, $as_of, $risk_days) = 'overdue'
+    where item_bucket(i.status, i.due_date, i.ongoing, $as_of, $risk_days) = 'overdue'
 ),
 
 banded as (

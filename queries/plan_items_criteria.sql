@@ -12,11 +12,9 @@ select
     c.criterion_code,
     c.name as criterion_name,
     count(*) as items
-from plan_item as i
-join plan as p on p.plan_id = i.plan_id
+from year_items($school_year) as i
 join schools as s on s.school_id = i.school_id
 join criterion as c on c.framework_id = i.framework_id and c.criterion_code = i.criterion_code
 join framework as f on f.framework_id = c.framework_id
-where $school_year between p.school_year and p.end_school_year
 group by c.framework_id, f.family, c.criterion_code, c.name, c.sort_order
 order by c.framework_id, c.sort_order

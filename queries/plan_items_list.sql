@@ -36,11 +36,9 @@ items as (
         -- the lead's role: the first role named in the cell (same rule as overdue_breakdown.sql)
         regexp_replace(replace(strip_accents(lower(nfc_normalize(coalesce(i.lead, '')))), 'đ', 'd'),
             '^[^a-z0-9]+', '') as lead_key
-    from plan_item as i
-    join plan as p on p.plan_id = i.plan_id
+    from year_items($school_year) as i
     join schools as s on s.school_id = i.school_id
     join criterion as c on c.framework_id = i.framework_id and c.criterion_code = i.criterion_code
-    where $school_year between p.school_year and p.end_school_year
 ),
 
 classified as (

@@ -12,9 +12,7 @@ select
     count(*) as items,
     count(*) filter (where item_bucket(i.status, i.due_date, i.ongoing, $as_of, $risk_days) = 'overdue')
         as overdue_items
-from plan_item as i
-join plan as p on p.plan_id = i.plan_id
+from year_items($school_year) as i
 join schools as s on s.school_id = i.school_id
-where $school_year between p.school_year and p.end_school_year
 group by s.school_id, s.name
 order by replace(strip_accents(lower(s.name)), 'đ', 'd'), s.school_id

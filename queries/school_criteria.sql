@@ -23,10 +23,8 @@ items as (
         i.criterion_code,
         i.target_level,
         item_bucket(i.status, i.due_date, i.ongoing, $as_of, $risk_days) as bucket
-    from plan_item as i
-    join plan as p on p.plan_id = i.plan_id
+    from year_items($school_year) as i
     join school as s on s.school_id = i.school_id
-    where $school_year between p.school_year and p.end_school_year
 ),
 
 item_counts as (

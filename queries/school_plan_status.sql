@@ -12,10 +12,8 @@ items as (
         item_bucket(i.status, i.due_date, i.ongoing, $as_of, $risk_days) as bucket,
         i.status = 'done' and i.completed_on > i.due_date as done_late,
         i.budget_vnd
-    from plan_item as i
-    join plan as p on p.plan_id = i.plan_id
+    from year_items($school_year) as i
     join schools as s on s.school_id = i.school_id
-    where $school_year between p.school_year and p.end_school_year
 )
 
 select
