@@ -580,24 +580,31 @@ def _cell(row: list[Any], columns: dict[str, int], key: str) -> Any:
         return None
     return value
 
-def _row_year(row, cols, heads, fallback_year, problems, row_no) -> str | None:
-    """The row's school year (or the file's/user's when the column is empty); an error otherwise."""
-    year_cell = _cell(row, cols, "school_year")
-    year = school_year_of(year_cell) if year_cell is not None else fallback_year
+def _row_year(year_cell: Any, heads, fallback_year, problems, row_no, read=school_year_of) -> str | None:
+    """The row's school year (or the file's/user's when the cell is empty); an error otherwise.
+    `read` reads the cell (a memo of school_year_of in a file's loop)."""
+    year = read(year_cell) if year_cell is not None else fallback_year
     if year is None:
         problems.error("import.err.bad_year" if year_cell is not None else "import.err.required", row_no,
                        heads.get("school_year", t("import.col.school_year")), value=one_line(year_cell))
     return year
 
 
-def _row_criterion(ctx, framework, row, cols, heads, problems, row_no) -> str | None:
-    """The row's criterion code in the school's framework (code first, then name); an error otherwise."""
-    crit = _cell(row, cols, "criterion")
+def _row_criterion(ctx, framework, crit: Any, heads, problems, row_no, known: dict | None = None) -> str | None:
+    """The row's criterion code in the school's framework (code first, then name); an error otherwise.
+    `known` remembers cells read without any message, so a file's repeated codes are read once."""
+    key = (framework, crit) if isinstance(crit, (str, int, float)) else None
+    if known is not None and key in known:
+        return known[key]
     if crit is None:
         problems.error("import.err.required", row_no, heads.get("criterion"))
         return None
-    return ctx.criterion(framework, crit, problems, row_no, heads.get("criterion"))
-
+    before = len(problems.errors) + len(problems.warnings)
+    code = ctx.criterion(framework, crit, problems, row_no, heads.get("criterion"))
+    if known is not None and key is not None and code is not None and len(problems.errors) + len(
+            problems.warnings) == before:
+        known[key] = code
+    return code
 
 
 def _date_value(value: Any) -> date | None | str:
@@ -632,7 +639,7 @@ def plans_from_table(ctx: Context, problems: Problems, table, school_ref: str | 
     school_of, text_of, line_of = memo(ctx.school), memo(cell_text), memo(lambda c: one_line(cell_text(c)))
     level_of, date_of, budget_of = memo(int_level), memo(_date_value), memo(read_budget)
     status_of, year_of = memo(lambda c: label_match(c, STATUS_LABELS)), memo(school_year_of)
-    codes: dict[tuple[str, Any], str] = {}  # (framework, cell) -> code, for cells read without any message
+    known_codes: dict[tuple[str, Any], str] = {}  # criterion cells read without a message (_row_criterion)
     keys = [(k, i) for k, i in cols.items()]
     text_keys = [k for k in ("weakness", "target_result", "measures", "lead", "support", "other_support", "note",
                              "status_reason") if k in cols]
@@ -658,28 +665,11 @@ def plans_from_table(ctx: Context, problems: Problems, table, school_ref: str | 
             checked[school["school_id"]] = ctx.can_write(school, problems, row_no, heads.get("school_id"))
         if not checked[school["school_id"]]:
             continue
-        year_cell = c.get("school_year")
-        year = year_of(year_cell) if year_cell is not None else fallback_year
+        year = _row_year(c.get("school_year"), heads, fallback_year, problems, row_no, year_of)
         if year is None:
-            problems.error("import.err.bad_year" if year_cell is not None else "import.err.required", row_no,
-                           heads.get("school_year", t("import.col.school_year")), value=one_line(year_cell))
             continue
         framework = school["framework_id"]
-        crit = c.get("criterion")
-        try:
-            code = codes[(framework, crit)]
-        except (KeyError, TypeError):
-            before = len(problems.errors) + len(problems.warnings)
-            if crit is None:
-                code = None
-                problems.error("import.err.required", row_no, heads.get("criterion"))
-            else:
-                code = ctx.criterion(framework, crit, problems, row_no, heads.get("criterion"))
-            if code is not None and len(problems.errors) + len(problems.warnings) == before:
-                try:
-                    codes[(framework, crit)] = code
-                except TypeError:
-                    pass
+        code = _row_criterion(ctx, framework, c.get("criterion"), heads, problems, row_no, known_codes)
         if code is None:
             continue
         v = ItemValues(row=row_no, where=None, criterion_code=code, present=present)
@@ -870,7 +860,7 @@ def assessments_from_table(ctx: Context, problems: Problems, table, school_ref: 
     # each distinct cell value is read once (a file repeats its schools, years, kinds, codes and levels)
     school_of, year_of, level_of = memo(ctx.school), memo(school_year_of), memo(int_level)
     kind_of = memo(lambda c: label_match(c, ASSESSMENT_KIND_LABELS))
-    codes_read: dict[tuple[str, Any], str] = {}
+    known_codes: dict[tuple[str, Any], str] = {}  # criterion cells read without a message (_row_criterion)
     ctx.prefetch_writable({hit["school_id"] for hit in map(school_of, {_cell(r, cols, "school_id") for _, r in
                                                                        table.rows} - {None}) if hit is not None})
     for row_no, row in table.rows:
@@ -886,11 +876,8 @@ def assessments_from_table(ctx: Context, problems: Problems, table, school_ref: 
             checked[school["school_id"]] = ctx.can_write(school, problems, row_no, heads.get("school_id"))
         if not checked[school["school_id"]]:
             continue
-        year_cell = _cell(row, cols, "school_year")
-        year = year_of(year_cell) if year_cell is not None else fallback_year
+        year = _row_year(_cell(row, cols, "school_year"), heads, fallback_year, problems, row_no, year_of)
         if year is None:
-            problems.error("import.err.bad_year" if year_cell is not None else "import.err.required", row_no,
-                           heads.get("school_year", t("import.col.school_year")), value=one_line(year_cell))
             continue
         kind_cell = _cell(row, cols, "kind")
         kind = kind_of(kind_cell) if kind_cell is not None else None
@@ -899,15 +886,9 @@ def assessments_from_table(ctx: Context, problems: Problems, table, school_ref: 
                            value=one_line(kind_cell) or "", allowed=", ".join(ASSESSMENT_KIND_LABELS.values()))
             continue
         framework = school["framework_id"]
-        crit = _cell(row, cols, "criterion")
-        code = codes_read.get((framework, crit)) if isinstance(crit, (str, int, float)) else None
+        code = _row_criterion(ctx, framework, _cell(row, cols, "criterion"), heads, problems, row_no, known_codes)
         if code is None:
-            before = len(problems.errors) + len(problems.warnings)
-            code = _row_criterion(ctx, framework, row, cols, heads, problems, row_no)
-            if code is None:
-                continue
-            if len(problems.errors) + len(problems.warnings) == before and isinstance(crit, (str, int, float)):
-                codes_read[(framework, crit)] = code  # read without any message: the same cell reads the same
+            continue
         raw_level = level_of(_cell(row, cols, "level"))
         if raw_level in ("", "bad"):
             problems.error("import.err.assessment_level", row_no, heads.get("level"),
