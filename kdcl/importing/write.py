@@ -14,8 +14,6 @@ from kdcl.importing.validate import ITEM_FIELDS, AssessmentWrite, ItemValues, Pl
 from kdcl.strings import t
 from kdcl.writes import save_units
 
-ITEM_COLUMNS = ["item_id", "plan_id", "position", "school_id", "framework_id", "criterion_code", *ITEM_FIELDS,
-                "updated_by"]
 LOG_COLUMNS = ["item_id", "school_id", "changed_by", "action", "field", "old_value", "new_value"]
 
 
@@ -48,17 +46,11 @@ def _table(rows: list[dict[str, Any]], schema: pa.Schema) -> pa.Table:
     return pa.Table.from_pylist(rows, schema=schema)
 
 
-def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=columns, dtype=object)
-    for col in ("item_id", "plan_id", "position", "target_level", "budget_vnd"):
-        if col in frame:
-            frame[col] = frame[col].astype("Int64")
-    for col in ("start_date", "due_date", "completed_on", "dissolved_on"):
-        if col in frame:
-            frame[col] = pd.to_datetime(frame[col]).dt.date.astype(object).where(frame[col].notna(), None)
-    if "ongoing" in frame:
-        frame["ongoing"] = frame["ongoing"].astype(bool)
-    return frame
+def _units_frame(units: pd.DataFrame) -> pd.DataFrame:
+    """New units as save_units wants them: Python values, None for missing, dates as dates."""
+    frame = units[["unit_id", "name", "kind", "parent_id", "dissolved_on"]].astype(object)
+    frame["dissolved_on"] = pd.to_datetime(frame["dissolved_on"]).dt.date.astype(object)
+    return frame.where(units[frame.columns].notna(), None)
 
 
 def write_plans(tx: Transaction, writes: list[PlanWrite], user: str, file_name: str, sha256: str | None) -> list[int]:
@@ -142,8 +134,7 @@ def write_assessments(tx: Transaction, w: AssessmentWrite) -> None:
 
 def write_schools(tx: Transaction, w: SchoolsWrite) -> None:
     if len(w.new_units):
-        save_units(tx, _frame(w.new_units.to_dict("records"), ["unit_id", "name", "kind", "parent_id",
-                                                                "dissolved_on"]))
+        save_units(tx, _units_frame(w.new_units))
     if len(w.new_schools):
         tx.insert_frame("school", w.new_schools.astype(object).where(w.new_schools.notna(), None))
     for u in w.updates:
