@@ -267,3 +267,12 @@ def test_xlsx_never_writes_a_formula(tiny_store):
     for text in ('=HYPERLINK("http://x.invalid","bấm")', "@SUM(A1:A2)", "+84 912 345 678"):
         assert cells[text].data_type == "s" and cells[text].quotePrefix, text
     assert not [c for c in cells.values() if c.data_type == "f"]
+
+
+def test_context_line_writes_large_counts_the_vietnamese_way():
+    """A national deck says 45.000/45.000 schools reported, as the pages do (not 45000/45000)."""
+    from kdcl.reports.slides import ReportContext
+
+    context = ReportContext(school_year=YEAR, unit="Đơn vị quản lý: tất cả", school_type="Loại trường: tất cả",
+                            as_of=AS_OF, data_date=None, reported=44_875, total=45_000)
+    assert "44.875/45.000 trường đã báo cáo" in context.line()

@@ -110,8 +110,8 @@ class ReportContext:
             unit=self.unit,
             school_type=self.school_type,
             as_of=format_date(self.as_of),
-            reported=self.reported,
-            total=self.total,
+            reported=rules.format_number(self.reported),
+            total=rules.format_number(self.total),
         )
 
     def data_date_text(self) -> str:
