@@ -261,17 +261,12 @@ def format_date(value: date | pd.Timestamp | None) -> str:
 
 def context_line(scope: Scope, filters: Filters, reported: int, total: int) -> str:
     """One line saying what the numbers are: filters, as-of date, how many reported."""
+    from kdcl.reports.slides import ReportContext  # the same line the slides and exports carry
+
     units = load(data.units, scope)
     unit_name = _unit_label(units)(filters.unit_id).strip()
-    return t(
-        "context.line",
-        school_year=filters.school_year,
-        unit=unit_name if filters.unit_id else t("filter.unit") + ": " + t("all").lower(),
-        school_type=SCHOOL_TYPE_LABELS.get(filters.school_type, t("filter.school_type") + ": " + t("all").lower()),
-        as_of=format_date(filters.as_of),
-        reported=rules.format_number(reported),
-        total=rules.format_number(total),
-    )
+    unit = unit_name if filters.unit_id else t("filter.unit") + ": " + t("all").lower()
+    return ReportContext.of(filters, unit, reported, total).line()
 
 
 def show_context(scope: Scope, filters: Filters, reported: int, total: int) -> None:

@@ -103,6 +103,20 @@ class ReportContext:
     reported: int
     total: int
 
+    @classmethod
+    def of(cls, filters: Filters, unit: str, reported: int, total: int,
+           data_date: pd.Timestamp | None = None) -> ReportContext:
+        """The context of numbers drawn for `filters` (`unit`: the unit filter's label)."""
+        return cls(
+            school_year=filters.school_year,
+            unit=unit,
+            school_type=SCHOOL_TYPE_LABELS.get(filters.school_type, t("filter.school_type") + ": " + t("all").lower()),
+            as_of=filters.as_of,
+            data_date=data_date,
+            reported=reported,
+            total=total,
+        )
+
     def line(self) -> str:
         return t(
             "context.line",
@@ -218,15 +232,8 @@ def _unit_label(report: ReportData) -> str:
 
 def context_of(report: ReportData) -> ReportContext:
     f = report.filters
-    return ReportContext(
-        school_year=f.school_year,
-        unit=_unit_label(report),
-        school_type=SCHOOL_TYPE_LABELS.get(f.school_type, t("filter.school_type") + ": " + t("all").lower()),
-        as_of=f.as_of,
-        data_date=report.freshness,
-        reported=int(report.kpis["schools_reported"]),
-        total=int(report.kpis["schools_total"]),
-    )
+    return ReportContext.of(f, _unit_label(report), int(report.kpis["schools_reported"]),
+                            int(report.kpis["schools_total"]), report.freshness)
 
 
 # --------------------------------------------------------------------------- gathering
