@@ -29,6 +29,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from kdcl.text import strip_marks
+
 THRESHOLD = 0.3  # cosine similarity that links two texts into one theme
 UNIGRAM_WEIGHT = 0.5  # a lone syllable ("số", "lớp") says less than a pair ("sĩ số")
 MAX_TEXTS = 2000  # distinct texts grouped at most (the most frequent ones); bounds time and memory
@@ -71,8 +73,7 @@ def clean(text: object) -> str:
 
 def fold(text: object) -> str:
     """Accent- and case-insensitive key: "Sĩ số ĐẠT" -> "si so dat" (works on NFD input too)."""
-    decomposed = unicodedata.normalize("NFD", clean(text).lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("đ", "d")
+    return strip_marks(clean(text).lower())
 
 
 # for texts typed without accents: only stop words whose folded form is not also a common

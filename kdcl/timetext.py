@@ -23,6 +23,8 @@ from functools import lru_cache
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from kdcl.text import strip_marks_aligned
+
 
 @dataclass(frozen=True)
 class TimeSpan:
@@ -100,24 +102,9 @@ def _normalise(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", s).translate(_DASHES).split()).lower()
 
 
-class _AlignedBase(dict):
-    """str.translate table: a character -> one character without diacritics (đ -> d; a character
-    that decomposes to nothing -> space; to several -> itself), so positions stay aligned."""
-
-    def __missing__(self, code: int) -> str:
-        ch = chr(code)
-        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
-        out = "d" if ch in "đĐ" else base if len(base) == 1 else " " if not base else ch
-        self[code] = out
-        return out
-
-
-_ALIGNED_BASE = _AlignedBase()
-
-
 def _fold(s: str) -> str:
     """Strip diacritics character by character, so positions stay aligned with `s`."""
-    return s.translate(_ALIGNED_BASE)
+    return strip_marks_aligned(s)
 
 
 def _clean(text: str) -> str:

@@ -17,6 +17,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from kdcl.text import strip_marks
+
 _TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
 _BREAK_TAG = re.compile(r"<\s*(?:br|/p|/div|/li)\s*/?>", re.I)
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]{0,200}\]", re.I)
@@ -62,24 +64,6 @@ def one_line(text: object) -> str | None:
     return None if s is None else " ".join(s.split())
 
 
-class _BaseLetters(dict):
-    """str.translate table: a character -> itself without diacritics (đ/Đ -> d), filled on first use."""
-
-    def __missing__(self, code: int) -> str:
-        ch = chr(code)
-        base = "d" if ch in "đĐ" else "".join(c for c in unicodedata.normalize("NFD", ch)
-                                               if not unicodedata.combining(c))
-        self[code] = base
-        return base
-
-
-_BASE_LETTERS = _BaseLetters()
-
-
-def _strip_marks(s: str) -> str:
-    return s.translate(_BASE_LETTERS)
-
-
 def fold(text: object) -> str:
     """Lower-case, accent-free, single-spaced copy for matching ("" for empty)."""
     if isinstance(text, str) and len(text) <= 200:
@@ -92,7 +76,7 @@ def _fold(text: object) -> str:
     if not s:
         return ""
     s = s.replace("\u2013", "-").replace("\u2014", "-").replace("\u2212", "-")
-    return " ".join(_strip_marks(s.lower()).split())
+    return " ".join(strip_marks(s.lower()).split())
 
 
 @lru_cache(maxsize=65536)

@@ -1,0 +1,40 @@
+"""Vietnamese text without diacritics, for matching ("Đường" -> "Duong"): the rule "đ/Đ -> d, every
+combining mark dropped" in one place, as str.translate tables filled on first use of each character."""
+
+from __future__ import annotations
+
+import unicodedata
+
+
+class _BaseLetters(dict):
+    """str.translate table: a character -> itself without its marks. `aligned`: always exactly one
+    character (a mark alone -> space; a character whose base is several -> itself), so positions
+    in the result match the input."""
+
+    def __init__(self, aligned: bool):
+        super().__init__()
+        self.aligned = aligned
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+        if ch in "đĐ":
+            base = "d"
+        elif self.aligned and len(base) != 1:
+            base = " " if not base else ch
+        self[code] = base
+        return base
+
+
+_FREE = _BaseLetters(aligned=False)
+_ALIGNED = _BaseLetters(aligned=True)
+
+
+def strip_marks(text: str) -> str:
+    """Without diacritics; đ/Đ -> d (other letters keep their case)."""
+    return text.translate(_FREE)
+
+
+def strip_marks_aligned(text: str) -> str:
+    """`strip_marks` keeping one output character per input character."""
+    return text.translate(_ALIGNED)
