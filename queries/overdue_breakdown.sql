@@ -20,8 +20,7 @@ overdue as (
         st.name as standard_name,
         f.rule,
         $as_of - i.due_date as days_late,
-        regexp_replace(replace(strip_accents(lower(nfc_normalize(coalesce(i.lead, '')))), 'đ', 'd'),
-            '^[^a-z0-9]+', '') as lead_key
+        lead_key(i.lead) as lead_key
     from year_items($school_year) as i
     join schools as s on s.school_id = i.school_id
     join criterion as c on c.framework_id = i.framework_id and c.criterion_code = i.criterion_code
@@ -34,22 +33,7 @@ banded as (
     select
         *,
         case when days_late < 30 then 'lt30' when days_late <= 90 then '30_90' else 'gt90' end as band,
-        -- the lead's role: the first role named in the cell (same rule as plan_items_list.sql)
-        case
-            when lead_key = '' then 'none'
-            when regexp_matches(lead_key, '^(pho hieu truong|pht)\b') then 'vice_principal'
-            when regexp_matches(lead_key, '^(hieu truong|ht)\b') then 'principal'
-            when regexp_matches(lead_key, '^(bgh|ban giam hieu|lanh dao|ban lanh dao|cap uy|chi bo)\b')
-                then 'leadership'
-            when regexp_matches(lead_key, '^(ttcm|to truong|to pho|nhom truong|to chuyen mon)\b')
-                then 'group_head'
-            when regexp_matches(lead_key, '^(gvcn|gvbm|gv|giao vien)\b') then 'teacher'
-            when regexp_matches(lead_key, '^(nv|nhan vien|ke toan|van thu|thu quy|thu vien|hoc vu|y te)\b')
-                then 'staff'
-            when regexp_matches(lead_key, '^(cong doan|doan|tong phu trach|tpt|doi|hoi|ban dai dien)\b')
-                then 'organisation'
-            else 'other'
-        end as lead_role
+        lead_role(lead_key) as lead_role  -- the first role named in the cell (migration 0007)
     from overdue
 ),
 

@@ -33,9 +33,7 @@ items as (
         i.updated_by,
         item_bucket(i.status, i.due_date, i.ongoing, $as_of, $risk_days) as bucket,
         coalesce(i.status = 'done' and i.completed_on > i.due_date, false) as done_late,
-        -- the lead's role: the first role named in the cell (same rule as overdue_breakdown.sql)
-        regexp_replace(replace(strip_accents(lower(nfc_normalize(coalesce(i.lead, '')))), 'đ', 'd'),
-            '^[^a-z0-9]+', '') as lead_key
+        lead_key(i.lead) as lead_key
     from year_items($school_year) as i
     join schools as s on s.school_id = i.school_id
     join criterion as c on c.framework_id = i.framework_id and c.criterion_code = i.criterion_code
@@ -44,21 +42,7 @@ items as (
 classified as (
     select
         *,
-        case
-            when lead_key = '' then 'none'
-            when regexp_matches(lead_key, '^(pho hieu truong|pht)\b') then 'vice_principal'
-            when regexp_matches(lead_key, '^(hieu truong|ht)\b') then 'principal'
-            when regexp_matches(lead_key, '^(bgh|ban giam hieu|lanh dao|ban lanh dao|cap uy|chi bo)\b')
-                then 'leadership'
-            when regexp_matches(lead_key, '^(ttcm|to truong|to pho|nhom truong|to chuyen mon)\b')
-                then 'group_head'
-            when regexp_matches(lead_key, '^(gvcn|gvbm|gv|giao vien)\b') then 'teacher'
-            when regexp_matches(lead_key, '^(nv|nhan vien|ke toan|van thu|thu quy|thu vien|hoc vu|y te)\b')
-                then 'staff'
-            when regexp_matches(lead_key, '^(cong doan|doan|tong phu trach|tpt|doi|hoi|ban dai dien)\b')
-                then 'organisation'
-            else 'other'
-        end as lead_role,
+        lead_role(lead_key) as lead_role,  -- the first role named in the cell (migration 0007)
         case
             when bucket = 'overdue' then $as_of - due_date
             when done_late then completed_on - due_date
