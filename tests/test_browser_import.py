@@ -29,6 +29,7 @@ def test_upload_a_docx_plan_preview_and_confirm(tiny_db_path, tmp_path, live_app
     wait_for_app(page)
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(plan))
     page.get_by_text("1 tệp: 1 sẵn sàng ghi").wait_for()
+    wait_for_app(page)  # the summary line comes first; the preview after it, in the same run
     body = page.inner_text("body")
     assert "Kế hoạch của Trường THCS Lý Tự Trọng (S1), năm học 2023-2024: 8 mục." in body
     assert "Xem trước những gì sẽ được ghi" in body
