@@ -10,10 +10,11 @@ import pandas as pd
 import streamlit as st
 
 from kdcl import data, rules, templates, ui
+from kdcl.data import Filters
+from kdcl.data import school as school_data
 from kdcl.importing import Options, Upload, import_files, preview
 from kdcl.importing.safety import MAX_FILE_BYTES
 from kdcl.importing.service import sha256_of
-from kdcl.importing.validate import Context
 from kdcl.strings import t
 from kdcl.timetext import MONEY_RULES, TIME_RULES
 
@@ -30,16 +31,21 @@ if not scope.can_write:
     st.info(t("import.read_only"))
     st.stop()
 
-schools = Context(store, scope).schools
-school_ids = schools["school_id"].tolist()
-school_names = dict(zip(schools["school_id"], schools["name"]))
 current = rules.current_school_year(date.today())
+choices = ui.load(school_data.school_choices, scope, Filters(school_year=current))
+school_ids = choices.ids
 years = sorted({*ui.load(data.school_years),
                 *[f"{int(current[:4]) + k}-{int(current[:4]) + k + 1}" for k in range(-6, 2)]}, reverse=True)
 
 
 def school_label(school_id: str | None) -> str:
-    return t("import.fallback_none") if school_id is None else f"{school_names.get(school_id, school_id)} ({school_id})"
+    return t("import.fallback_none") if school_id is None else choices.labels.get(school_id, school_id)
+
+
+def school_options(key: str, container, chosen: str | None) -> tuple[list[str | None], str]:
+    """None (no school) and the schools in scope; above ui.PICKER_LIMIT, a search box first."""
+    found, placeholder = ui.search_first(school_ids, choices.search_keys, chosen, key + "_search", container)
+    return [None, *found], placeholder
 
 
 def show_issues(result) -> None:
@@ -81,7 +87,10 @@ with st.expander(t("import.step.templates"), icon=":material/download:"):
                                 file_name=templates.file_name(kind, fmt), key=f"tpl_{kind}_{fmt}",
                                 icon=":material/table:" if fmt == "xlsx" else ":material/description:")
         cols = current_data.columns([3, 2, 1, 1])
-        options = [None, *school_ids] if scope.school_id is None else school_ids
+        if scope.school_id is None:
+            options, _ = school_options(f"exp_school_{kind}", cols[0], st.session_state.get(f"exp_school_{kind}"))
+        else:
+            options = school_ids
         school = cols[0].selectbox(t("import.templates.school"), options, key=f"exp_school_{kind}",
                                    format_func=lambda s: t("import.templates.all_schools") if s is None
                                    else school_label(s), label_visibility="collapsed")
@@ -106,9 +115,9 @@ files = st.file_uploader(
 )
 left, middle, right = st.columns([3, 2, 3])
 default_school = scope.school_id if scope.school_id in school_ids else None
-school_options = [None, *school_ids]
-fallback_school = left.selectbox(t("import.fallback_school"), school_options,
-                                 index=school_options.index(default_school), format_func=school_label,
+fallback_options, _ = school_options("import_school", left, st.session_state.get("import_school", default_school))
+fallback_school = left.selectbox(t("import.fallback_school"), fallback_options,
+                                 index=fallback_options.index(default_school), format_func=school_label,
                                  help=t("import.fallback_help"), key="import_school")
 fallback_year = middle.selectbox(t("import.fallback_year"), [None, *years],
                                  format_func=lambda y: t("import.fallback_none") if y is None else y,

@@ -25,11 +25,33 @@ def test_the_page_offers_templates_fallbacks_and_rules(page):
     assert [s.label for s in page.selectbox][-2:] == ["Trường, nếu tệp không ghi", "Năm học, nếu tệp không ghi"]
     assert page.checkbox[0].label == "Thay thế kế hoạch đã có"
     school = page.selectbox(key="import_school")
-    assert school.options[0] == "— Lấy theo tệp —" and "Trường THCS Lý Tự Trọng (S1)" in school.options
+    assert school.options[0] == "— Lấy theo tệp —" and "Trường THCS Lý Tự Trọng · Phường Một (S1)" in school.options
     assert "2024-2025" in page.selectbox(key="import_year").options
     texts = " ".join(e.value for e in page.markdown)
     assert "Mục kế hoạch cải tiến" in texts and "Bảng 9 cột theo mẫu" in texts
     assert page.expander[0].label == "Mẫu Excel/CSV và dữ liệu hiện có"
+
+
+def test_many_schools_are_searched_before_picking(page, monkeypatch):
+    """Above ui.PICKER_LIMIT schools the fallback and export pickers list only what a search
+    matches (a province or the country would otherwise send every name on each run)."""
+    from kdcl import ui
+
+    monkeypatch.setattr(ui, "PICKER_LIMIT", 2)
+    page.session_state["scope"] = Scope.everything(user="test")
+    page.run()
+    assert not page.exception
+    assert page.selectbox(key="import_school").options == ["— Lấy theo tệp —"]
+    assert page.selectbox(key="exp_school_plan").options == ["Tất cả trường trong phạm vi"]
+    page.text_input(key="import_school_search").input("kim dong").run()
+    assert page.selectbox(key="import_school").options == [
+        "— Lấy theo tệp —", "Trường Tiểu học Kim Đồng · Phường Một (S2)"]
+    page.selectbox(key="import_school").select("S2").run()
+    page.text_input(key="import_school_search").input("hoa sen").run()
+    assert page.selectbox(key="import_school").value == "S2"  # the chosen school stays
+    assert "Trường Mầm non Hoa Sen · Xã Hai (S3)" in page.selectbox(key="import_school").options
+    page.text_input(key="exp_school_plan_search").input("ly tu trong").run()
+    assert page.selectbox(key="exp_school_plan").options[1:] == ["Trường THCS Lý Tự Trọng · Phường Một (S1)"]
 
 
 def test_a_principal_sees_only_the_own_school(page):
