@@ -155,6 +155,19 @@ class Store:
             _tracer(name, bound, time.perf_counter() - started)
         return frame
 
+    def records(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        """Run queries/<name>.sql; plain Python rows (None for NULL), for code that walks rows one by one
+        (a DataFrame's to_dict costs several times the query at 45,000 schools)."""
+        sql, bound = _bind(name, params)
+        started = time.perf_counter()
+        with self.cursor() as cur:
+            result = cur.execute(sql, bound)
+            names = [d[0] for d in result.description]
+            rows = [dict(zip(names, row)) for row in result.fetchall()]
+        if _tracer is not None:
+            _tracer(name, bound, time.perf_counter() - started)
+        return rows
+
     def scalar(self, name: str, **params: Any) -> Any:
         sql, bound = _bind(name, params)
         with self.cursor() as cur:

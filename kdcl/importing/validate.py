@@ -89,10 +89,8 @@ class Context:
         self.store = store
         self.scope = scope
         self.channel = channel  # "ui" or "cli": how messages tell the user to choose a school, year, replace
-        self.schools = store.query("import_schools", **scope.params(), unit_id=None, school_type=None)
-        everything = Scope.everything().params()
-        self.all_school_ids = {s.casefold() for s in store.query(
-            "import_schools", **everything, unit_id=None, school_type=None)["school_id"]}
+        self.schools = store.records("import_schools", **scope.params(), unit_id=None, school_type=None)
+        self._all_school_ids: set[str] | None = None
         crit = store.query("import_criteria")
         self.criteria: dict[str, dict[str, dict[str, Any]]] = {}
         for r in crit.itertuples(index=False):
@@ -105,8 +103,17 @@ class Context:
         self._write_checked: set[str] = set()
         self._index()
 
+    @property
+    def all_school_ids(self) -> set[str]:
+        """Every school id in the database, casefolded (read on the first school not found in scope:
+        it tells "outside your scope" from "no such school")."""
+        if self._all_school_ids is None:
+            self._all_school_ids = {r["school_id"].casefold() for r in self.store.records(
+                "import_schools", **Scope.everything().params(), unit_id=None, school_type=None)}
+        return self._all_school_ids
+
     def _index(self) -> None:
-        rows = self.schools.to_dict("records") + list(self.pending.values())
+        rows = self.schools + list(self.pending.values())
         self.by_id: dict[str, dict[str, Any]] = {str(r["school_id"]).casefold(): r for r in rows}
         self._by_name: tuple[dict, dict] | None = None  # built on the first lookup by name
 
@@ -615,6 +622,25 @@ def _date_value(value: Any) -> date | None | str:
     return "bad" if d is None else d
 
 
+def _columns(table) -> Callable[[str], list[Any]]:
+    """column(key): the cells of a template column in row order, None where blank or absent (as for
+    a column the file does not have). Column by column, blanks are found once per distinct value."""
+    n = len(table.rows)
+    width = max(table.columns.values(), default=-1) + 1
+    rows = [row if len(row) >= width else [*row, *[None] * (width - len(row))] for _, row in table.rows]
+    transposed = list(zip(*rows)) if rows else []
+
+    def column(key: str) -> list[Any]:
+        i = table.columns.get(key)
+        if i is None:
+            return [None] * n
+        cells = transposed[i]
+        blank = {c for c in set(cells) if isinstance(c, str) and not c.strip()}
+        return [None if c in blank else c for c in cells] if blank else list(cells)
+
+    return column
+
+
 def plans_from_table(ctx: Context, problems: Problems, table, school_ref: str | None, year_ref: str | None,
                      replace: bool) -> list[PlanWrite]:
     """Plan items of a plan-items file, grouped by (school, school year) and matched to existing items.
@@ -640,18 +666,19 @@ def plans_from_table(ctx: Context, problems: Problems, table, school_ref: str | 
     level_of, date_of, budget_of = memo(int_level), memo(_date_value), memo(read_budget)
     status_of, year_of = memo(lambda c: label_match(c, STATUS_LABELS)), memo(school_year_of)
     known_codes: dict[tuple[str, Any], str] = {}  # criterion cells read without a message (_row_criterion)
-    keys = [(k, i) for k, i in cols.items()]
     text_keys = [k for k in ("weakness", "target_result", "measures", "lead", "support", "other_support", "note",
                              "status_reason") if k in cols]
-    rows = []
-    for row_no, row in table.rows:
-        n = len(row)  # blank cells are left out: c.get(key) is None for them, as for absent columns
-        rows.append((row_no, {k: row[i] for k, i in keys
-                              if i < n and not (isinstance(row[i], str) and not row[i].strip())}))
-    ctx.prefetch_writable({hit["school_id"] for hit in map(school_of, {c.get("school_id") for _, c in rows} - {None})
-                           if hit is not None})
-    for row_no, c in rows:
-        ref = c.get("school_id")
+    row_nos = [row_no for row_no, _ in table.rows]
+    column = _columns(table)
+    refs = column("school_id")
+    ctx.prefetch_writable({hit["school_id"] for hit in map(school_of, set(refs) - {None}) if hit is not None})
+    texts = [list(map(text_of, column(key))) for key in text_keys]
+    time_texts = list(map(line_of, column("time_text")))
+    cells = zip(row_nos, refs, column("school_year"), column("criterion"), column("target_level"),
+                column("start_date"), column("due_date"), column("completed_on"), column("budget"), column("status"),
+                time_texts, zip(*texts) if texts else iter(tuple, None))
+    for row_no, ref, year_cell, crit, level_cell, start_cell, due_cell, done_cell, budget_cell, status_cell, \
+            time_text, text_values in cells:
         school = school_of(ref) if ref is not None else fallback_school
         if school is None:
             if ref is None:
@@ -665,37 +692,35 @@ def plans_from_table(ctx: Context, problems: Problems, table, school_ref: str | 
             checked[school["school_id"]] = ctx.can_write(school, problems, row_no, heads.get("school_id"))
         if not checked[school["school_id"]]:
             continue
-        year = _row_year(c.get("school_year"), heads, fallback_year, problems, row_no, year_of)
+        year = _row_year(year_cell, heads, fallback_year, problems, row_no, year_of)
         if year is None:
             continue
         framework = school["framework_id"]
-        code = _row_criterion(ctx, framework, c.get("criterion"), heads, problems, row_no, known_codes)
+        code = _row_criterion(ctx, framework, crit, heads, problems, row_no, known_codes)
         if code is None:
             continue
-        v = ItemValues(row=row_no, where=None, criterion_code=code, present=present)
-        raw_level = level_of(c.get("target_level"))
+        v = ItemValues(row_no, None, code, present=present)
+        raw_level = level_of(level_cell)
         if raw_level == "bad":
-            problems.error("import.err.level_range", row_no, heads.get("target_level"),
-                           value=one_line(c.get("target_level")))
+            problems.error("import.err.level_range", row_no, heads.get("target_level"), value=one_line(level_cell))
         elif raw_level != "":
             v.target_level = check_level(ctx, framework, code, raw_level, problems, row_no,
                                          heads.get("target_level"), None, low=1)
-        for key in text_keys:
-            setattr(v, key, text_of(c.get(key)))
-        v.time_text = line_of(c.get("time_text"))
+        for key, text in zip(text_keys, text_values):
+            setattr(v, key, text)
+        v.time_text = time_text
         dates = []
-        for key in ("start_date", "due_date", "completed_on"):
-            d = date_of(c.get(key))
+        for key, cell in (("start_date", start_cell), ("due_date", due_cell), ("completed_on", done_cell)):
+            d = date_of(cell)
             if d == "bad":
-                problems.error("import.err.bad_date", row_no, heads.get(key), value=one_line(c.get(key)))
+                problems.error("import.err.bad_date", row_no, heads.get(key), value=one_line(cell))
             dates.append(d)
         start, due, done_on = dates
         if "bad" in dates:
             continue
         time_fields(v, year, problems, heads.get("time_text"), start, due)
         v.explicit = {"start_date": start, "due_date": due}
-        budget_fields(v, c.get("budget"), problems, heads.get("budget"), read=budget_of)
-        status_cell = c.get("status")
+        budget_fields(v, budget_cell, problems, heads.get("budget"), read=budget_of)
         if status_cell is not None:
             v.status = status_of(status_cell)
             if v.status is None:
@@ -781,16 +806,21 @@ def _upsert(ctx: Context, problems: Problems, school: dict[str, Any], year: str,
     write.next_position = max([i["position"] for i in existing], default=0) + 1
     ok = True
     for v in rows:
-        match = pool.get(v.criterion_code, [])
+        match = pool.get(v.criterion_code)
         old = match.pop(0) if match else None
+        if old is None:  # a new item: the row's values, with the status rules applied
+            merged = {"status": v.status or "not_started", "completed_on": v.completed_on,
+                      "status_reason": v.status_reason}
+            if not _finish_status(v, merged, problems, heads):
+                ok = False
+                continue
+            v.status, v.completed_on, v.status_reason = merged["status"], merged["completed_on"], \
+                merged["status_reason"]
+            write.items.append(v)
+            continue
         merged = _merge(old, v)
         if not _finish_status(v, merged, problems, heads):
             ok = False
-            continue
-        if old is None:
-            for k in ITEM_FIELDS:
-                setattr(v, k, merged.get(k))
-            write.items.append(v)
             continue
         # stored values are already in norm form (_existing_items): equal values need no normalising
         changes = [(k, old.get(k), merged.get(k)) for k in ITEM_FIELDS

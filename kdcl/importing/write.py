@@ -10,7 +10,7 @@ import pandas as pd
 import pyarrow as pa
 
 from kdcl.db import Transaction
-from kdcl.importing.validate import ITEM_FIELDS, AssessmentWrite, ItemValues, PlanWrite, SchoolsWrite
+from kdcl.importing.validate import ITEM_FIELDS, AssessmentWrite, PlanWrite, SchoolsWrite
 from kdcl.strings import t
 from kdcl.writes import save_units
 
@@ -57,12 +57,13 @@ def write_plans(tx: Transaction, writes: list[PlanWrite], user: str, file_name: 
     """Create, replace or update the plans of one file; returns their plan ids.
 
     Set-based: ids for new plans and new items are reserved once; deleted items, changed items,
-    new plans, new items and log rows each take one statement, whatever the number of schools
+    new plans, new items, change log rows and creation log rows each take one statement, whatever the number of schools
     in the file (a replaced document plan still takes a few statements of its own)."""
     reason = t("import.log.replaced", file=file_name)
     new_plans = [w for w in writes if w.mode == "new"]
     next_plan = int(tx.run("write/take_plan_ids", n=len(new_plans))[0][0]) - len(new_plans) + 1 if new_plans else 0
-    plan_rows, item_rows, updates, logs, plan_ids = [], [], [], [], []
+    plan_rows, updates, logs, plan_ids = [], [], [], []
+    new_items: list[tuple[PlanWrite, int, int]] = []  # (plan, its plan id, position of its first new item)
     deletes: list[int] = []
     n_items = sum(len(w.items) for w in writes)
     next_item = int(tx.run("write/take_plan_item_ids", n=n_items)[0][0]) - n_items + 1 if n_items else 0
@@ -94,11 +95,8 @@ def write_plans(tx: Transaction, writes: list[PlanWrite], user: str, file_name: 
             for name, old_value, new_value in changes:
                 logs.append({"item_id": item_id, "school_id": w.school_id, "changed_by": user, "action": "update",
                              "field": name, "old_value": _text(old_value), "new_value": _text(new_value)})
-        for offset, v in enumerate(w.items):
-            item_rows.append(_item_row(v, next_item, plan_id, position + offset, w, user))
-            logs.append({"item_id": next_item, "school_id": w.school_id, "changed_by": user,
-                         "action": "create", "field": None, "old_value": None, "new_value": None})
-            next_item += 1
+        if w.items:
+            new_items.append((w, plan_id, position))
     if deletes:
         tx.run("write/import_log_items_delete", item_ids=deletes, plan_ids=[], user=user, reason=reason)
         tx.run("write/import_delete_items", item_ids=deletes, plan_ids=[])
@@ -106,20 +104,35 @@ def write_plans(tx: Transaction, writes: list[PlanWrite], user: str, file_name: 
         tx.run_with_frame("write/import_update_items", _table(updates, UPDATE_SCHEMA), user=user)
     if plan_rows:
         tx.insert_frame("plan", _table(plan_rows, PLAN_SCHEMA))
-    if item_rows:
-        tx.insert_frame("plan_item", _table(item_rows, ITEM_SCHEMA))
     if logs:
         tx.insert_frame("plan_item_log", _table(logs, LOG_SCHEMA))
+    if new_items:
+        items = _new_items(new_items, next_item, user)
+        tx.insert_frame("plan_item", items)
+        n = items.num_rows
+        tx.insert_frame("plan_item_log", pa.table({
+            "item_id": items["item_id"], "school_id": items["school_id"], "changed_by": pa.repeat(user, n),
+            "action": pa.repeat("create", n)}))
     return plan_ids
 
 
-def _item_row(v: ItemValues, item_id: int, plan_id: int, position: int, w: PlanWrite, user: str) -> dict[str, Any]:
-    row = {k: getattr(v, k) for k in ITEM_FIELDS}
-    row["status"] = row["status"] or "not_started"
-    row["ongoing"] = bool(row["ongoing"])
-    row.update({"item_id": item_id, "plan_id": plan_id, "position": position, "school_id": w.school_id,
-                "framework_id": w.framework_id, "criterion_code": v.criterion_code, "updated_by": user})
-    return row
+def _new_items(new_items: list[tuple[PlanWrite, int, int]], first_id: int, user: str) -> pa.Table:
+    """The new items of every plan of a file as one typed table, built column by column."""
+    items = [v for w, _, _ in new_items for v in w.items]
+    columns: dict[str, list[Any]] = {
+        "item_id": list(range(first_id, first_id + len(items))),
+        "plan_id": [plan_id for w, plan_id, _ in new_items for _ in w.items],
+        "position": [p for w, _, first in new_items for p in range(first, first + len(w.items))],
+        "school_id": [w.school_id for w, _, _ in new_items for _ in w.items],
+        "framework_id": [w.framework_id for w, _, _ in new_items for _ in w.items],
+        "criterion_code": [v.criterion_code for v in items],
+    }
+    for k in ITEM_FIELDS:
+        columns[k] = [getattr(v, k) for v in items]
+    columns["status"] = [s or "not_started" for s in columns["status"]]
+    columns["ongoing"] = [bool(o) for o in columns["ongoing"]]
+    columns["updated_by"] = [user] * len(items)
+    return pa.Table.from_pydict(columns, schema=ITEM_SCHEMA)
 
 
 def write_assessments(tx: Transaction, w: AssessmentWrite) -> None:
