@@ -97,7 +97,7 @@ def level_bar(counts: pd.DataFrame, title: str | None = None) -> go.Figure:
         by_level[None if pd.isna(lvl) else int(lvl)] += int(n)
     levels = [lvl for lvl in LEVEL_ORDER if lvl is not None or by_level[None] > 0]
     fig = go.Figure(
-        go.Bar(
+        dict(type="bar", 
             x=[LEVEL_LABELS[lvl] for lvl in levels],
             y=[by_level[lvl] for lvl in levels],
             marker_color=[LEVEL_COLORS[lvl] for lvl in levels],
@@ -126,7 +126,7 @@ def level_share_by_group(
         if rows.empty:
             continue
         n = rows.set_index(group)["schools"].reindex(groups).fillna(0)
-        traces.append(go.Bar(
+        traces.append(dict(type="bar", 
             y=[group_labels[g] for g in groups],
             x=(n / totals.reindex(groups)).fillna(0).to_numpy(),
             customdata=n.to_numpy(),
@@ -148,7 +148,7 @@ def bucket_bar(totals: pd.DataFrame, title: str | None = None) -> go.Figure:
     totals = totals.set_index("bucket").reindex(BUCKET_ORDER).fillna(0).reset_index()
     totals = totals[totals["items"] > 0]
     fig = go.Figure(
-        go.Bar(
+        dict(type="bar", 
             y=[BUCKET_LABELS[b] for b in totals["bucket"]],
             x=totals["items"],
             orientation="h",
@@ -263,7 +263,7 @@ def level_matrix(
                   + part["criterion_code"].map(names)).tolist()),
             *((r, "", row_labels.get(r, r), t("lvchart.row_level_hover")) for r in whole["row_id"]),
         ]
-        traces.append(go.Scatter(
+        traces.append(dict(type="scatter", 
             x=x, y=y, mode="markers",
             marker=dict(symbol="square", size=size, color=LEVEL_COLORS[lvl], line=dict(width=0)),
             name=LEVEL_LABELS[lvl], customdata=custom,
@@ -301,7 +301,7 @@ def share_matrix(
     detail = [" · ".join(f"{short[k]}: {int(n)}" for k, n in enumerate(ns))
               for ns in cells[["n0", "n1", "n2", "n3"]].to_numpy()]
     share_text = share.map(lambda s: t("lvchart.share_na") if pd.isna(s) else f"{float(s) * 100:.0f}%")
-    trace = go.Scatter(
+    trace = dict(type="scatter", 
         x=cells["criterion_code"].map(x_of),
         y=cells["row_id"].map(y_of),
         mode="markers+text",
@@ -386,7 +386,7 @@ def plan_timeline(items: pd.DataFrame, as_of, year_start, year_end, title: str |
             continue
         overdue = bucket == "overdue"
         late = items.loc[rows, "days_late"]
-        traces.append(go.Bar(
+        traces.append(dict(type="bar", 
             y=[labels[i] for i in rows],
             base=start[rows].dt.strftime("%Y-%m-%d").tolist(),
             x=((end[rows] - start[rows]).dt.total_seconds() * 1000).tolist(),
@@ -434,13 +434,13 @@ def peer_position(quartiles: tuple[float, float, float], value: int, total: int,
     half of its peers (Q1-Q3 band, median line): a position, never a rank."""
     q1, q2, q3 = quartiles
     traces = [
-        go.Bar(y=[""], x=[max(q3 - q1, 0.15)], base=[q1 - (0.075 if q3 == q1 else 0)], orientation="h",
+        dict(type="bar", y=[""], x=[max(q3 - q1, 0.15)], base=[q1 - (0.075 if q3 == q1 else 0)], orientation="h",
                marker_color="#d9d9d9", name=t("lvchart.peer_middle"), width=0.5,
                hovertemplate=t("lvchart.peer_middle") + ": %{base:.1f} – %{x:.1f}<extra></extra>"),
-        go.Scatter(y=[""], x=[q2], mode="markers", marker=dict(symbol="line-ns", size=26,
+        dict(type="scatter", y=[""], x=[q2], mode="markers", marker=dict(symbol="line-ns", size=26,
                    line=dict(width=3, color="#555555")), name=t("lvchart.peer_median"),
                    hovertemplate=t("lvchart.peer_median") + ": %{x:.1f}<extra></extra>"),
-        go.Scatter(y=[""], x=[value], mode="markers+text", marker=dict(symbol="diamond", size=16,
+        dict(type="scatter", y=[""], x=[value], mode="markers+text", marker=dict(symbol="diamond", size=16,
                    color=LEVEL_COLORS[level]), text=[t("lvchart.peer_this_school")], textposition="top center",
                    name=t("lvchart.peer_this_school"), hovertemplate="%{x}<extra></extra>"),
     ]
@@ -497,7 +497,7 @@ def aging_bar(counts: dict[str, int], labels: dict[str, str], title: str | None 
     bands = list(AGING_COLORS)
     values = [int(counts.get(b, 0)) for b in bands]
     fig = go.Figure(
-        go.Bar(
+        dict(type="bar", 
             x=[labels[b] for b in bands],
             y=values,
             marker_color=[AGING_COLORS[b] for b in bands],
@@ -727,7 +727,7 @@ def slide_chart(spec, height: int = 440, width: int | None = None, font_size: in
         totals = [a + b for a, b in zip(totals, values)]
         color = list(series.point_colors) if series.point_colors else series.color
         text = [format_number(v) if (v or not stacked) else "" for v in values]
-        traces.append(go.Bar(
+        traces.append(dict(type="bar", 
             x=values if horizontal else categories,
             y=categories if horizontal else values,
             orientation="h" if horizontal else "v",
@@ -743,7 +743,7 @@ def slide_chart(spec, height: int = 440, width: int | None = None, font_size: in
         ))
     top = max(totals, default=0) or 1
     if stacked:
-        traces.append(go.Scatter(
+        traces.append(dict(type="scatter", 
             x=totals, y=categories, mode="text", text=["\u2002" + format_number(v) for v in totals],
             textposition="middle right", textfont=dict(size=font_size, color="#333333"),
             showlegend=False, hoverinfo="skip", cliponaxis=False,
