@@ -66,12 +66,15 @@ def fold_texts(texts: list[str | None] | pa.Array) -> list[str]:
 
 def school_choices(store: Store, scope: Scope, filters: Filters) -> SchoolChoices:
     """school_options as the picker shows them (built once per data version and filters: the
-    whole country has 45,000 schools)."""
-    options = school_options(store, scope, filters)
-    ids = options["school_id"].tolist()
-    label_list = [f"{name} · {unit} ({sid})"
-                  for sid, name, unit in zip(ids, options["name"].tolist(), options["unit_name"].tolist())]
-    return SchoolChoices(ids, dict(zip(ids, label_list)))
+    whole country has 45,000 schools; labels are joined in Arrow, without a DataFrame)."""
+    options = store.arrow(
+        "school_options", **scope.params(), unit_id=filters.unit_id, school_type=filters.school_type
+    )
+    ids = options["school_id"].to_pylist()
+    labels = pc.binary_join_element_wise(
+        options["name"], " · ", options["unit_name"], " (", options["school_id"], ")", ""
+    ).to_pylist()
+    return SchoolChoices(ids, dict(zip(ids, labels)))
 
 
 @dataclass
