@@ -83,7 +83,8 @@ with st.expander(t("import.step.templates"), icon=":material/download:"):
         empty.caption(t("import.templates.empty"))
         current_data.caption(t("import.templates.current"))
         for col, fmt in zip(empty.columns(2), ("xlsx", "csv")):
-            col.download_button(t("import.download." + fmt), data=templates.template_bytes(kind, fmt),
+            col.download_button(t("import.download." + fmt),
+                                data=lambda kind=kind, fmt=fmt: templates.template_bytes(kind, fmt),
                                 file_name=templates.file_name(kind, fmt), key=f"tpl_{kind}_{fmt}",
                                 icon=":material/table:" if fmt == "xlsx" else ":material/description:")
         cols = current_data.columns([3, 2, 1, 1])

@@ -54,3 +54,40 @@ def test_upload_a_docx_plan_preview_and_confirm(tiny_db_path, tmp_path, live_app
         store.close()
     assert [r[0] for r in rows] == ["1.5", "1.8", "2.3", "2.4", "3.2", "3.3", "4.2", "5.6"]
     assert {r[1] for r in rows} == {"Hiệu trưởng"} and {r[2] for r in rows} == {"hieutruong"}
+
+
+def test_download_an_empty_template_and_an_export(tiny_db_path, tmp_path, live_app, page):
+    """Templates and exports are built when their button is clicked: the files that arrive are real
+    workbooks with the template's headers (and, for the export, the school's items)."""
+    from openpyxl import load_workbook
+
+    db = tmp_path / "browser.duckdb"
+    shutil.copy(tiny_db_path, db)
+    store = Store(db)
+    auth.add_user(store, "hieutruong", "matkhau-hieutruong", "principal", school_id="S1")
+    store.close()
+    app = live_app(db)
+    page.goto(app.url)
+    sign_in(page, "hieutruong", "matkhau-hieutruong")
+    page.get_by_role("link", name="Nhập dữ liệu").click()
+    page.get_by_role("heading", name="Nhập dữ liệu").wait_for()
+    wait_for_app(page)
+    page.get_by_text("Mẫu Excel/CSV và dữ liệu hiện có").click()
+    buttons = page.get_by_role("button", name="Excel")
+    buttons.first.wait_for()
+    with page.expect_download() as empty:
+        buttons.first.click()
+    path = tmp_path / "empty.xlsx"
+    empty.value.save_as(path)
+    sheet = load_workbook(path).worksheets[0]
+    assert [c.value for c in sheet[1]][:3] == ["Mã trường", "Năm học", "Tiêu chí"] and sheet.max_row == 1
+
+    with page.expect_download() as export:
+        buttons.nth(1).click()
+    path = tmp_path / "export.xlsx"
+    export.value.save_as(path)
+    rows = list(load_workbook(path).worksheets[0].iter_rows(values_only=True))
+    assert rows[0][:3] == ("Mã trường", "Năm học", "Tiêu chí")
+    assert len(rows) > 1 and {r[0] for r in rows[1:]} == {"S1"}
+    assert page.locator('[data-testid="stException"]').count() == 0
+    app.stop()
