@@ -309,7 +309,7 @@ def school_picker(scope: Scope, filters: Filters, container: Any = None) -> str 
     from kdcl.data import school as school_data
 
     choices = load(school_data.school_choices, scope, filters)
-    ids, labels = choices.ids, choices.labels
+    ids = choices.ids
     if not ids:
         return None
     where = container or st
@@ -319,7 +319,7 @@ def school_picker(scope: Scope, filters: Filters, container: Any = None) -> str 
         t("school.picker"),
         options,
         index=None if chosen is None else options.index(chosen),
-        format_func=labels.get,
+        format_func=choices.label,
         placeholder=placeholder,
         disabled=len(ids) == 1,  # a principal sees their own school only
         key="w_school",

@@ -39,7 +39,7 @@ years = sorted({*ui.load(data.school_years),
 
 
 def school_label(school_id: str | None) -> str:
-    return t("import.fallback_none") if school_id is None else choices.labels.get(school_id, school_id)
+    return t("import.fallback_none") if school_id is None else (choices.label(school_id) or school_id)
 
 
 def school_options(key: str, container, chosen: str | None) -> tuple[list[str | None], str]:
