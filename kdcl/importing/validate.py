@@ -15,6 +15,7 @@ target level or time.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -676,7 +677,7 @@ def plans_from_table(ctx: Context, problems: Problems, table, school_ref: str | 
     time_texts = list(map(line_of, column("time_text")))
     cells = zip(row_nos, refs, column("school_year"), column("criterion"), column("target_level"),
                 column("start_date"), column("due_date"), column("completed_on"), column("budget"), column("status"),
-                time_texts, zip(*texts) if texts else iter(tuple, None))
+                time_texts, zip(*texts) if texts else itertools.repeat(()))
     for row_no, ref, year_cell, crit, level_cell, start_cell, due_cell, done_cell, budget_cell, status_cell, \
             time_text, text_values in cells:
         school = school_of(ref) if ref is not None else fallback_school
@@ -881,7 +882,7 @@ def _merge(old: dict[str, Any] | None, v: ItemValues) -> dict[str, Any]:
 
 def assessments_from_table(ctx: Context, problems: Problems, table, school_ref: str | None, year_ref: str | None,
                            source: str) -> AssessmentWrite | None:
-    cols, heads = table.columns, table.headers
+    heads = table.headers
     fallback_school = ctx.school(school_ref) if school_ref else None
     fallback_year = normalise_school_year(year_ref) if year_ref else None
     rows = []
@@ -891,10 +892,12 @@ def assessments_from_table(ctx: Context, problems: Problems, table, school_ref: 
     school_of, year_of, level_of = memo(ctx.school), memo(school_year_of), memo(int_level)
     kind_of = memo(lambda c: label_match(c, ASSESSMENT_KIND_LABELS))
     known_codes: dict[tuple[str, Any], str] = {}  # criterion cells read without a message (_row_criterion)
-    ctx.prefetch_writable({hit["school_id"] for hit in map(school_of, {_cell(r, cols, "school_id") for _, r in
-                                                                       table.rows} - {None}) if hit is not None})
-    for row_no, row in table.rows:
-        ref = _cell(row, cols, "school_id")
+    column = _columns(table)
+    refs = column("school_id")
+    ctx.prefetch_writable({hit["school_id"] for hit in map(school_of, set(refs) - {None}) if hit is not None})
+    cells = zip([row_no for row_no, _ in table.rows], refs, column("school_year"), column("kind"),
+                column("criterion"), column("level"))
+    for row_no, ref, year_cell, kind_cell, crit, level_cell in cells:
         school = school_of(ref) if ref is not None else fallback_school
         if school is None:
             key = "import.err.required" if ref is None else (
@@ -906,23 +909,21 @@ def assessments_from_table(ctx: Context, problems: Problems, table, school_ref: 
             checked[school["school_id"]] = ctx.can_write(school, problems, row_no, heads.get("school_id"))
         if not checked[school["school_id"]]:
             continue
-        year = _row_year(_cell(row, cols, "school_year"), heads, fallback_year, problems, row_no, year_of)
+        year = _row_year(year_cell, heads, fallback_year, problems, row_no, year_of)
         if year is None:
             continue
-        kind_cell = _cell(row, cols, "kind")
         kind = kind_of(kind_cell) if kind_cell is not None else None
         if kind is None:
             problems.error("import.err.bad_kind", row_no, heads.get("kind", t("import.col.kind")),
                            value=one_line(kind_cell) or "", allowed=", ".join(ASSESSMENT_KIND_LABELS.values()))
             continue
         framework = school["framework_id"]
-        code = _row_criterion(ctx, framework, _cell(row, cols, "criterion"), heads, problems, row_no, known_codes)
+        code = _row_criterion(ctx, framework, crit, heads, problems, row_no, known_codes)
         if code is None:
             continue
-        raw_level = level_of(_cell(row, cols, "level"))
+        raw_level = level_of(level_cell)
         if raw_level in ("", "bad"):
-            problems.error("import.err.assessment_level", row_no, heads.get("level"),
-                           value=one_line(_cell(row, cols, "level")) or "")
+            problems.error("import.err.assessment_level", row_no, heads.get("level"), value=one_line(level_cell) or "")
             continue
         level = check_level(ctx, framework, code, raw_level, problems, row_no, heads.get("level"), None, low=0)
         if level is None:
