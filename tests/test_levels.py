@@ -187,6 +187,21 @@ def test_school_options(tiny_store):
         "S2"]
 
 
+def test_school_choices_label_every_school_after_a_copy(tiny_store):
+    """The picker's choices survive the cache's copy (pickle) and label schools the same whether
+    found by scanning (the first lookups) or through the position map (a long list of options)."""
+    import pickle
+
+    choices = pickle.loads(pickle.dumps(sc.school_choices(tiny_store, EVERYTHING, FILTERS)))
+    assert choices.ids == ["S3", "S1", "S2"]
+    expected = {"S1": "Trường THCS Lý Tự Trọng · Phường Một (S1)", "S2": "Trường Tiểu học Kim Đồng · Phường Một (S2)",
+                "S3": "Trường Mầm non Hoa Sen · Xã Hai (S3)"}
+    rounds = [[choices.label(sid) for sid in ["S1", "S2", "S3", "X9"]] for _ in range(sc.SCAN_LOOKUPS // 4 + 2)]
+    assert "_position" in vars(choices)  # the map was built after SCAN_LOOKUPS lookups
+    assert all(r == [expected["S1"], expected["S2"], expected["S3"], None] for r in rounds)
+    assert "ids" not in pickle.loads(pickle.dumps(choices)).__dict__  # derived lists are not copied
+
+
 def test_school_report_s1(tiny_store):
     report = sc.school_report(tiny_store, EVERYTHING, FILTERS, "S1")
     assert report.school["name"] == "Trường THCS Lý Tự Trọng" and report.school["former_unit_name"] == "Huyện Cũ (cũ)"

@@ -23,6 +23,7 @@ from kdcl.data import Filters
 from kdcl.db import Store
 
 KIND = "self"
+SCAN_LOOKUPS = 16  # SchoolChoices.label: lookups by scanning before building the position map
 MIN_PEERS = 5  # peer groups smaller than this are never compared
 
 
@@ -46,7 +47,7 @@ class SchoolChoices:
     label_array: pa.Array
 
     def __getstate__(self) -> dict:
-        return {"id_array": self.id_array, "label_array": self.label_array}  # not the derived lists
+        return {"id_array": self.id_array, "label_array": self.label_array}  # not what is derived
 
     @functools.cached_property
     def ids(self) -> list[str]:
@@ -57,8 +58,15 @@ class SchoolChoices:
         return {sid: i for i, sid in enumerate(self.ids)}
 
     def label(self, school_id: str) -> str | None:
-        """The label of a school among the choices (None for another id)."""
-        i = self._position.get(school_id)
+        """The label of a school among the choices (None for another id). The first few are found
+        by scanning the array (a national picker labels only the school chosen); a long list of
+        options builds the id -> position map once."""
+        self._lookups = getattr(self, "_lookups", 0) + 1
+        if self._lookups <= SCAN_LOOKUPS and "_position" not in self.__dict__:
+            i = pc.index(self.id_array, school_id).as_py()
+            i = None if i < 0 else i
+        else:
+            i = self._position.get(school_id)
         return None if i is None else self.label_array[i].as_py()
 
     def search_keys(self) -> list[str]:
