@@ -87,7 +87,7 @@ with st.expander(t("import.step.templates"), icon=":material/download:"):
                                 data=lambda kind=kind, fmt=fmt: templates.template_bytes(kind, fmt),
                                 file_name=templates.file_name(kind, fmt), key=f"tpl_{kind}_{fmt}",
                                 icon=":material/table:" if fmt == "xlsx" else ":material/description:")
-        cols = current_data.columns([3, 2, 1, 1])
+        cols = current_data.columns([3, 2, 1, 1], vertical_alignment="bottom")
         if scope.school_id is None:
             options, _ = school_options(f"exp_school_{kind}", cols[0], st.session_state.get(f"exp_school_{kind}"))
         else:
@@ -114,7 +114,7 @@ files = st.file_uploader(
     accept_multiple_files=True, key=f"import_files_{round_no}", help=t("import.uploader_help"),
     max_upload_size=MAX_FILE_BYTES // 1024 // 1024,
 )
-left, middle, right = st.columns([3, 2, 3])
+left, middle, right = st.columns([3, 2, 3], vertical_alignment="bottom")
 default_school = scope.school_id if scope.school_id in school_ids else None
 fallback_options, _ = school_options("import_school", left, st.session_state.get("import_school", default_school))
 fallback_school = left.selectbox(t("import.fallback_school"), fallback_options,
