@@ -12,21 +12,26 @@ from kdcl.db import Store
 pytestmark = pytest.mark.browser
 
 
-def test_upload_a_docx_plan_preview_and_confirm(tiny_db_path, tmp_path, live_app, page):
+def open_import_page(tiny_db_path, tmp_path, live_app, page):
+    """The import page of a copy of the tiny database, signed in as the principal of S1."""
     db = tmp_path / "browser.duckdb"
     shutil.copy(tiny_db_path, db)
     store = Store(db)
     auth.add_user(store, "hieutruong", "matkhau-hieutruong", "principal", school_id="S1")
     store.close()
-    plan = tmp_path / "ke-hoach-ly-tu-trong.docx"
-    plan.write_bytes(SEEDS["002"]())
-
     app = live_app(db)
     page.goto(app.url)
     sign_in(page, "hieutruong", "matkhau-hieutruong")
     page.get_by_role("link", name="Nhập dữ liệu").click()
     page.get_by_role("heading", name="Nhập dữ liệu").wait_for()
     wait_for_app(page)
+    return app, db
+
+
+def test_upload_a_docx_plan_preview_and_confirm(tiny_db_path, tmp_path, live_app, page):
+    plan = tmp_path / "ke-hoach-ly-tu-trong.docx"
+    plan.write_bytes(SEEDS["002"]())
+    app, db = open_import_page(tiny_db_path, tmp_path, live_app, page)
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(plan))
     page.get_by_text("1 tệp: 1 sẵn sàng ghi").wait_for()
     wait_for_app(page)  # the summary line comes first; the preview after it, in the same run
@@ -61,17 +66,7 @@ def test_download_an_empty_template_and_an_export(tiny_db_path, tmp_path, live_a
     workbooks with the template's headers (and, for the export, the school's items)."""
     from openpyxl import load_workbook
 
-    db = tmp_path / "browser.duckdb"
-    shutil.copy(tiny_db_path, db)
-    store = Store(db)
-    auth.add_user(store, "hieutruong", "matkhau-hieutruong", "principal", school_id="S1")
-    store.close()
-    app = live_app(db)
-    page.goto(app.url)
-    sign_in(page, "hieutruong", "matkhau-hieutruong")
-    page.get_by_role("link", name="Nhập dữ liệu").click()
-    page.get_by_role("heading", name="Nhập dữ liệu").wait_for()
-    wait_for_app(page)
+    app, _ = open_import_page(tiny_db_path, tmp_path, live_app, page)
     page.get_by_text("Mẫu Excel/CSV và dữ liệu hiện có").click()
     buttons = page.get_by_role("button", name="Excel")
     buttons.first.wait_for()
