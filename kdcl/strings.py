@@ -155,7 +155,9 @@ TEXT: dict[str, str] = {
     "import.templates.year": "Năm học",
     "import.templates.all_schools": "Tất cả trường trong phạm vi",
     "import.templates.all_years": "Tất cả năm học",
-    "import.templates.rows": "{rows} dòng",
+    "import.templates.rows": "Tệp tải về có {rows} dòng.",
+    "import.templates.too_many": "Lựa chọn này có {rows} dòng, nhiều hơn {limit} dòng mà một tệp nhập lại được: "
+                                 "hãy chọn một trường hoặc một năm học.",
     "import.download.xlsx": "Excel",
     "import.download.csv": "CSV",
     "import.kind.plan": "Mục kế hoạch cải tiến",

@@ -13,7 +13,7 @@ from kdcl import data, rules, templates, ui
 from kdcl.data import Filters
 from kdcl.data import school as school_data
 from kdcl.importing import Options, Upload, import_files, preview
-from kdcl.importing.safety import MAX_FILE_BYTES
+from kdcl.importing.safety import MAX_FILE_BYTES, MAX_TABLE_ROWS
 from kdcl.importing.service import sha256_of
 from kdcl.strings import t
 from kdcl.timetext import MONEY_RULES, TIME_RULES
@@ -100,12 +100,18 @@ with st.expander(t("import.step.templates"), icon=":material/download:"):
             year = cols[1].selectbox(t("import.templates.year"), [None, *years], key=f"exp_year_{kind}",
                                      format_func=lambda y: t("import.templates.all_years") if y is None else y,
                                      label_visibility="collapsed")
+        # counted first: the whole country is millions of rows, more than a file can bring back
+        rows = ui.load(data.export_rows, scope, kind, school, year)
+        too_many = rows > MAX_TABLE_ROWS
         for col, fmt in zip(cols[2:], ("xlsx", "csv")):
             col.download_button(
-                t("import.download." + fmt), key=f"exp_{kind}_{fmt}",
+                t("import.download." + fmt), key=f"exp_{kind}_{fmt}", disabled=too_many,
                 data=lambda kind=kind, fmt=fmt, school=school, year=year:
                     templates.export_bytes(store, scope, kind, fmt, school, year)[0],
                 file_name=templates.file_name(kind, fmt, school, year), icon=":material/file_download:")
+        current_data.caption(t("import.templates.too_many", rows=rules.format_number(rows),
+                               limit=rules.format_number(MAX_TABLE_ROWS)) if too_many
+                             else t("import.templates.rows", rows=rules.format_number(rows)))
 
 # ---------------------------------------------------------------- upload
 round_no = st.session_state.get("import_round", 0)

@@ -54,6 +54,26 @@ def test_many_schools_are_searched_before_picking(page, monkeypatch):
     assert page.selectbox(key="exp_school_plan").options[1:] == ["Trường THCS Lý Tự Trọng · Phường Một (S1)"]
 
 
+def test_an_export_too_big_to_import_again_is_not_offered(page, monkeypatch):
+    """Each export row says how many rows its file holds; above what one file can bring back
+    (safety.MAX_TABLE_ROWS) its buttons are disabled and the page says how to narrow it."""
+    from kdcl.importing import safety
+
+    page.session_state["scope"] = Scope.everything(user="test")
+    page.run()
+    captions = [c.value for c in page.caption]
+    assert any(c.startswith("Tệp tải về có ") and c.endswith(" dòng.") for c in captions)
+    assert not any(b.proto.disabled for b in page.get("download_button"))
+    monkeypatch.setattr(safety, "MAX_TABLE_ROWS", 2)
+    page.run()
+    assert not page.exception
+    assert any("nhiều hơn 2 dòng mà một tệp nhập lại được" in c.value for c in page.caption)
+    exports = [b for b in page.get("download_button") if b.proto.id and "exp_" in b.proto.id]
+    assert exports and all(b.proto.disabled for b in exports)
+    page.selectbox(key="exp_school_plan").select("S1").run()
+    assert not page.exception
+
+
 def test_a_principal_sees_only_the_own_school(page):
     page.session_state["scope"] = Scope(school_id="S2", role="principal", user="ht")
     page.run()

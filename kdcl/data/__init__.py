@@ -75,6 +75,18 @@ def units(store: Store, scope: Scope) -> pd.DataFrame:
     return store.query("units", scope_unit_id=scope.unit_id)
 
 
+EXPORT_ROW_QUERIES = {"plan": "import_export_plan_rows", "assessment": "import_export_assessment_rows",
+                      "schools": "import_export_school_rows"}
+
+
+def export_rows(store: Store, scope: Scope, kind: str, school_id: str | None = None,
+                school_year: str | None = None) -> int:
+    """How many rows the template export of `kind` (plan | assessment | schools) would hold for
+    these schools and year: counted before a file is built (the whole country is millions)."""
+    return int(store.scalar(EXPORT_ROW_QUERIES[kind], **scope.params(), unit_id=None, school_type=None,
+                            school_id=school_id, school_year=school_year))
+
+
 def data_freshness(store: Store) -> pd.Timestamp | None:
     value = store.scalar("data_freshness")
     return None if value is None or pd.isna(value) else pd.Timestamp(value)
