@@ -226,8 +226,11 @@ class Store:
 
     def scalar(self, name: str, **params: Any) -> Any:
         sql, bound = _bind(name, params)
+        started = time.perf_counter()
         with self.cursor() as cur:
             row = cur.execute(sql, bound).fetchone()
+        if _tracer is not None:
+            _tracer(name, bound, time.perf_counter() - started)
         return None if row is None else row[0]
 
     @property
