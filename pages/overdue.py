@@ -337,7 +337,7 @@ def show_list() -> None:
     if page.total == 0:
         st.info(t("overdue.list.empty"))
         return
-    rows = pi.attach_checks(page.rows, ui.load(pi.plan_quality, scope, filters))
+    rows = pi.attach_checks(page.rows, ui.load(pi.plan_quality, scope, filters, tuple(page.rows["item_id"])))
 
     head = st.columns([3, 1, 2], vertical_alignment="center")
     head[0].markdown(

@@ -1,6 +1,7 @@
 -- plan quality checks on the plan items of the schools in scope for one school year: one row per item
 -- and failed check (check_code; labels and one-line explanations in kdcl.strings.PLAN_CHECK_LABELS / _HELP).
--- parameters: $scope_unit_id, $scope_school_id, $unit_id, $school_type, $school_year
+-- parameters: $scope_unit_id, $scope_school_id, $unit_id, $school_type, $school_year,
+-- $item_ids (a list: only these items, as a list page shows them; null: every item)
 -- grain: one row per plan item and failed check (items passing every check are absent).
 with schools as (
     select school_id
@@ -37,6 +38,7 @@ items as (
         and a.kind = 'self'
         and a.criterion_code = i.criterion_code
     where $school_year between p.school_year and p.end_school_year
+        and ($item_ids is null or list_contains($item_ids, i.item_id))
 )
 
 select item_id, school_id, 'no_lead' as check_code

@@ -290,6 +290,15 @@ def test_plan_quality_on_the_tiny_database(tiny_store):
     ]
 
 
+def test_plan_quality_of_the_items_shown_is_the_same_as_of_all(tiny_store):
+    """The list page checks only the items it shows: the same rows as the full check, filtered."""
+    every = pi.plan_quality(tiny_store, EVERYTHING, FILTERS)
+    for ids in [(3,), (3, 4), (1, 2, 8), (), (999,)]:
+        shown = pi.plan_quality(tiny_store, EVERYTHING, FILTERS, ids)
+        assert shown.values.tolist() == every[every["item_id"].isin(ids)].values.tolist(), ids
+    assert len(pi.plan_quality(tiny_store, Scope(school_id="S2", role="principal"), FILTERS, (3, 4, 8))) == 1
+
+
 def test_every_plan_quality_check(tiny_store):
     end = date(2025, 5, 31)
     ids = add_items(tiny_store, [

@@ -169,7 +169,8 @@ def items_for_export(store: Store, scope: Scope, filters: Filters, query: ItemQu
     with its plan quality checks attached."""
     bound = {**query.params(), "limit": EXPORT_LIMIT, "offset": 0}
     rows, total, schools = _list(store, scope, filters, bound)
-    return ItemPage(attach_checks(rows, plan_quality(store, scope, filters)), total, schools, 1, 1)
+    return ItemPage(attach_checks(rows, plan_quality(store, scope, filters, tuple(rows["item_id"]))), total, schools,
+                    1, 1)
 
 
 def attach_checks(rows: pd.DataFrame, checks: pd.DataFrame) -> pd.DataFrame:
@@ -253,9 +254,11 @@ def item_history(store: Store, scope: Scope, item_id: int) -> pd.DataFrame:
 # --------------------------------------------------------------------------- plan quality
 
 
-def plan_quality(store: Store, scope: Scope, filters: Filters) -> pd.DataFrame:
-    """One row per plan item and failed check: item_id, school_id, check_code."""
-    return store.query("plan_quality", **params(scope, filters))
+def plan_quality(store: Store, scope: Scope, filters: Filters, item_ids: tuple[int, ...] | None = None) -> pd.DataFrame:
+    """One row per plan item and failed check: item_id, school_id, check_code; only for `item_ids`
+    when given (a list page checks the items it shows, not the whole country's)."""
+    ids = None if item_ids is None else [int(i) for i in item_ids]
+    return store.query("plan_quality", **params(scope, filters, item_ids=ids))
 
 
 def plan_quality_by_school(store: Store, scope: Scope, filters: Filters) -> pd.DataFrame:
