@@ -71,6 +71,12 @@ def _figure(traces: list, *layouts: dict) -> go.Figure:
     return go.Figure(data=traces, layout=_merged(*layouts))
 
 
+def empty_figure() -> go.Figure:
+    """A chart with nothing in it (loads the browser's chart library ahead of the first real chart)."""
+    return go.Figure(layout=dict(height=10, margin=dict(l=0, r=0, t=0, b=0), xaxis=dict(visible=False),
+                                 yaxis=dict(visible=False)))
+
+
 def base_layout(fig: go.Figure, title: str | None = None, height: int = 360) -> go.Figure:
     """The shared look applied to a figure, in one layout update."""
     layout = _layout_base(title, height, fig.layout.showlegend)

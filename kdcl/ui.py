@@ -133,6 +133,17 @@ def _login_form(store: Store) -> None:
                 st.rerun()
             except auth.AuthError as exc:
                 st.error(str(exc))
+    _preload_charts()  # after the form: the form shows first
+
+
+def _preload_charts() -> None:
+    """A browser loads its chart library (plotly.js, several MB) the first time a page draws a chart:
+    2 s or more on a modest office PC, after sign-in, before the overview's first chart. One empty
+    chart, hidden under the sign-in form, has it loaded while the person types."""
+    from kdcl import charts
+
+    st.html("<style>.st-key-preload_charts {display: none;}</style>")
+    st.plotly_chart(charts.empty_figure(), key="preload_charts", config={"staticPlot": True})
 
 
 def _first_admin_form(store: Store) -> None:
