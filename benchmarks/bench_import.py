@@ -18,8 +18,8 @@ benchmarks/results/import.md / import.json. Nothing here asserts.
 Floor: the same rows written by DuckDB alone with nothing checked (read_csv, new plans, items,
 their 'create' log rows, one committed transaction per file, as the import does). Any import
 that keeps these tables, keys, the item log and all-or-nothing files costs at least that much,
-so floor/read is the best import/read it could reach; measured, it is about 0.3-0.55, around
-the 0.5 target before a single cell is checked. The import itself costs about twice the floor:
+so floor/read is the best import/read it could reach; measured, it is 0.26-0.8 for one file (the
+reference itself varies) and 0.26-0.36 for five: around the 0.5 target before a single cell is checked. The import itself costs about twice the floor:
 Python reads the file (about what DuckDB's whole read costs), checks every row with the rules
 of kdcl.importing.validate (each distinct value once), and writes typed Arrow tables.
 """
