@@ -25,7 +25,7 @@ FILTERS = Filters(school_year=YEAR, as_of=AS_OF)
 
 # values for the extra parameters data functions take; ids point at schools OUTSIDE the scopes above
 EXTRA = {"framework_id": "THCS_THPT", "school_id": "S1", "query": "si so", "item_id": 1, "kind": "self",
-         "criterion_code": "1.5", "school_year": YEAR, "school_ids": ["S1"]}
+         "criterion_code": "1.5", "school_year": YEAR, "school_ids": ["S1"], "template": "plan"}
 FORBIDDEN_TEXT = ("Lý Tự Trọng", "Sĩ số học sinh ở các lớp còn cao")
 
 

@@ -79,11 +79,11 @@ EXPORT_ROW_QUERIES = {"plan": "import_export_plan_rows", "assessment": "import_e
                       "schools": "import_export_school_rows"}
 
 
-def export_rows(store: Store, scope: Scope, kind: str, school_id: str | None = None,
+def export_rows(store: Store, scope: Scope, template: str, school_id: str | None = None,
                 school_year: str | None = None) -> int:
-    """How many rows the template export of `kind` (plan | assessment | schools) would hold for
-    these schools and year: counted before a file is built (the whole country is millions)."""
-    return int(store.scalar(EXPORT_ROW_QUERIES[kind], **scope.params(), unit_id=None, school_type=None,
+    """How many rows the export of a template (plan | assessment | schools) would hold for these
+    schools and year: counted before a file is built (the whole country is millions)."""
+    return int(store.scalar(EXPORT_ROW_QUERIES[template], **scope.params(), unit_id=None, school_type=None,
                             school_id=school_id, school_year=school_year))
 
 
