@@ -112,6 +112,12 @@ def _frame(cur: duckdb.DuckDBPyConnection, sql: str, bound: dict[str, Any]) -> p
     return pd.DataFrame({name: _series(column) for name, column in zip(names, table.columns)})
 
 
+def _records(cur: duckdb.DuckDBPyConnection, sql: str, bound: dict[str, Any]) -> list[dict[str, Any]]:
+    result = cur.execute(sql, bound)
+    names = [d[0] for d in result.description]
+    return [dict(zip(names, row)) for row in result.fetchall()]
+
+
 class Transaction:
     """A write transaction; use through Store.transaction()."""
 
@@ -192,46 +198,33 @@ class Store:
 
     def query(self, name: str, **params: Any) -> pd.DataFrame:
         """Run queries/<name>.sql with bound parameters; a DataFrame back."""
-        sql, bound = _bind(name, params)
-        started = time.perf_counter()
-        with self.cursor() as cur:
-            frame = _frame(cur, sql, bound)
-        if _tracer is not None:
-            _tracer(name, bound, time.perf_counter() - started)
-        return frame
+        return self._read(name, params, _frame)
 
     def arrow(self, name: str, **params: Any) -> pa.Table:
         """Run queries/<name>.sql; an Arrow table back (no pandas conversion: for long text columns
         that are turned into lists or labels, such as the 45,000 schools of a picker)."""
-        sql, bound = _bind(name, params)
-        started = time.perf_counter()
-        with self.cursor() as cur:
-            table = cur.execute(sql, bound).to_arrow_table()
-        if _tracer is not None:
-            _tracer(name, bound, time.perf_counter() - started)
-        return table
+        return self._read(name, params, lambda cur, sql, bound: cur.execute(sql, bound).to_arrow_table())
 
     def records(self, name: str, **params: Any) -> list[dict[str, Any]]:
         """Run queries/<name>.sql; plain Python rows (None for NULL), for code that walks rows one by one
         (a DataFrame's to_dict costs several times the query at 45,000 schools)."""
-        sql, bound = _bind(name, params)
-        started = time.perf_counter()
-        with self.cursor() as cur:
-            result = cur.execute(sql, bound)
-            names = [d[0] for d in result.description]
-            rows = [dict(zip(names, row)) for row in result.fetchall()]
-        if _tracer is not None:
-            _tracer(name, bound, time.perf_counter() - started)
-        return rows
+        return self._read(name, params, _records)
 
     def scalar(self, name: str, **params: Any) -> Any:
+        """Run queries/<name>.sql; the first column of its first row (None when there is no row)."""
+        row = self._read(name, params, lambda cur, sql, bound: cur.execute(sql, bound).fetchone())
+        return None if row is None else row[0]
+
+    def _read(self, name: str, params: Mapping[str, Any],
+              fetch: Callable[[duckdb.DuckDBPyConnection, str, dict[str, Any]], Any]) -> Any:
+        """Bind queries/<name>.sql, run it on a cursor of its own through `fetch`, report to the tracer."""
         sql, bound = _bind(name, params)
         started = time.perf_counter()
         with self.cursor() as cur:
-            row = cur.execute(sql, bound).fetchone()
+            result = fetch(cur, sql, bound)
         if _tracer is not None:
             _tracer(name, bound, time.perf_counter() - started)
-        return None if row is None else row[0]
+        return result
 
     @property
     def data_version(self) -> int:
