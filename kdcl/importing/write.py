@@ -57,8 +57,8 @@ def write_plans(tx: Transaction, writes: list[PlanWrite], user: str, file_name: 
     """Create, replace or update the plans of one file; returns their plan ids.
 
     Set-based: ids for new plans and new items are reserved once; deleted items, changed items,
-    new plans, new items, change log rows and creation log rows each take one statement, whatever the number of schools
-    in the file (a replaced document plan still takes a few statements of its own)."""
+    new plans, new items, change log rows and creation log rows each take one statement, whatever
+    the number of schools in the file (a replaced document plan still takes a few of its own)."""
     reason = t("import.log.replaced", file=file_name)
     new_plans = [w for w in writes if w.mode == "new"]
     next_plan = int(tx.run("write/take_plan_ids", n=len(new_plans))[0][0]) - len(new_plans) + 1 if new_plans else 0
