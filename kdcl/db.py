@@ -73,10 +73,11 @@ def _bind(name: str, params: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
     return sql, {k: params[k] for k in wanted}
 
 
-def _series(column: pa.ChunkedArray) -> pd.Series | list[Any]:
+def _series(column: pa.ChunkedArray) -> pd.Series:
     """One result column as DuckDB's own `.df()` types it: integers and booleans as numpy values,
     or pandas' nullable Int/boolean when the column has NULLs; text as str, or object (None) when
-    every value is NULL; dates and timestamps as datetime64[us]; decimals (sums) as float64."""
+    every value is NULL; dates and timestamps as datetime64[us]; decimals (sums) as float64; lists
+    as numpy arrays and structs as dicts (object), their NULLs as NA."""
     kind = column.type
     nulls = column.null_count
     if pa.types.is_string(kind) or pa.types.is_large_string(kind):
@@ -87,26 +88,28 @@ def _series(column: pa.ChunkedArray) -> pd.Series | list[Any]:
         return column.cast(pa.timestamp("us")).to_pandas()
     if pa.types.is_decimal(kind):
         return column.cast(pa.float64()).to_pandas()
-    return column.to_pandas()
+    values = column.to_pandas()
+    if nulls and (pa.types.is_struct(kind) or pa.types.is_list(kind)):
+        return values.where(values.notna(), pd.NA)  # .df() writes their NULLs as NA
+    return values
 
 
 _NULLABLE = {pa.int8(): pd.Int8Dtype(), pa.int16(): pd.Int16Dtype(), pa.int32(): pd.Int32Dtype(),
              pa.int64(): pd.Int64Dtype(), pa.uint8(): pd.UInt8Dtype(), pa.uint16(): pd.UInt16Dtype(),
              pa.uint32(): pd.UInt32Dtype(), pa.uint64(): pd.UInt64Dtype(), pa.bool_(): pd.BooleanDtype()}
 _PLAIN = (pa.types.is_string, pa.types.is_large_string, pa.types.is_integer, pa.types.is_boolean,
-          pa.types.is_floating, pa.types.is_date, pa.types.is_decimal)
+          pa.types.is_floating, pa.types.is_date, pa.types.is_decimal, pa.types.is_list, pa.types.is_struct,
+          lambda kind: pa.types.is_timestamp(kind) and kind.tz is None)
 
 
 def _frame(cur: duckdb.DuckDBPyConnection, sql: str, bound: dict[str, Any]) -> pd.DataFrame:
     """The result of `sql` as a DataFrame typed exactly as `.df()` would type it, read through
     Arrow: DuckDB's `.df()` builds Python objects for every text value and pandas converts them
-    again (a third to a half of a 45,000-school query). Results with other column types (lists,
-    intervals, zoned timestamps) or repeated names take `.df()` itself."""
+    again (a third to a half of a 45,000-school query). Results with other column types (maps,
+    intervals, zoned timestamps) or repeated names take `.df()` itself (run again: none of ours does)."""
     table = cur.execute(sql, bound).to_arrow_table()
     names = table.column_names
-    plain = len(set(names)) == len(names) and all(
-        any(test(f.type) for test in _PLAIN) or (pa.types.is_timestamp(f.type) and f.type.tz is None)
-        for f in table.schema)
+    plain = len(set(names)) == len(names) and all(any(test(f.type) for test in _PLAIN) for f in table.schema)
     if not plain:
         return cur.execute(sql, bound).df()
     return pd.DataFrame({name: _series(column) for name, column in zip(names, table.columns)})

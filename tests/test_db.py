@@ -43,6 +43,28 @@ def test_nullable_columns_keep_their_missing_values(cur):
     assert frame["money"].tolist()[0] == 2.25 and frame["total"].dtype == "float64"
 
 
+LISTS = """
+select * from (values
+    ([1, 2]::bigint[], ['a', 'b'], {'x': 1}, null::bigint[]),
+    (null, null, null, null)
+) as t(numbers, texts, pair, never)
+"""
+
+
+@pytest.mark.parametrize("where", ["", "where numbers is not null", "where numbers is null"],
+                         ids=["mixed", "no-nulls", "nulls"])
+def test_lists_and_structs_are_read_as_duckdb_reads_them(cur, where):
+    """Peer quartiles and blocking criteria come back as lists: values and missing ones (NA, as DuckDB
+    writes them) the same as .df()."""
+    sql = LISTS + where
+    got, want = db._frame(cur, sql, {}), cur.execute(sql).df()
+    assert got.dtypes.astype(str).tolist() == want.dtypes.astype(str).tolist()
+    for column in want.columns:
+        assert [v.tolist() if hasattr(v, "tolist") else v for v in got[column]] == [
+            v.tolist() if hasattr(v, "tolist") else v for v in want[column]], column
+        assert [type(v) for v in got[column]] == [type(v) for v in want[column]], column
+
+
 def test_other_column_types_fall_back_to_duckdb(cur):
     sql = "select [1, 2] as codes, interval 3 day as span, 'x' as text"
     got = db._frame(cur, sql, {})
