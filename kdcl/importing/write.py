@@ -28,11 +28,12 @@ def _text(value: Any) -> str | None:
 
 
 _STRING = pa.string()
+_ITEM_TYPES = {"target_level": pa.int64(), "budget_vnd": pa.int64(), "ongoing": pa.bool_(),
+               "start_date": pa.date32(), "due_date": pa.date32(), "completed_on": pa.date32()}  # others: text
 ITEM_SCHEMA = pa.schema(
     [(c, pa.int64()) for c in ("item_id", "plan_id", "position")]
     + [(c, _STRING) for c in ("school_id", "framework_id", "criterion_code")]
-    + [(c, pa.int64() if c in ("target_level", "budget_vnd") else pa.date32() if c in (
-        "start_date", "due_date", "completed_on") else pa.bool_() if c == "ongoing" else _STRING) for c in ITEM_FIELDS]
+    + [(c, _ITEM_TYPES.get(c, _STRING)) for c in ITEM_FIELDS]
     + [("updated_by", _STRING)]
 )
 UPDATE_SCHEMA = pa.schema([ITEM_SCHEMA.field("item_id"), *(ITEM_SCHEMA.field(k) for k in ITEM_FIELDS)])
@@ -60,13 +61,11 @@ def write_plans(tx: Transaction, writes: list[PlanWrite], user: str, file_name: 
     new plans, new items, change log rows and creation log rows each take one statement, whatever
     the number of schools in the file (a replaced document plan still takes a few of its own)."""
     reason = t("import.log.replaced", file=file_name)
-    new_plans = [w for w in writes if w.mode == "new"]
-    next_plan = int(tx.run("write/take_plan_ids", n=len(new_plans))[0][0]) - len(new_plans) + 1 if new_plans else 0
+    next_plan = _take_ids(tx, "write/take_plan_ids", sum(w.mode == "new" for w in writes))
+    first_item = _take_ids(tx, "write/take_plan_item_ids", sum(len(w.items) for w in writes))
     plan_rows, updates, logs, plan_ids = [], [], [], []
     new_items: list[tuple[PlanWrite, int, int]] = []  # (plan, its plan id, position of its first new item)
     deletes: list[int] = []
-    n_items = sum(len(w.items) for w in writes)
-    next_item = int(tx.run("write/take_plan_item_ids", n=n_items)[0][0]) - n_items + 1 if n_items else 0
     for w in writes:
         position = 1
         if w.mode == "replace":
@@ -107,13 +106,18 @@ def write_plans(tx: Transaction, writes: list[PlanWrite], user: str, file_name: 
     if logs:
         tx.insert_frame("plan_item_log", _table(logs, LOG_SCHEMA))
     if new_items:
-        items = _new_items(new_items, next_item, user)
+        items = _new_items(new_items, first_item, user)
         tx.insert_frame("plan_item", items)
         n = items.num_rows
         tx.insert_frame("plan_item_log", pa.table({
             "item_id": items["item_id"], "school_id": items["school_id"], "changed_by": pa.repeat(user, n),
             "action": pa.repeat("create", n)}))
     return plan_ids
+
+
+def _take_ids(tx: Transaction, name: str, n: int) -> int:
+    """The first of `n` consecutive ids reserved from a sequence (queries/write/take_*_ids.sql)."""
+    return int(tx.run(name, n=n)[0][0]) - n + 1 if n else 0
 
 
 def _new_items(new_items: list[tuple[PlanWrite, int, int]], first_id: int, user: str) -> pa.Table:
