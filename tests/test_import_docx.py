@@ -196,6 +196,7 @@ def test_a_new_version_needs_replace_and_keeps_history(store):
     refused = run(store, "v2.docx", out.getvalue())
     assert refused.status == "rejected" and table_counts(store) == before
     assert "đã có kế hoạch" in refused.errors[0].message and "Thay thế kế hoạch đã có" in refused.errors[0].message
+    assert "5 mục, từ «v1.docx»" in refused.errors[0].message  # the plan it would replace, and its file
     replaced = run(store, "v2.docx", out.getvalue(), replace=True)
     assert replaced.status == "imported", [e.message for e in replaced.errors]
     items = items_of(store, "MN_TM", "2025-2026")
@@ -210,6 +211,15 @@ def test_a_new_version_needs_replace_and_keeps_history(store):
     assert "v2.docx" in deleted[0][2]
     assert source == ("v2.docx", None)
     assert table_counts(store)["plan"] == before["plan"]
+
+
+def test_a_plan_entered_without_a_file_is_named_as_such(tiny_store):
+    """A stored plan that came from no file (typed in, or the demo) is described as "không có tệp gốc"."""
+    with tiny_store.cursor() as cur:  # test set-up: S1's plan moved to the year of seed 002
+        cur.execute("update plan set school_year = '2023-2024', end_school_year = '2023-2024' where plan_id = 1")
+    refused = run(tiny_store, "ke-hoach.docx", SEEDS["002"]())
+    assert refused.status == "rejected"
+    assert "(năm học 2023-2024, 7 mục, từ «không có tệp gốc»)" in refused.errors[0].message, refused.errors[0].message
 
 
 def test_replace_removes_every_overlapping_plan(store):

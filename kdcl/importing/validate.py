@@ -484,9 +484,10 @@ def _years(first: str, last: str) -> str:
     return first if first == last else f"{first} – {last}"
 
 
-def overlapping(plans: pd.DataFrame, first: str, last: str) -> pd.DataFrame:
-    live = plans[plans["superseded_by"].isna()]
-    return live[(live["school_year"] <= last) & (live["end_school_year"] >= first)]
+def overlapping(plans: list[dict[str, Any]], first: str, last: str) -> list[dict[str, Any]]:
+    """The live plans (not superseded) among `plans` that cover any school year of first..last, in order."""
+    return [p for p in plans
+            if pd.isna(p["superseded_by"]) and p["school_year"] <= last and p["end_school_year"] >= first]
 
 
 def plan_from_document(ctx: Context, problems: Problems, parsed, school_ref: str | None, year_ref: str | None,
@@ -563,18 +564,19 @@ def plan_from_document(ctx: Context, problems: Problems, parsed, school_ref: str
     if (plans["source_sha256"] == sha256).any():
         write.mode = "duplicate"
         return write
-    old = overlapping(plans, first, last)
-    if len(old):
-        described = "; ".join(t("import.old_plan", years=_years(r.school_year, r.end_school_year),
-                                  items=int(r.items), source=r.source_name or t("import.old_plan_no_source"))
-                              for r in old.itertuples(index=False))
+    old = overlapping(plans.to_dict("records"), first, last)
+    if old:
+        described = "; ".join(t("import.old_plan", years=_years(p["school_year"], p["end_school_year"]),
+                                  items=int(p["items"]), source=p["source_name"] if pd.notna(p["source_name"])
+                                  else t("import.old_plan_no_source"))
+                              for p in old)
         if not replace:
             problems.error("import.err.plan_exists", school=school["name"], plans=described, how=ctx.how("replace"))
             return None
         write.mode = "replace"
-        write.replaced = [dict(r._asdict()) for r in old.itertuples(index=False)]
-        same = old[old["school_year"] == first]
-        write.plan_id = int((same if len(same) else old)["plan_id"].iloc[0])
+        write.replaced = old
+        same = [p for p in old if p["school_year"] == first]
+        write.plan_id = int((same or old)[0]["plan_id"])
         problems.warn("import.warn.will_replace", plans=described)
     return write
 
@@ -754,8 +756,8 @@ def school_plans(ctx: Context, school_ids: list[str]) -> pd.DataFrame:
 
 def _plan_for(plans: list[dict[str, Any]], year: str) -> dict[str, Any] | None:
     """The plan a row of `year` goes to: the live one starting that year, else the first live one
-    covering it (the rule of `overlapping`, on one school's plans in year order)."""
-    cover = [p for p in plans if pd.isna(p["superseded_by"]) and p["school_year"] <= year <= p["end_school_year"]]
+    covering it (`plans`: one school's, in year order)."""
+    cover = overlapping(plans, year, year)
     same = [p for p in cover if p["school_year"] == year]
     return (same or cover or [None])[0]
 
