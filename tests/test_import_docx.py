@@ -215,11 +215,15 @@ def test_a_new_version_needs_replace_and_keeps_history(store):
 
 def test_a_plan_entered_without_a_file_is_named_as_such(tiny_store):
     """A stored plan that came from no file (typed in, or the demo) is described as "không có tệp gốc"."""
-    with tiny_store.cursor() as cur:  # test set-up: S1's plan moved to the year of seed 002
+    with tiny_store.cursor() as cur:  # test set-up: S1's plan moved to the year of seed 002, beside a 5-year plan
         cur.execute("update plan set school_year = '2023-2024', end_school_year = '2023-2024' where plan_id = 1")
+        cur.execute("insert into plan (plan_id, school_id, school_year, end_school_year, title, source_name) "
+                    "values (99, 'S1', '2022-2023', '2026-2027', 'Kế hoạch 5 năm', 'ke-hoach-5-nam.docx')")
     refused = run(tiny_store, "ke-hoach.docx", SEEDS["002"]())
     assert refused.status == "rejected"
-    assert "(năm học 2023-2024, 7 mục, từ «không có tệp gốc»)" in refused.errors[0].message, refused.errors[0].message
+    message = refused.errors[0].message
+    assert "năm học 2023-2024, 7 mục, từ «không có tệp gốc»" in message, message
+    assert "năm học 2022-2023 – 2026-2027, 0 mục, từ «ke-hoach-5-nam.docx»" in message, message
 
 
 def test_replace_removes_every_overlapping_plan(store):
