@@ -42,10 +42,11 @@ def school_label(school_id: str | None) -> str:
     return t("import.fallback_none") if school_id is None else (choices.label(school_id) or school_id)
 
 
-def school_options(key: str, container, chosen: str | None) -> tuple[list[str | None], str]:
-    """None (no school) and the schools in scope; above ui.PICKER_LIMIT, a search box first."""
-    found, placeholder = ui.search_first(school_ids, choices.search_keys, chosen, key + "_search", container)
-    return [None, *found], placeholder
+def school_or_none(key: str, container, chosen: str | None) -> list[str | None]:
+    """The options of a school selectbox whose first choice is none: the schools in scope, and above
+    ui.PICKER_LIMIT only those a search box (drawn first) matches."""
+    found, _ = ui.search_first(school_ids, choices.search_keys, chosen, key + "_search", container)
+    return [None, *found]
 
 
 def show_issues(result) -> None:
@@ -89,7 +90,7 @@ with st.expander(t("import.step.templates"), icon=":material/download:"):
                                 icon=":material/table:" if fmt == "xlsx" else ":material/description:")
         cols = current_data.columns([3, 2, 1, 1], vertical_alignment="bottom")
         if scope.school_id is None:
-            options, _ = school_options(f"exp_school_{kind}", cols[0], st.session_state.get(f"exp_school_{kind}"))
+            options = school_or_none(f"exp_school_{kind}", cols[0], st.session_state.get(f"exp_school_{kind}"))
         else:
             options = school_ids
         school = cols[0].selectbox(t("import.templates.school"), options, key=f"exp_school_{kind}",
@@ -122,7 +123,7 @@ files = st.file_uploader(
 )
 left, middle, right = st.columns([3, 2, 3], vertical_alignment="bottom")
 default_school = scope.school_id if scope.school_id in school_ids else None
-fallback_options, _ = school_options("import_school", left, st.session_state.get("import_school", default_school))
+fallback_options = school_or_none("import_school", left, st.session_state.get("import_school", default_school))
 fallback_school = left.selectbox(t("import.fallback_school"), fallback_options,
                                  index=fallback_options.index(default_school), format_func=school_label,
                                  help=t("import.fallback_help"), key="import_school")
