@@ -178,13 +178,10 @@ def test_levels_data_respects_scope(tiny_store):
 # --------------------------------------------------------------------------- school page
 
 
-def test_school_options(tiny_store):
-    options = sc.school_options(tiny_store, EVERYTHING, FILTERS)
-    assert options["school_id"].tolist() == ["S3", "S1", "S2"]  # by name
-    assert sc.school_options(tiny_store, EVERYTHING, dataclasses.replace(FILTERS, unit_id="W1"))[
-        "school_id"].tolist() == ["S1", "S2"]
-    assert sc.school_options(tiny_store, Scope(school_id="S2", role="principal"), FILTERS)["school_id"].tolist() == [
-        "S2"]
+def test_school_choices(tiny_store):
+    assert sc.school_choices(tiny_store, EVERYTHING, FILTERS).ids == ["S3", "S1", "S2"]  # by name
+    assert sc.school_choices(tiny_store, EVERYTHING, dataclasses.replace(FILTERS, unit_id="W1")).ids == ["S1", "S2"]
+    assert sc.school_choices(tiny_store, Scope(school_id="S2", role="principal"), FILTERS).ids == ["S2"]
 
 
 def test_school_choices_label_every_school_after_a_copy(tiny_store):

@@ -27,14 +27,6 @@ SCAN_LOOKUPS = 16  # SchoolChoices.label: lookups by scanning before building th
 MIN_PEERS = 5  # peer groups smaller than this are never compared
 
 
-def school_options(store: Store, scope: Scope, filters: Filters) -> pd.DataFrame:
-    """Schools the user may pick (scope, unit and type filters): school_id, name,
-    school_type, unit_name, by name."""
-    return store.query(
-        "school_options", **scope.params(), unit_id=filters.unit_id, school_type=filters.school_type
-    )
-
-
 @dataclass
 class SchoolChoices:
     """The school picker's options: ids by name and their labels "name · unit (id)".
@@ -94,8 +86,9 @@ def fold_texts(texts: list[str | None] | pa.Array) -> list[str]:
 
 
 def school_choices(store: Store, scope: Scope, filters: Filters) -> SchoolChoices:
-    """school_options as the picker shows them (built once per data version and filters: the
-    whole country has 45,000 schools; labels are joined in Arrow, without a DataFrame)."""
+    """The schools the user may pick (scope, unit and type filters), by name, as the picker shows
+    them (built once per data version and filters: the whole country has 45,000 schools; labels
+    are joined in Arrow, without a DataFrame)."""
     options = store.arrow(
         "school_options", **scope.params(), unit_id=filters.unit_id, school_type=filters.school_type
     )
