@@ -10,8 +10,8 @@ libraries (python-pptx, openpyxl) load only when a file is downloaded.
 import streamlit as st
 
 from kdcl import charts, ui
+from kdcl.data import school as school_data
 from kdcl.data.plan_document import plan_document
-from kdcl.data.school import fold_texts
 from kdcl.reports import html_slides, pdf_report
 from kdcl.reports import slides as slide_model
 from kdcl.reports.plan_docx import build_plan_docx
@@ -177,16 +177,16 @@ cols[2].download_button(
 if pdf_error:
     st.warning(pdf_error)
 
-if not deck.school_ids:
+choices = ui.load(school_data.school_choices, scope, filters)  # the picker's, as on the school page
+if not choices.ids:
     st.info(t("present.export.no_school"))
 else:
     left, right = st.columns([2, 1], vertical_alignment="bottom")
     options, placeholder = ui.search_first(
-        deck.school_ids, lambda: fold_texts([deck.school_labels[s] for s in deck.school_ids]),
-        st.session_state.get("w_present_school"), "w_present_school_search", left,
+        choices.ids, choices.search_keys, st.session_state.get("w_present_school"), "w_present_school_search", left,
     )
     school_id = left.selectbox(
-        t("present.export.school"), options, format_func=deck.school_labels.__getitem__,
+        t("present.export.school"), options, format_func=choices.label,
         key="w_present_school", placeholder=placeholder,
         help=t("present.export.school_help", school_year=filters.school_year),
     )

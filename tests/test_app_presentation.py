@@ -82,7 +82,8 @@ def test_exports_are_offered(app):
                       "Tải kế hoạch cải tiến (.docx)"]
     school = app.selectbox(key="w_present_school")
     assert school.options == [
-        "Trường Mầm non Hoa Sen (S3)", "Trường THCS Lý Tự Trọng (S1)", "Trường Tiểu học Kim Đồng (S2)"]
+        "Trường Mầm non Hoa Sen · Xã Hai (S3)", "Trường THCS Lý Tự Trọng · Phường Một (S1)",
+        "Trường Tiểu học Kim Đồng · Phường Một (S2)"]
 
 
 def test_a_principal_sees_only_their_school(app):
@@ -90,4 +91,4 @@ def test_a_principal_sees_only_their_school(app):
     app.run()
     assert not app.exception
     assert "1/1 trường đã báo cáo" in footers(app)[0]
-    assert app.selectbox(key="w_present_school").options == ["Trường Tiểu học Kim Đồng (S2)"]
+    assert app.selectbox(key="w_present_school").options == ["Trường Tiểu học Kim Đồng · Phường Một (S2)"]

@@ -264,23 +264,16 @@ def build_slides(store: Store, scope: Scope, filters: Filters) -> list[Slide]:
 @dataclass
 class Deck:
     """What the presentation page shows, small enough to cache: the slides (empty when no
-    school is in the filters) and the schools offered for the .docx export, by name."""
+    school is in the filters)."""
 
     slides: list[Slide]
-    school_ids: list[str]
-    school_labels: dict[str, str]  # school_id -> "name (school_id)"
 
 
 def build_deck(store: Store, scope: Scope, filters: Filters) -> Deck:
     """The page's model, built once per data version and filters (the page calls it through
     ui.load): the per-school frames it is computed from are not kept."""
     report = gather(scope, filters, lambda fn, *args: fn(store, *args))
-    if report.schools.empty:
-        return Deck([], [], {})
-    schools = report.schools.sort_values("name")[["school_id", "name"]]
-    ids = schools["school_id"].tolist()
-    labels = {sid: f"{name} ({sid})" for sid, name in zip(ids, schools["name"].tolist())}
-    return Deck(slides_from(report), ids, labels)
+    return Deck(slides_from(report) if not report.schools.empty else [])
 
 
 def slides_from(report: ReportData) -> list[Slide]:
