@@ -3,6 +3,7 @@ combining mark dropped" in one place, as str.translate tables filled on first us
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 
@@ -38,3 +39,15 @@ def strip_marks(text: str) -> str:
 def strip_marks_aligned(text: str) -> str:
     """`strip_marks` keeping one output character per input character."""
     return text.translate(_ALIGNED)
+
+
+# --------------------------------------------------------------------------- control characters (issue 21)
+# C0 controls except tab, line feed and carriage return; DEL; C1 controls. They are invisible, break
+# .xlsx/.docx files (XML 1.0 forbids most of them) and terminals (ESC sequences). Dropping them keeps
+# every visible character.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def drop_controls(text: str) -> str:
+    """`text` without control characters (tab, line feed and carriage return are kept)."""
+    return CONTROL_CHARACTERS.sub("", text)

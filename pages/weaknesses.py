@@ -6,7 +6,7 @@ import re
 import pandas as pd
 import streamlit as st
 
-from kdcl import charts, themes, ui
+from kdcl import charts, exports, themes, ui
 from kdcl.data import weaknesses as wk
 from kdcl.rules import format_number, format_percent
 from kdcl.strings import BUCKET_LABELS, LEVEL_LABELS, t
@@ -147,7 +147,7 @@ else:
             "below_pct": t("weak.col.below_target") + " (%)",
         })
         st.download_button(
-            t("download.csv"), export.round(1).to_csv(index=False).encode("utf-8-sig"),
+            t("download.csv"), exports.to_csv(export.round(1)),
             file_name=f"diem-yeu-{framework}-{filters.school_year}.csv", mime="text/csv", key="w_csv",
         )
 

