@@ -124,3 +124,50 @@ def test_plan_docx_survives_control_characters(tiny_store):
     document = Document(io.BytesIO(build_plan_docx(doc, today=date(2025, 6, 1))))
     cells = [c.text for row in document.tables[1].rows for c in row.cells]
     assert "Chuông reo[0m" in cells
+
+
+# --------------------------------------------------------------------------- 3. lockout under parallel sign-ins
+
+
+def test_parallel_wrong_attempts_cannot_bypass_the_lockout(tiny_store):
+    from concurrent.futures import ThreadPoolExecutor
+    from datetime import datetime
+
+    from kdcl import auth
+
+    auth.add_user(tiny_store, "admin", "matkhau-admin", "admin")
+    now = datetime(2025, 5, 15, 8, 0)
+
+    def attempt(_):
+        try:
+            auth.authenticate(tiny_store, "admin", "sai-mat-khau", now=now)
+        except auth.AuthError as exc:
+            return str(exc)
+        return "signed in"
+
+    with ThreadPoolExecutor(max_workers=40) as pool:
+        answers = list(pool.map(attempt, range(40)))
+    assert answers.count("Tên đăng nhập hoặc mật khẩu không đúng.") == auth.MAX_FAILED
+    assert query(tiny_store, "select failed_logins from app_user where username = 'admin'") == [(auth.MAX_FAILED,)]
+    with pytest.raises(auth.AuthError, match="tạm khóa"):
+        auth.authenticate(tiny_store, "admin", "matkhau-admin", now=now)
+
+
+def test_unknown_accounts_lock_the_same_way(tiny_store, monkeypatch):
+    from datetime import datetime
+
+    from kdcl import auth
+
+    monkeypatch.setattr(auth, "_unknown", {})  # no counts left over from other tests
+    auth.add_user(tiny_store, "admin", "matkhau-admin", "admin")
+    now = datetime(2025, 5, 15, 8, 0)
+    answers = {}
+    for name in ("admin", "khong-co-ai"):
+        seen = []
+        for _ in range(auth.MAX_FAILED + 2):
+            with pytest.raises(auth.AuthError) as exc:
+                auth.authenticate(tiny_store, name, "sai-mat-khau", now=now)
+            seen.append(str(exc.value))
+        answers[name] = seen
+    assert answers["admin"] == answers["khong-co-ai"]
+    assert "tạm khóa" in answers["admin"][-1]
