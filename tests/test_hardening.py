@@ -171,3 +171,48 @@ def test_unknown_accounts_lock_the_same_way(tiny_store, monkeypatch):
         answers[name] = seen
     assert answers["admin"] == answers["khong-co-ai"]
     assert "tạm khóa" in answers["admin"][-1]
+
+
+# --------------------------------------------------------------------------- 4. money
+
+PLAN_HEADER = ["Mã trường", "Năm học", "Tiêu chí", "Mức mục tiêu", "Điểm yếu", "Kết quả cần đạt", "Giải pháp",
+               "Chủ trì", "Phối hợp", "Thời gian thực hiện", "Ngày bắt đầu", "Hạn hoàn thành", "Kinh phí",
+               "Trạng thái", "Ngày hoàn thành", "Ghi chú"]
+
+
+def plan_csv(*rows: dict) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(PLAN_HEADER)
+    for cells in rows:
+        good = dict(zip(PLAN_HEADER, ["S3", "2024-2025", "5.4", "1"] + [""] * 12))
+        writer.writerow(list({**good, **cells}.values()))
+    return out.getvalue().encode("utf-8-sig")
+
+
+@pytest.mark.parametrize("text", ["-5.000.000", "(5.000.000)", "âm 5 triệu", "− 5 triệu đồng", "Âm 5.000.000 đ"])
+def test_negative_money_text_is_read_as_negative(text):
+    from kdcl.timetext import parse_money
+
+    assert parse_money(text) == -5_000_000
+
+
+@pytest.mark.parametrize("text", ["5 - 10 triệu", "Từ 2023-2024: 5 triệu", "(dự kiến) 5 triệu"])
+def test_a_dash_or_brackets_elsewhere_are_not_a_sign(text):
+    from kdcl.timetext import parse_money
+
+    assert (parse_money(text) or 0) >= 0
+
+
+@pytest.mark.parametrize("text, message", [
+    ("-5.000.000", "là số âm"), ("(5.000.000)", "là số âm"), ("âm 5 triệu", "là số âm"),
+    ("100000000000000000000000", "quá lớn"), ("100.000 tỷ", "quá lớn"),
+])
+def test_negative_or_absurd_money_is_refused_at_preview_with_row_and_column(tiny_store, text, message):
+    before = query(tiny_store, "select count(*) from plan_item")
+    result = run(tiny_store, "tien.csv", plan_csv({}, {"Kinh phí": text}), dry_run=True)
+    assert result.status == "rejected", result.summary
+    [error] = result.errors
+    assert error.row == 3 and error.column == "Kinh phí" and message in error.message
+    assert error.message.startswith("Tệp «tien.csv», dòng 3, cột «Kinh phí»")
+    assert query(tiny_store, "select count(*) from plan_item") == before
