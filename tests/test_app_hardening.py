@@ -64,3 +64,52 @@ def test_an_unexpected_error_shows_a_vietnamese_line_and_is_logged(no_assessment
     [error] = at.error
     assert error.value.startswith("Đã xảy ra lỗi khi hiển thị trang này") and "/srv/secret" not in error.value
     assert any("/srv/secret/path went wrong" in (r.exc_text or str(r.exc_info)) for r in caplog.records)
+
+
+# --------------------------------------------------------------------------- item 5: plan text is text
+
+import re  # noqa: E402
+
+from conftest import page_app  # noqa: E402
+
+EVIL = ("![ảnh](http://evil.example/a.png) <img src=http://evil.example/b.png> **đậm** [bấm](http://evil.example) "
+        ":red[đỏ] $x^2$")
+UNESCAPED = re.compile(r"(?<!\\)(!\[|\[bấm\]\(|<img|\*\*đậm|:red\[|\$x)")
+
+
+def rendered_markdown(at: AppTest) -> list[str]:
+    kinds = ("markdown", "caption", "info", "warning", "success", "error", "subheader", "title", "header")
+    return [e.value for kind in kinds for e in getattr(at, kind)]
+
+
+@pytest.fixture
+def evil_db(tiny_db_path, tmp_path):
+    copy = tmp_path / "evil.duckdb"
+    shutil.copy(tiny_db_path, copy)
+    con = duckdb.connect(str(copy))
+    con.execute("update plan_item set weakness = ?, measures = ?, time_text = ? where school_id = 'S2'",
+                [EVIL, EVIL, EVIL])
+    con.execute("update school set name = ? where school_id = 'S2'", ["Trường " + EVIL])
+    con.close()
+    return copy
+
+
+def test_overdue_item_detail_shows_plan_text_as_text(evil_db, monkeypatch):
+    at = page_app("overdue", evil_db, monkeypatch, school="S2")
+    at.run()
+    key = next(d.key for d in at.dataframe if d.key and d.key.startswith("od_table_"))
+    at.session_state[key] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    at.run()
+    assert not at.exception
+    shown = rendered_markdown(at)
+    assert any("Điểm yếu" in s and "ảnh" in s for s in shown)  # the detail is there...
+    assert not [s for s in shown if UNESCAPED.search(s)]  # ...as text
+
+
+@pytest.mark.parametrize("page, params", [("school", {"school": "S2"}), ("weaknesses", {"q": EVIL}),
+                                          ("weaknesses", {"q": "evil"})])
+def test_other_pages_show_plan_text_as_text(evil_db, monkeypatch, page, params):
+    at = page_app(page, evil_db, monkeypatch, **params)
+    at.run()
+    assert not at.exception
+    assert not [s for s in rendered_markdown(at) if UNESCAPED.search(s)]

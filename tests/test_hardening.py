@@ -216,3 +216,17 @@ def test_negative_or_absurd_money_is_refused_at_preview_with_row_and_column(tiny
     assert error.row == 3 and error.column == "Kinh phí" and message in error.message
     assert error.message.startswith("Tệp «tien.csv», dòng 3, cột «Kinh phí»")
     assert query(tiny_store, "select count(*) from plan_item") == before
+
+
+# --------------------------------------------------------------------------- 5. control characters at the door
+
+
+def test_control_characters_are_dropped_at_import_keeping_visible_text(tiny_store):
+    from kdcl.importing.normalise import clean
+
+    assert clean("Chuông\x07 reo\x1b[31m đỏ\x00\x7f\x85") == "Chuông reo[31m đỏ"
+    assert clean("dòng 1\vdòng 2") == "dòng 1\ndòng 2"
+    result = run(tiny_store, "dieu-khien.csv", plan_csv({"Điểm yếu": "Thiếu\x07 phòng\x1b[0m học", "Chủ trì": "HT\x08"}))
+    assert result.status == "imported", [e.message for e in result.errors]
+    assert query(tiny_store, "select weakness, lead from plan_item where school_id = 'S3'") == [
+        ("Thiếu phòng[0m học", "HT")]
