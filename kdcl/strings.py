@@ -1051,6 +1051,9 @@ TEXT: dict[str, str] = {
     # ---------------------------------------------------------------- hardening (issue 21)
     "app.error": "Đã xảy ra lỗi khi hiển thị trang này. Lỗi đã được ghi lại để kiểm tra; vui lòng tải lại trang "
                  "hoặc chọn bộ lọc khác. Nếu lỗi lặp lại, hãy báo cho quản trị viên (mã lỗi {ref}).",
+    "import.err.mixed_encoding": "Tệp trộn hai bảng mã: dòng {line} không phải UTF-8 trong khi các dòng khác là "
+                                 "UTF-8 (có lẽ dán từ một tệp Windows-1258). Hãy mở tệp trong Excel và lưu lại "
+                                 "dạng «CSV UTF-8», rồi nhập lại.",
     "import.err.money_too_large": "Kinh phí «{value}» quá lớn (trên {limit} đồng): hãy kiểm tra lại số chữ số.",
 }
 

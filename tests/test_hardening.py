@@ -230,3 +230,37 @@ def test_control_characters_are_dropped_at_import_keeping_visible_text(tiny_stor
     assert result.status == "imported", [e.message for e in result.errors]
     assert query(tiny_store, "select weakness, lead from plan_item where school_id = 'S3'") == [
         ("Thiếu phòng[0m học", "HT")]
+
+
+# --------------------------------------------------------------------------- 6. encodings
+
+
+def _mixed_csv(bom: bool) -> bytes:
+    from fixtures_docx import to_cp1258
+
+    header = ",".join(PLAN_HEADER) + "\r\n"
+    utf8_row = "S3,2024-2025,5.4,1,Thiếu phòng học,,,Hiệu trưởng" + "," * 8 + "\r\n"
+    cp_row = "S3,2024-2025,5.3,1,Thiếu đồ dùng,,,Phó hiệu trưởng" + "," * 8 + "\r\n"
+    data = header.encode("utf-8") + utf8_row.encode("utf-8") + to_cp1258(cp_row)
+    return (b"\xef\xbb\xbf" if bom else b"") + data
+
+
+@pytest.mark.parametrize("bom", [True, False], ids=["bom", "no-bom"])
+def test_a_csv_mixing_windows_1258_and_utf8_is_refused_naming_the_row(tiny_store, bom):
+    before = query(tiny_store, "select count(*) from plan_item")
+    result = run(tiny_store, "tron.csv", _mixed_csv(bom))
+    assert result.status == "rejected"
+    [error] = result.errors
+    assert "dòng 3" in error.message and "UTF-8" in error.message and "Windows-1258" in error.message
+    assert query(tiny_store, "select count(*) from plan_item") == before
+
+
+def test_pure_windows_1258_and_pure_utf8_still_read(tiny_store):
+    from fixtures_docx import to_cp1258
+
+    from kdcl.importing.safety import decode_text
+
+    text = "Mã trường,Tên trường\r\nS1,Trường THCS Lý Tự Trọng\r\n"
+    assert decode_text(to_cp1258(text)) == (text, "Windows-1258")
+    assert decode_text(text.encode("utf-8")) == (text, "UTF-8")
+    assert decode_text(b"\xef\xbb\xbf" + text.encode("utf-8")) == (text, "UTF-8 (BOM)")
