@@ -29,7 +29,7 @@ from pathlib import Path
 
 from kdcl import auth, data, demo
 from kdcl.access import Scope
-from kdcl.db import Store
+from kdcl.db import Store, StoreBusy
 from kdcl.importing import cli as importing_cli
 from kdcl.strings import t
 from kdcl.timetext import normalise_school_year
@@ -303,7 +303,14 @@ def _export_or_plan_docx(parser: argparse.ArgumentParser, args: argparse.Namespa
     return _export_templates(parser, args)
 
 
+EXIT_DB_BUSY = 3  # another process holds the database file (README: exit codes)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    return COMMANDS[args.command](parser, args)
+    try:
+        return COMMANDS[args.command](parser, args)
+    except StoreBusy as exc:  # one Vietnamese line, never DuckDB's traceback (issue 21)
+        print(exc, file=sys.stderr)
+        return EXIT_DB_BUSY

@@ -1051,6 +1051,13 @@ TEXT: dict[str, str] = {
     # ---------------------------------------------------------------- hardening (issue 21)
     "app.error": "Đã xảy ra lỗi khi hiển thị trang này. Lỗi đã được ghi lại để kiểm tra; vui lòng tải lại trang "
                  "hoặc chọn bộ lọc khác. Nếu lỗi lặp lại, hãy báo cho quản trị viên (mã lỗi {ref}).",
+    "db.busy": "Cơ sở dữ liệu {path} đang được mở bởi {who} (PID {pid}); mỗi lúc chỉ một tiến trình được dùng tệp "
+               "này. Hãy nhập dữ liệu ngay trên trang «Nhập dữ liệu» của bảng điều khiển, hoặc dừng tiến trình đó "
+               "(hay đợi nó chạy xong) rồi chạy lại.",
+    "db.busy.dashboard": "bảng điều khiển (streamlit)",
+    "db.busy.cli": "một lệnh «python -m kdcl» khác",
+    "db.busy.program": "chương trình {program}",
+    "db.cannot_open": "Không mở được cơ sở dữ liệu {path}: {reason}",
     "import.err.mixed_encoding": "Tệp trộn hai bảng mã: dòng {line} không phải UTF-8 trong khi các dòng khác là "
                                  "UTF-8 (có lẽ dán từ một tệp Windows-1258). Hãy mở tệp trong Excel và lưu lại "
                                  "dạng «CSV UTF-8», rồi nhập lại.",

@@ -264,3 +264,63 @@ def test_pure_windows_1258_and_pure_utf8_still_read(tiny_store):
     assert decode_text(to_cp1258(text)) == (text, "Windows-1258")
     assert decode_text(text.encode("utf-8")) == (text, "UTF-8")
     assert decode_text(b"\xef\xbb\xbf" + text.encode("utf-8")) == (text, "UTF-8 (BOM)")
+
+
+# --------------------------------------------------------------------------- 7. a second process on the database
+
+
+@pytest.fixture
+def held_db(tiny_db_path, tmp_path):
+    """A copy of the tiny database held open by another process (as the dashboard or an import would)."""
+    import shutil
+    import subprocess
+    import sys
+
+    path = tmp_path / "held.duckdb"
+    shutil.copy(tiny_db_path, path)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, duckdb; c = duckdb.connect(sys.argv[1]); print('ok', flush=True); "
+                               "sys.stdin.read()", str(path)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "ok"
+    yield path, holder.pid
+    holder.stdin.close()
+    holder.wait(timeout=30)
+
+
+def test_store_maps_the_duckdb_lock_to_its_own_error(held_db):
+    from kdcl.db import Store, StoreBusy
+
+    path, pid = held_db
+    with pytest.raises(StoreBusy) as busy:
+        Store(path)
+    assert busy.value.pid == pid and str(path) in str(busy.value)
+    assert f"PID {pid}" in str(busy.value) and "Nhập dữ liệu" in str(busy.value)
+
+
+@pytest.mark.parametrize("argv", [["summary"], ["users", "list"], ["export", "schools", "--out", "{tmp}/a.csv"]])
+def test_cli_on_a_held_database_prints_one_vietnamese_line_and_exits_3(held_db, tmp_path, argv):
+    import subprocess
+    import sys
+
+    path, pid = held_db
+    argv = [a.replace("{tmp}", str(tmp_path)) for a in argv]
+    done = subprocess.run([sys.executable, "-m", "kdcl", *argv, "--db", str(path)], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 3, done.stderr
+    assert "Traceback" not in done.stderr and done.stdout == ""
+    [line] = done.stderr.strip().splitlines()
+    assert f"PID {pid}" in line and "đang được mở" in line
+
+
+def test_dashboard_on_a_held_database_shows_the_same_message(held_db, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from conftest import ROOT
+
+    path, pid = held_db
+    monkeypatch.setenv("KDCL_DB", str(path))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
+    at.run()
+    assert not at.exception
+    assert any(f"PID {pid}" in e.value and "đang được mở" in e.value for e in at.error)
