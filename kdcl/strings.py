@@ -1058,6 +1058,9 @@ TEXT: dict[str, str] = {
     "db.busy.cli": "một lệnh «python -m kdcl» khác",
     "db.busy.program": "chương trình {program}",
     "db.cannot_open": "Không mở được cơ sở dữ liệu {path}: {reason}",
+    "import.batch_limit": "Mỗi lần tải lên nhận tối đa {mb} MB; các tệp được kiểm tra lần lượt từng tệp.",
+    "import.err.batch_too_big": "Tệp này chưa được đọc: một lần tải lên chỉ nhận tối đa {limit} MB (các tệp trước "
+                                "đã dùng {used} MB). Hãy tải tệp này lên ở lần sau.",
     "import.err.mixed_encoding": "Tệp trộn hai bảng mã: dòng {line} không phải UTF-8 trong khi các dòng khác là "
                                  "UTF-8 (có lẽ dán từ một tệp Windows-1258). Hãy mở tệp trong Excel và lưu lại "
                                  "dạng «CSV UTF-8», rồi nhập lại.",

@@ -13,7 +13,7 @@ from kdcl import data, rules, templates, ui
 from kdcl.data import Filters
 from kdcl.data import school as school_data
 from kdcl.importing import Options, Upload, import_files, preview
-from kdcl.importing.safety import MAX_FILE_BYTES, MAX_TABLE_ROWS
+from kdcl.importing.safety import MAX_BATCH_BYTES, MAX_FILE_BYTES, MAX_TABLE_ROWS
 from kdcl.importing.service import sha256_of
 from kdcl.strings import t
 from kdcl.timetext import MONEY_RULES, TIME_RULES
@@ -121,6 +121,7 @@ files = st.file_uploader(
     accept_multiple_files=True, key=f"import_files_{round_no}", help=t("import.uploader_help"),
     max_upload_size=MAX_FILE_BYTES // 1024 // 1024,
 )
+st.caption(t("import.batch_limit", mb=MAX_BATCH_BYTES // 1024 // 1024))  # issue 21
 left, middle, right = st.columns([3, 2, 3], vertical_alignment="bottom")
 default_school = scope.school_id if scope.school_id in school_ids else None
 fallback_options = school_or_none("import_school", left, st.session_state.get("import_school", default_school))

@@ -324,3 +324,42 @@ def test_dashboard_on_a_held_database_shows_the_same_message(held_db, monkeypatc
     at.run()
     assert not at.exception
     assert any(f"PID {pid}" in e.value and "đang được mở" in e.value for e in at.error)
+
+
+# --------------------------------------------------------------------------- 8. uploads
+
+
+def test_documents_are_read_one_at_a_time_with_progress(tiny_store, monkeypatch):
+    from fixtures_docx import seed_003_docx
+
+    from kdcl.importing import service
+
+    events = []
+    real_read_docx = service.read_docx
+
+    def spy(name, data):
+        events.append(("read", name))
+        return real_read_docx(name, data)
+
+    monkeypatch.setattr(service, "read_docx", spy)
+    docx = seed_003_docx()
+    uploads = [Upload(f"ke-hoach-{i}.docx", docx) for i in range(3)]
+    import_files(tiny_store, ADMIN, uploads, Options(dry_run=True),
+                 progress=lambda done, total, name: events.append(("progress", name)))
+    assert events == [("progress", "ke-hoach-0.docx"), ("read", "ke-hoach-0.docx"),
+                      ("progress", "ke-hoach-1.docx"), ("read", "ke-hoach-1.docx"),
+                      ("progress", "ke-hoach-2.docx"), ("read", "ke-hoach-2.docx"), ("progress", "")]
+
+
+def test_a_batch_over_its_budget_refuses_the_rest_unread(tiny_store, monkeypatch):
+    from kdcl.importing import service
+
+    read = []
+    monkeypatch.setattr(service, "read_docx", lambda name, data: read.append(name))
+    data = plan_csv({})
+    assert 200 < len(data) < 400
+    uploads = [Upload("a.csv", data), Upload("b.csv", data + b"\r\n"), Upload("c.docx", b"PK" * 100)]
+    results = import_files(tiny_store, ADMIN, uploads, Options(dry_run=True, max_batch_bytes=400))
+    assert [r.status for r in results] == ["ready", "rejected", "rejected"]
+    assert "chưa được đọc" in results[1].errors[0].message
+    assert "chưa được đọc" in results[2].errors[0].message and read == []

@@ -72,7 +72,8 @@ def run_import(parser: argparse.ArgumentParser, args: argparse.Namespace,
     try:
         school = _school(parser, store, args.school)
         uploads = [Upload(name, _read(Path(name))) for name in args.files]
-        options = Options(school=school, year=args.year, replace=args.replace, dry_run=args.dry_run, channel="cli")
+        options = Options(school=school, year=args.year, replace=args.replace, dry_run=args.dry_run, channel="cli",
+                          max_batch_bytes=None)  # files are read from disk; the page bounds its uploads
         results = import_files(store, CLI_SCOPE, uploads, options)
     finally:
         store.close()

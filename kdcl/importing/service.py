@@ -75,6 +75,8 @@ class Options:
     replace: bool = False
     dry_run: bool = False
     channel: str = "ui"  # "cli": messages point at --school/--year/--replace instead of the page's controls
+    # files past this many bytes in one batch are refused unread (None: no bound; the CLI reads files from disk)
+    max_batch_bytes: int | None = safety.MAX_BATCH_BYTES
 
 
 @dataclass
@@ -154,53 +156,57 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _planned(uploads: Sequence[Upload], options: Options) -> list[list]:
+    """[result, parsed, upload] per file, in the order given. Tables are read now (their kind decides the
+    order); documents (.docx/.txt, always plans) at their turn, one at a time, so a batch never holds
+    more than one parsed document; files past the batch budget are refused unread."""
+    entries: list[list] = []
+    used = 0
+    for upload in uploads:
+        size = len(upload.data)
+        if options.max_batch_bytes is not None and used + size > options.max_batch_bytes:
+            result = FileResult(file=upload.name, sha256=sha256_of(upload.data))
+            result.kind = {".docx": "plan", ".txt": "plan"}.get(safety.extension(upload.name))
+            entries.append([_reject(result, FileRejected(
+                "import.err.batch_too_big", limit=round(options.max_batch_bytes / 1024 / 1024, 1),
+                used=round(used / 1024 / 1024, 1))), None, None])
+            continue
+        used += size
+        if safety.extension(upload.name) in (".docx", ".txt"):
+            result = FileResult(file=upload.name, sha256="", kind="plan")
+            entries.append([result, None, upload])
+        else:
+            entries.append([*_read(upload), None])
+    return entries
+
+
 def import_files(store: Store, scope: Scope, uploads: Sequence[Upload], options: Options,
                  progress: Callable[[int, int, str], None] | None = None) -> list[FileResult]:
-    """Read, check and (unless dry_run) write each file; results in the order given."""
+    """Read, check and (unless dry_run) write each file; results in the order given. Documents are
+    read one at a time (see _planned); `progress(done, total, file)` before each file."""
     user = scope.user
-    read = [_read(u) for u in uploads]
+    read = _planned(uploads, options)
     order = sorted(range(len(read)), key=lambda i: ORDER.get(read[i][0].kind, 3))
     ctx = Context(store, scope, options.channel)
     superseded = False
     for done, i in enumerate(order):
-        result, parsed = read[i]
-        result.dry_run = options.dry_run
+        result, parsed, upload = read[i]
         if progress:
             progress(done, len(order), result.file)
-        if parsed is None:
-            continue
-        pause = _collector_paused if isinstance(parsed, Table) else nullcontext
+        if upload is not None:  # a document, read at its turn
+            result, parsed = _read(upload)
+            read[i] = [result, None, None]
+        result.dry_run = options.dry_run
         try:
-            with pause():
-                _check(ctx, result, parsed, options)
-        except FileRejected as exc:
-            _reject(result, exc)
-            continue
-        if result.status != "ready" or options.dry_run:
-            if options.dry_run and result.status == "ready" and result.schools is not None:
-                ctx.add_pending(result.schools.new_schools.to_dict("records"))
-            continue
-        try:
-            with pause(), store.transaction() as tx:
-                if result.plans:
-                    write_plans(tx, result.plans, user, result.file,
-                                result.sha256 if result.fmt in ("docx", "txt") else None)
-                if result.assessments is not None:
-                    write_assessments(tx, result.assessments)
-                if result.schools is not None:
-                    write_schools(tx, result.schools)
-                tx.run("write/import_log_insert", file_name=result.file, sha256=result.sha256, kind=result.kind,
-                       format=result.fmt, school_ids=",".join(result.school_ids) or None,
-                       school_years=",".join(result.school_years) or None, rows=result.rows,
-                       detail=json.dumps({"summary": result.summary}, ensure_ascii=False), user=user)
-        except Exception as exc:  # a database constraint we did not foresee: the file is rolled back
-            result.errors.append(Issue(result.file, t("import.err.write_failed", error=str(exc).split("\n")[0])))
-            result.status = "rejected"
-            continue
-        result.status = "imported"
-        superseded = superseded or any(len(w.replaced) > 1 for w in result.plans)
-        if result.kind == "schools":  # later files of the batch may name the new schools
-            ctx = Context(store, scope, options.channel)
+            _process(store, ctx, result, parsed, options, user)
+        finally:
+            parsed = read[i][1] = None
+            if upload is not None:
+                gc.collect()  # python-docx leaves reference cycles: free this document before the next
+        if result.status == "imported":
+            superseded = superseded or any(len(w.replaced) > 1 for w in result.plans)
+            if result.kind == "schools":  # later files of the batch may name the new schools
+                ctx = Context(store, scope, options.channel)
     if superseded:
         try:
             with store.transaction() as tx:
@@ -209,7 +215,43 @@ def import_files(store: Store, scope: Scope, uploads: Sequence[Upload], options:
             pass
     if progress:
         progress(len(order), len(order), "")
-    return [r for r, _ in read]
+    return [r for r, _, _ in read]
+
+
+def _process(store: Store, ctx: Context, result: FileResult, parsed: ParsedPlan | Table | None,
+             options: Options, user: str) -> None:
+    """Check one read file and (unless dry_run) write it in one transaction."""
+    if parsed is None:
+        return
+    pause = _collector_paused if isinstance(parsed, Table) else nullcontext
+    try:
+        with pause():
+            _check(ctx, result, parsed, options)
+    except FileRejected as exc:
+        _reject(result, exc)
+        return
+    if result.status != "ready" or options.dry_run:
+        if options.dry_run and result.status == "ready" and result.schools is not None:
+            ctx.add_pending(result.schools.new_schools.to_dict("records"))
+        return
+    try:
+        with pause(), store.transaction() as tx:
+            if result.plans:
+                write_plans(tx, result.plans, user, result.file,
+                            result.sha256 if result.fmt in ("docx", "txt") else None)
+            if result.assessments is not None:
+                write_assessments(tx, result.assessments)
+            if result.schools is not None:
+                write_schools(tx, result.schools)
+            tx.run("write/import_log_insert", file_name=result.file, sha256=result.sha256, kind=result.kind,
+                   format=result.fmt, school_ids=",".join(result.school_ids) or None,
+                   school_years=",".join(result.school_years) or None, rows=result.rows,
+                   detail=json.dumps({"summary": result.summary}, ensure_ascii=False), user=user)
+    except Exception as exc:  # a database constraint we did not foresee: the file is rolled back
+        result.errors.append(Issue(result.file, t("import.err.write_failed", error=str(exc).split("\n")[0])))
+        result.status = "rejected"
+        return
+    result.status = "imported"
 
 
 def _check(ctx: Context, result: FileResult, parsed: ParsedPlan | Table, options: Options) -> None:
