@@ -363,3 +363,87 @@ def test_a_batch_over_its_budget_refuses_the_rest_unread(tiny_store, monkeypatch
     assert [r.status for r in results] == ["ready", "rejected", "rejected"]
     assert "chưa được đọc" in results[1].errors[0].message
     assert "chưa được đọc" in results[2].errors[0].message and read == []
+
+
+# --------------------------------------------------------------------------- 9. small ones
+
+
+def test_history_of_an_item_updated_by_a_csv_import(tiny_store):
+    from kdcl.data import plan_items as pi
+
+    data, _ = templates.export_bytes(tiny_store, ADMIN, "plan", "csv", "S1", "2024-2025")
+    lines = data.decode("utf-8-sig").splitlines()
+    header = next(csv.reader([lines[0]]))
+    first = next(csv.reader([lines[1]]))
+    first[header.index("Điểm yếu")] = "Điểm yếu đã sửa"
+    first[header.index("Hạn hoàn thành")] = "30/06/2025"
+    first[header.index("Kinh phí")] = "7.000.000"
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows([header, first])
+    result = run(tiny_store, "sua.csv", out.getvalue().encode("utf-8-sig"))
+    assert result.status == "imported", [e.message for e in result.errors]
+    [item_id] = [r[0] for r in query(tiny_store, "select distinct item_id from plan_item_log where action = 'update'")]
+    history = pi.item_history(tiny_store, ADMIN, item_id)
+    frame = pi.history_frame(history)
+    what = set(frame["Nội dung thay đổi"]) if "Nội dung thay đổi" in frame else set(frame.iloc[:, 2])
+    assert {"Điểm yếu", "Hạn hoàn thành", "Kinh phí"} <= what
+    shown = frame.to_string()
+    assert "30/06/2025" in shown and "7.000.000" in shown
+
+
+def test_users_list_prints_no_nan(tiny_db_path, tmp_path, capsys):
+    import shutil
+
+    from kdcl import auth, cli
+    from kdcl.db import Store
+
+    db = tmp_path / "users.duckdb"
+    shutil.copy(tiny_db_path, db)
+    store = Store(db)
+    auth.add_user(store, "admin", "matkhau-admin", "admin")
+    auth.add_user(store, "hdnd", "matkhau-hdnd", "viewer")
+    auth.add_user(store, "phong", "matkhau-phong", "office", unit_id="W1")
+    store.close()
+    assert cli.main(["users", "list", "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "nan" not in out.lower()
+    assert out.splitlines() == ["admin\tadmin\t*\tadmin", "phong\toffice\tW1\tphong", "hdnd\tviewer\t*\thdnd"]
+
+
+@pytest.mark.parametrize("argv, expected", [
+    (["summary", "--bogus"], "không nhận ra tham số: --bogus"),
+    ([], "thiếu tham số bắt buộc"),
+    (["nonsense"], "không hợp lệ (chọn một trong"),
+    (["export"], "thiếu tham số bắt buộc"),
+    (["summary", "--year"], "cần một giá trị"),
+    (["users", "add", "x", "--role", "boss"], "không hợp lệ (chọn một trong"),
+])
+def test_argparse_errors_are_vietnamese(argv, expected, capsys):
+    from kdcl import cli
+
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(argv)
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert expected in err, err
+    assert "error:" not in err and "usage:" not in err and "the following" not in err
+
+
+def test_a_completion_date_in_the_future_is_refused_at_import(tiny_store):
+    from datetime import timedelta
+
+    future = (date.today() + timedelta(days=30)).strftime("%d/%m/%Y")
+    result = run(tiny_store, "tuonglai.csv", plan_csv({}, {"Trạng thái": "Hoàn thành", "Ngày hoàn thành": future}),
+                 dry_run=True)
+    assert result.status == "rejected"
+    [error] = result.errors
+    assert error.row == 3 and error.column == "Ngày hoàn thành" and "tương lai" in error.message
+
+
+def test_a_cell_over_the_csv_field_limit_is_reported_as_such(tiny_store):
+    data = plan_csv({}, {"Giải pháp": "x" * 140_000})
+    result = run(tiny_store, "dai.csv", data)
+    assert result.status == "rejected"
+    [error] = result.errors
+    assert "dài hơn 131.072 ký tự" in error.message and "Dòng 3" in error.message
+    assert "ngoặc kép" not in error.message

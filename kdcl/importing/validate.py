@@ -91,6 +91,7 @@ class Context:
         self.store = store
         self.scope = scope
         self.channel = channel  # "ui" or "cli": how messages tell the user to choose a school, year, replace
+        self.today = date.today()  # a completion date after it is refused
         self.schools = store.records("import_schools", **scope.params(), unit_id=None, school_type=None)
         self._all_school_ids: set[str] | None = None
         crit = store.query("import_criteria")
@@ -727,6 +728,10 @@ def plans_from_table(ctx: Context, problems: Problems, table, school_ref: str | 
             dates.append(d)
         start, due, done_on = dates
         if "bad" in dates:
+            continue
+        if done_on is not None and done_on > ctx.today:  # as the page refuses it (kdcl.updates), issue 21
+            problems.error("import.err.completed_future", row_no, heads.get("completed_on"),
+                           value=done_on.strftime("%d/%m/%Y"))
             continue
         time_fields(v, year, problems, heads.get("time_text"), start, due)
         v.explicit = {"start_date": start, "due_date": due}
