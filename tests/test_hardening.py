@@ -447,3 +447,15 @@ def test_a_cell_over_the_csv_field_limit_is_reported_as_such(tiny_store):
     [error] = result.errors
     assert "dài hơn 131.072 ký tự" in error.message and "Dòng 3" in error.message
     assert "ngoặc kép" not in error.message
+
+
+def test_pptx_text_has_no_control_characters():
+    from pptx import Presentation
+
+    from kdcl.reports import pptx_deck
+
+    deck = Presentation()
+    box = deck.slides.add_slide(deck.slide_layouts[6]).shapes.add_textbox(0, 0, 100, 100)
+    pptx_deck._text(box.text_frame, "Chuông\x07 reo", 12)
+    pptx_deck._add_paragraph(box.text_frame, "\x1b[31mđỏ", 12)
+    assert box.text_frame.text == "Chuông reo\n[31mđỏ"
