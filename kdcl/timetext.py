@@ -102,13 +102,8 @@ def _normalise(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", s).translate(_DASHES).split()).lower()
 
 
-def _fold(s: str) -> str:
-    """Strip diacritics character by character, so positions stay aligned with `s`."""
-    return strip_marks_aligned(s)
-
-
 def _clean(text: str) -> str:
-    return _fold(_normalise(text))
+    return strip_marks_aligned(_normalise(text))
 
 
 # ---------------------------------------------------------------- dates
