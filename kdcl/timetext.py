@@ -304,7 +304,7 @@ def _parse_time(text, school_year) -> TimeSpan:
             return TimeSpan(d, d, False, _rule("date"), True)
         text = str(text)
     low = _normalise(text)
-    s = _fold(low)
+    s = strip_marks_aligned(low)
     if not s:
         return TimeSpan(None, None, False, _rule("empty"), False)
     sy = normalise_school_year(school_year) if isinstance(school_year, str) else None
