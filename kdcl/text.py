@@ -1,5 +1,8 @@
 """Vietnamese text without diacritics, for matching ("Đường" -> "Duong"): the rule "đ/Đ -> d, every
-combining mark dropped" in one place, as str.translate tables filled on first use of each character."""
+combining mark dropped" in one place, as str.translate tables filled on first use of each character.
+
+`fold` is the one matching key (accents, case, dashes and spacing ignored); `fold_many` the same for a
+long list; the SQL macro fold() (kdcl/migrations/0008_fold.sql) is its twin in queries."""
 
 from __future__ import annotations
 
@@ -7,6 +10,9 @@ import math
 import re
 import unicodedata
 from functools import lru_cache
+
+import pyarrow as pa
+import pyarrow.compute as pc
 
 
 class _BaseLetters(dict):
@@ -74,11 +80,8 @@ def fold(text: object) -> str:
     return _fold_short(text) if len(text) <= 200 else _fold(text)
 
 
-def fold_many(texts: "list[str | None] | pa.Array") -> list[str]:
+def fold_many(texts: list[str | None] | pa.Array) -> list[str]:
     """`fold` for a long list at once (a picker's 45,000 labels), vectorised in Arrow; same result."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
     if not isinstance(texts, (pa.Array, pa.ChunkedArray)):
         texts = pa.array(texts, pa.string())
     s = pc.utf8_lower(pc.utf8_normalize(texts.fill_null(""), "NFC"))

@@ -15,7 +15,6 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from functools import lru_cache
 
 from kdcl.text import fold  # noqa: F401  (the one matching key; readers import it from here too)
 
