@@ -267,7 +267,7 @@ def filter_bar(
 
 
 def format_date(value: date | pd.Timestamp | None) -> str:
-    return "–" if value is None or pd.isna(value) else value.strftime("%d/%m/%Y")
+    return rules.format_date(value, empty="–")
 
 
 def context_line(scope: Scope, filters: Filters, reported: int, total: int) -> str:

@@ -22,7 +22,7 @@ from kdcl.access import Scope
 from kdcl.data import Filters, params
 from kdcl.db import Store
 from kdcl.exports import ExportContext
-from kdcl.rules import format_number
+from kdcl.rules import DATE_FORMAT, format_date, format_number
 from kdcl.strings import BUCKET_LABELS, STATUS_LABELS, t
 from kdcl.text import DASHES, WHITESPACE, fold
 
@@ -335,7 +335,7 @@ def export_context(
         count = t("overdue.export.rows_truncated", rows=format_number(rows), total=format_number(export.total))
     lines = [
         (t("overdue.export.school_year"), filters.school_year),
-        (t("overdue.export.as_of"), filters.as_of.strftime("%d/%m/%Y")),
+        (t("overdue.export.as_of"), format_date(filters.as_of)),
         (t("overdue.export.risk_days"), t("overdue.export.risk_days_value", days=filters.risk_days)),
         (t("overdue.export.unit"), labels.get("unit") or everything),
         (t("overdue.export.school_type"), labels.get("school_type") or everything),
@@ -355,7 +355,7 @@ def export_context(
             ),
         ),
         (t("overdue.export.rows"), count),
-        (t("overdue.export.exported_at"), now.strftime("%d/%m/%Y %H:%M")),
+        (t("overdue.export.exported_at"), format_date(now, time=True)),
         (t("overdue.export.exported_by"), user),
     ]
     return ExportContext(t("overdue.export.title"), lines, t("overdue.export.sheet"))
@@ -368,11 +368,11 @@ def bucket_label(bucket: str, done_late: bool = False) -> str:
 
 
 def _date(value: Any) -> str:
-    return "" if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%d/%m/%Y")
+    return format_date(value)
 
 
 def _datetime(value: Any) -> str:
-    return "" if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%d/%m/%Y %H:%M")
+    return format_date(value, time=True)
 
 
 def criterion_text(code: str, name: str | None) -> str:
@@ -401,7 +401,7 @@ DATETIME_COLUMNS = ("last_changed_at",)
 
 def _progress(rows: pd.DataFrame) -> pd.Series:
     """Completion date, reason for dropping and the progress note, in one cell."""
-    completed = pd.to_datetime(rows["completed_on"]).dt.strftime("%d/%m/%Y")
+    completed = pd.to_datetime(rows["completed_on"]).dt.strftime(DATE_FORMAT)
     done = (rows["status"] == "done") & completed.notna()
     prefix = t("overdue.table.completed_on", date="\x00").split("\x00")
     parts = pd.DataFrame(
