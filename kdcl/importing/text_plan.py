@@ -29,10 +29,10 @@ def read_text(name: str, data: bytes) -> ParsedPlan:
     if parsed is not None:
         return parsed
     numbered = list(enumerate(lines, start=1))
-    items = read_narrative(name, numbered, " ", "import.loc.line")
+    items, issues = read_narrative(name, numbered, " ", "import.loc.line")
     first = items[0].row if items else len(lines) + 1
     header = "\n".join(line for no, line in numbered if no < first)
-    return finish("narrative", items, text, header, [])
+    return finish("narrative", items, text, header, issues)
 
 
 def _tab_rows(name: str, lines: list[str]) -> ParsedPlan | None:
