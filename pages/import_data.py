@@ -117,7 +117,7 @@ with st.expander(t("import.step.templates"), icon=":material/download:"):
 # ---------------------------------------------------------------- upload
 round_no = st.session_state.get("import_round", 0)
 files = st.file_uploader(
-    t("import.uploader", mb=MAX_FILE_BYTES // 1024 // 1024), type=["docx", "txt", "xlsx", "csv"],
+    t("import.uploader", mb=MAX_FILE_BYTES // 1024 // 1024), type=["docx", "doc", "odt", "txt", "xlsx", "csv"],
     accept_multiple_files=True, key=f"import_files_{round_no}", help=t("import.uploader_help"),
     max_upload_size=MAX_FILE_BYTES // 1024 // 1024,
 )

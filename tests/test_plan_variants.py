@@ -58,3 +58,33 @@ def test_variant_reads_every_field(store, tmp_path, name):
 def test_libreoffice_variant_reads_every_field(store, tmp_path, name):
     file_name, data = build(name, tmp_path)
     check_plan(read_items(store, file_name, data), VARIANTS[name][0])
+
+
+# --------------------------------------------------------------------------- conversion failures
+
+
+def test_doc_without_libreoffice_says_how_to_get_it(store, monkeypatch):
+    monkeypatch.setenv("KDCL_SOFFICE", "")
+    result = read_items(store, "ke-hoach.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    assert result.status == "rejected"
+    [error] = result.errors
+    assert error.message.startswith("Tệp «ke-hoach.doc»: Tệp .doc cần được chuyển sang .docx bằng LibreOffice")
+    assert "apt-get install libreoffice-writer-nogui" in error.message and "lưu lại thành .docx" in error.message
+
+
+def test_a_conversion_that_hangs_is_stopped_with_a_message(store, monkeypatch, tmp_path):
+    fake = tmp_path / "soffice"
+    fake.write_text("#!/bin/sh\nsleep 30\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("KDCL_SOFFICE", str(fake))
+    monkeypatch.setenv("KDCL_CONVERT_TIMEOUT", "1")
+    result = read_items(store, "ke-hoach.odt", b"PK\x03\x04 odt")
+    [error] = result.errors
+    assert "quá 1 giây nên đã dừng" in error.message and error.message.startswith("Tệp «ke-hoach.odt»")
+
+
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) is not installed")
+def test_a_broken_doc_is_refused_with_a_message(store):
+    result = read_items(store, "hong.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    [error] = result.errors
+    assert "LibreOffice không chuyển được tệp .doc sang .docx" in error.message

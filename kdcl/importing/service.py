@@ -39,6 +39,7 @@ import pandas as pd
 from kdcl.access import Scope
 from kdcl.db import Store
 from kdcl.importing import safety
+from kdcl.importing.convert import CONVERTIBLE, to_docx
 from kdcl.importing.docx_plan import read_docx
 from kdcl.importing.model import Issue, ParsedPlan
 from kdcl.importing.safety import FileRejected
@@ -121,12 +122,17 @@ def _reject(result: FileResult, exc: FileRejected) -> FileResult:
 def _read(upload: Upload) -> tuple[FileResult, ParsedPlan | Table | None]:
     result = FileResult(file=upload.name, sha256=sha256_of(upload.data))
     ext = safety.extension(upload.name)
-    result.kind = {".docx": "plan", ".txt": "plan"}.get(ext)
+    result.kind = {".docx": "plan", ".txt": "plan", **{e: "plan" for e in CONVERTIBLE}}.get(ext)
     try:
-        checked = safety.check(upload.name, upload.data)
+        data = upload.data
+        if ext in CONVERTIBLE:  # .doc/.odt: LibreOffice makes a .docx, checked and read like any other
+            data = to_docx(ext, data)
+            checked = safety.check(upload.name[: -len(ext)] + ".docx", data)
+        else:
+            checked = safety.check(upload.name, data)
         result.fmt = checked.fmt
         if checked.fmt == "docx":
-            parsed: ParsedPlan | Table = read_docx(upload.name, upload.data)
+            parsed: ParsedPlan | Table = read_docx(upload.name, data)
         elif checked.fmt == "txt":
             parsed = read_text(upload.name, upload.data)
         else:
