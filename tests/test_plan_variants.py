@@ -78,13 +78,16 @@ def test_a_conversion_that_hangs_is_stopped_with_a_message(store, monkeypatch, t
     fake.chmod(0o755)
     monkeypatch.setenv("KDCL_SOFFICE", str(fake))
     monkeypatch.setenv("KDCL_CONVERT_TIMEOUT", "1")
-    result = read_items(store, "ke-hoach.odt", b"PK\x03\x04 odt")
+    result = read_items(store, "ke-hoach.odt", b"PK\x03\x04" + b"\x00" * 26 + b"mimetypeapplication/vnd.oasis.opendocument.text")
     [error] = result.errors
     assert "quá 1 giây nên đã dừng" in error.message and error.message.startswith("Tệp «ke-hoach.odt»")
 
 
 @pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) is not installed")
-def test_a_broken_doc_is_refused_with_a_message(store):
-    result = read_items(store, "hong.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+@pytest.mark.parametrize("name, data", [("hong.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600),
+                                        ("van-ban.doc", "Kế hoạch năm học 2024-2025".encode()),
+                                        ("bang.odt", b"PK\x03\x04 not an OpenDocument text")])
+def test_a_broken_doc_is_refused_with_a_message(store, name, data):
+    result = read_items(store, name, data)
     [error] = result.errors
-    assert "LibreOffice không chuyển được tệp .doc sang .docx" in error.message
+    assert "LibreOffice không chuyển được tệp ." in error.message and "lưu lại thành .docx" in error.message

@@ -3,6 +3,8 @@
 `soffice --headless --convert-to docx` runs in a temporary folder of its own (the file, the output and
 a private LibreOffice profile, so conversions never share or lock a user's profile), with a time limit
 (KDCL_CONVERT_TIMEOUT seconds, default 120); the whole process group is killed when it runs over.
+A file that is not what its extension says (a .doc that is not an OLE container, an .odt that is not an
+OpenDocument text zip) is refused before LibreOffice sees it: LibreOffice would open it as plain text.
 Every failure is a FileRejected with a Vietnamese message: LibreOffice missing (how to install it or
 to save as .docx), conversion failed, conversion timed out.
 """
@@ -16,7 +18,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from kdcl.importing.safety import MAX_FILE_BYTES, FileRejected
+from kdcl.importing.safety import MAX_FILE_BYTES, OLE_MAGIC, FileRejected
 
 CONVERTIBLE = (".doc", ".odt")
 DEFAULT_TIMEOUT = 120
@@ -44,6 +46,8 @@ def to_docx(ext: str, data: bytes) -> bytes:
     if len(data) > MAX_FILE_BYTES:
         raise FileRejected("import.err.too_big", size=round(len(data) / 1024 / 1024, 1),
                            limit=MAX_FILE_BYTES // 1024 // 1024)
+    if not _looks_like(ext, data):  # LibreOffice would open anything as plain text
+        raise FileRejected("import.err.convert_failed", ext=ext)
     command = soffice()
     if command is None:
         raise FileRejected("import.err.convert_missing", ext=ext)
@@ -69,6 +73,13 @@ def to_docx(ext: str, data: bytes) -> bytes:
         if proc.returncode != 0 or not result.is_file() or result.stat().st_size == 0:
             raise FileRejected("import.err.convert_failed", ext=ext)
         return result.read_bytes()
+
+
+def _looks_like(ext: str, data: bytes) -> bool:
+    """A Word 97-2003 file is an OLE container; an .odt is a zip whose first entry names its type."""
+    if ext == ".doc":
+        return data.startswith(OLE_MAGIC)
+    return data.startswith(b"PK") and b"opendocument.text" in data[:200]
 
 
 def _kill(proc: subprocess.Popen) -> None:
