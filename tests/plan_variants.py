@@ -456,6 +456,44 @@ def list_word_numbering() -> bytes:
     return _bytes(doc)
 
 
+# --------------------------------------------------------------------------- not a plan
+
+REPORT_LINES = [
+    "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", "TRƯỜNG MẦM NON TRỤC MỸ", "BÁO CÁO TỰ ĐÁNH GIÁ", "Năm học 2024 – 2025",
+    "Phần I. CƠ SỞ DỮ LIỆU", "BẢNG TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ", "1. Kết quả đánh giá",
+    "1.1. Đánh giá tiêu chí Mức 1, 2 và 3",
+    "Phần II. TỰ ĐÁNH GIÁ", "A. ĐẶT VẤN ĐỀ", "B. TỰ ĐÁNH GIÁ", "I. TỰ ĐÁNH GIÁ TIÊU CHÍ MỨC 1, 2 VÀ 3",
+    "Tiêu chuẩn 1: Tổ chức và quản lý nhà trường",
+    "Tiêu chí 1.4: Hiệu trưởng, phó hiệu trưởng, tổ chuyên môn và tổ văn phòng",
+    "1. Mô tả hiện trạng", "Mức 1: Nhà trường có hiệu trưởng, 02 phó hiệu trưởng [H1-1.4-01].",
+    "2. Điểm mạnh", "Tổ chuyên môn sinh hoạt định kỳ hai tuần một lần.",
+    "3. Điểm yếu", "Tổ chuyên môn thực hiện chuyên đề chưa đầu tư kỹ, chưa sáng tạo.",
+    "4. Kế hoạch cải tiến chất lượng",
+    "Giải pháp: Hiệu trưởng tạo điều kiện cho tổ trưởng chuyên môn tham quan, học tập trường bạn.",
+    "Thời gian: Tháng 1/2026",
+    "5. Tự đánh giá: Đạt Mức 2",
+    "Tiêu chí 1.10: Đảm bảo an ninh trật tự, an toàn trường học",
+    "1. Mô tả hiện trạng", "2. Điểm mạnh", "3. Điểm yếu", "4. Kế hoạch cải tiến chất lượng",
+    "Giải pháp: Lắp đặt hệ thống đèn báo cháy.", "5. Tự đánh giá: Đạt Mức 2",
+    "Kết luận về Tiêu chuẩn 1", "Phần III. KẾT LUẬN CHUNG",
+    "Số lượng tiêu chí đạt Mức 2: 16/28, tỉ lệ 57,14%",
+]
+
+
+def self_assessment_report() -> bytes:
+    """A self-assessment report with its landmarks, and per criterion a "Kế hoạch cải tiến" with labels (which
+    a plan reader would otherwise take for plan items)."""
+    doc = Document()
+    _paragraphs(doc, REPORT_LINES[:8])
+    table = doc.add_table(rows=1, cols=6)
+    for cell, text in zip(table.rows[0].cells, ["Tiêu chuẩn, tiêu chí", "Không đạt", "Đạt", "", "", ""]):
+        cell.text = text
+    _row(table, ["", "", "Mức 1", "Mức 2", "Mức 3", ""])
+    _row(table, ["Tiêu chí 1.4", "", "x", "x", "", ""])
+    _paragraphs(doc, REPORT_LINES[8:])
+    return _bytes(doc)
+
+
 # --------------------------------------------------------------------------- LibreOffice variants
 
 

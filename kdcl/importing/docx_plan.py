@@ -20,6 +20,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
+from kdcl.importing.doc_kind import REPORTS, classify
 from kdcl.importing.model import Issue, ParsedPlan
 from kdcl.importing.normalise import clean
 from kdcl.importing.plan_common import Cell, TableReader, finish, header_mapping, read_narrative
@@ -135,6 +136,9 @@ def read_docx(name: str, data: bytes) -> ParsedPlan:
         in_plan_table, width = True, row_width
         for i, cells in enumerate(rows, start=1):
             reader.feed(cells, _where(table_no, i))
+    kind = classify(all_text)
+    if kind in REPORTS:  # never read a report as plan items
+        return ParsedPlan(layout="report", items=[], school_names=[], years=None, doc_kind=kind)
     if reader.items or reader.mapping:
         return finish(reader.layout, reader.items, "\n".join(all_text), "\n".join(header_parts), reader.issues)
     items, issues = read_narrative(name, paragraphs, "\n", "import.loc.paragraph")

@@ -40,6 +40,7 @@ from kdcl.access import Scope
 from kdcl.db import Store
 from kdcl.importing import safety
 from kdcl.importing.convert import CONVERTIBLE, to_docx
+from kdcl.importing.doc_kind import REPORTS
 from kdcl.importing.docx_plan import read_docx
 from kdcl.importing.model import Issue, ParsedPlan
 from kdcl.importing.safety import FileRejected
@@ -134,11 +135,13 @@ def _read(upload: Upload) -> tuple[FileResult, ParsedPlan | Table | None]:
         if checked.fmt == "docx":
             parsed: ParsedPlan | Table = read_docx(upload.name, data)
         elif checked.fmt == "txt":
-            parsed = read_text(upload.name, upload.data)
+            parsed = read_text(upload.name, data)
         else:
             parsed = read_table(checked)
             result.kind = parsed.kind
             result.encoding = parsed.encoding
+        if isinstance(parsed, ParsedPlan) and parsed.doc_kind in REPORTS:  # a report is not a plan (issue 15)
+            raise FileRejected("import.err." + parsed.doc_kind)
     except FileRejected as exc:
         return _reject(result, exc), None
     return result, parsed

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from kdcl.importing.doc_kind import REPORTS, classify
 from kdcl.importing.model import ParsedPlan
 from kdcl.importing.plan_common import Cell, TableReader, finish, header_mapping, read_narrative
 from kdcl.importing.safety import decode_text
@@ -25,6 +26,9 @@ def _where(row: int) -> str:
 def read_text(name: str, data: bytes) -> ParsedPlan:
     text, _ = decode_text(data)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    kind = classify(line.replace("\t", " ") for line in lines)
+    if kind in REPORTS:  # never read a report as plan items
+        return ParsedPlan(layout="report", items=[], school_names=[], years=None, doc_kind=kind)
     parsed = _tab_rows(name, lines) or _cell_lines(name, lines)
     if parsed is not None:
         return parsed
