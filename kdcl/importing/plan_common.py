@@ -205,8 +205,8 @@ def split_lead_support(text: str | None) -> tuple[str | None, str | None]:
     if not s:
         return None, None
     f = fold(s)
-    m_lead = re.search(r"(?:^|\n|;)\s*chu tri\s*:", f)
-    m_sup = re.search(r"(?:^|\n|;|\.)\s*phoi hop\s*:", f)
+    m_lead = re.search(r"(?:^|\s|;)\s*chu tri\s*:", f)  # fold() turns line breaks into spaces
+    m_sup = re.search(r"(?:^|\s|;|\.)\s*phoi hop\s*:", f)
     if m_lead or m_sup:
         # folding keeps positions for Vietnamese text (one char -> one char), so cut the original
         if len(f) == len(s):
@@ -434,9 +434,10 @@ class TableReader:
         if target:
             if append and (item.target_result or item.weakness):
                 put("target_result" if item.target_result else "weakness", target)
-            else:
-                put("weakness" if classify_result(target) == "weakness" and "weakness" not in self.mapping.values()
-                    else "target_result", target)
+            else:  # "Hiện trạng: …\nCần đạt: …" (our own export) split, else a shortfall is the weakness
+                weak, goal = split_result(target, "weakness" in self.mapping.values())
+                put("weakness", weak)
+                put("target_result", goal)
         put("measures", values.get("measures"))
         if values.get("lead_time"):
             lead, support, time_text = split_lead_time(values["lead_time"])
@@ -549,8 +550,8 @@ def split_result(text: str | None, weakness_given: bool) -> tuple[str | None, st
     if not s:
         return None, None
     f = fold(s)
-    m_now = re.search(r"(?:^|\n)\s*hien trang\s*:", f)
-    m_goal = re.search(r"(?:^|\n)\s*can dat\s*:", f)
+    m_now = re.match(r"\s*hien trang\s*:", f)
+    m_goal = re.search(r"(?:^|\s)can dat\s*:", f) if m_now else re.match(r"\s*can dat\s*:", f)
     if (m_now or m_goal) and len(f) == len(s):
         weak = target = None
         if m_goal:
