@@ -91,3 +91,37 @@ def test_a_broken_doc_is_refused_with_a_message(store, name, data):
     result = read_items(store, name, data)
     [error] = result.errors
     assert "LibreOffice không chuyển được tệp ." in error.message and "lưu lại thành .docx" in error.message
+
+
+# --------------------------------------------------------------------------- the preview: layout, items, missing fields
+
+
+def test_dry_run_json_lists_layout_items_and_missing_fields(tiny_db_path, tmp_path):
+    import json
+    import shutil
+    import subprocess
+    import sys
+
+    db = tmp_path / "cli.duckdb"
+    shutil.copy(tiny_db_path, db)
+    (tmp_path / "truong.csv").write_bytes(SEED_SCHOOLS_CSV)
+    files = [str(tmp_path / "truong.csv")]
+    for name in ("number_row", "list_labels_plus_alone"):
+        file_name, data = build(name, tmp_path)
+        (tmp_path / file_name).write_bytes(data)
+        files.append(str(tmp_path / file_name))
+    done = subprocess.run([sys.executable, "-m", "kdcl", "import", *files, "--db", str(db), "--dry-run", "--json"],
+                          capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr
+    schools, table, listed = [json.loads(line) for line in done.stdout.splitlines()]
+    assert "layout" not in schools
+    assert (table["layout"], table["layout_label"]) == ("table9", "Bảng kế hoạch 9 cột (mẫu chính thức)")
+    assert table["items"] == [
+        {"criterion": "1.4", "where": "bảng 1, dòng 5", "missing": ["budget"]},  # header, numbers, Mức 2, standard
+        {"criterion": "1.10", "where": "bảng 1, dòng 6", "missing": []},
+        {"criterion": "2.2", "where": "bảng 1, dòng 8", "missing": ["budget"]},
+        {"criterion": "3.3", "where": "bảng 1, dòng 11", "missing": []},
+        {"criterion": "5.2", "where": "bảng 1, dòng 13", "missing": ["budget"]}]
+    assert listed["layout"] == "narrative" and [i["criterion"] for i in listed["items"]] == [
+        "1.4", "1.10", "2.2", "3.3", "5.2"]
+    assert listed["items"][0]["where"] == "đoạn 15"

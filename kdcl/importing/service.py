@@ -38,7 +38,7 @@ import pandas as pd
 
 from kdcl.access import Scope
 from kdcl.db import Store
-from kdcl.importing import safety
+from kdcl.importing import plan_preview, safety
 from kdcl.importing.convert import CONVERTIBLE, to_docx
 from kdcl.importing.doc_kind import REPORTS
 from kdcl.importing.docx_plan import read_docx
@@ -105,7 +105,7 @@ class FileResult:
             "file": self.file, "status": status, "kind": self.kind, "rows": self.rows,
             "errors": [e.as_json() for e in self.errors], "warnings": [w.as_json() for w in self.warnings],
             "summary": self.summary, "schools": self.school_ids, "school_years": self.school_years,
-            "dry_run": self.dry_run,
+            "dry_run": self.dry_run, **plan_preview.as_json(self),
         }
 
 
