@@ -512,6 +512,72 @@ def convert(data: bytes, name: str, to: str, folder: Path) -> bytes:
     return (folder / "out" / (src.stem + "." + to)).read_bytes()
 
 
+# --------------------------------------------------------------------------- the same changes to every real seed
+
+
+def seed_with_number_rows(data: bytes, parens: bool = False) -> bytes:
+    """A seed .docx with a column-number row typed under every plan-table header (repeated ones included)."""
+    from kdcl.importing.plan_common import header_mapping
+
+    doc = Document(io.BytesIO(data))
+    for table in doc.tables:
+        for row in list(table.rows):
+            texts = [c.text for c in row.cells]
+            if header_mapping(texts) is None:
+                continue
+            numbers = copy.deepcopy(row._tr)
+            for n, tc in enumerate(numbers.tc_lst, start=1):
+                for p in tc.xpath("./w:p")[1:]:
+                    tc.remove(p)
+                for r in tc.xpath("./w:p/w:r"):
+                    r.getparent().remove(r)
+                tc.xpath("./w:p")[0].append(_run(f"({n})" if parens else str(n)))
+            row._tr.addnext(numbers)
+    return _bytes(doc)
+
+
+def seed_with_tracked_changes(data: bytes) -> bytes:
+    """A seed .docx where every table cell's and paragraph's text was typed with Track Changes on (w:ins), and a
+    deleted word left in each (w:del)."""
+    doc = Document(io.BytesIO(data))
+    body = doc.element.body
+    for p in body.iter(qn("w:p")):
+        runs = p.xpath("./w:r")
+        if not runs:
+            continue
+        _tracked(p, "w:del", "Dự thảo ")
+        change = OxmlElement("w:ins")
+        change.set(qn("w:id"), "1")
+        change.set(qn("w:author"), "Văn thư")
+        runs[0].addprevious(change)
+        for r in runs:
+            change.append(r)
+        p.remove(p.xpath("./w:del")[-1])
+        change.addprevious(_deleted("Dự thảo "))
+    return _bytes(doc)
+
+
+def _run(text: str):
+    run = OxmlElement("w:r")
+    t = OxmlElement("w:t")
+    t.text = text
+    run.append(t)
+    return run
+
+
+def _deleted(text: str):
+    change = OxmlElement("w:del")
+    change.set(qn("w:id"), "2")
+    change.set(qn("w:author"), "Văn thư")
+    run = OxmlElement("w:r")
+    t = OxmlElement("w:delText")
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    t.text = text
+    run.append(t)
+    change.append(run)
+    return change
+
+
 # name -> (source plan, builder, extension, LibreOffice target or None)
 VARIANTS = {
     "number_row": ("P003", number_row, "docx", None),
@@ -551,4 +617,3 @@ def write_all(folder: Path) -> list[Path]:
     return paths
 
 
-__all__ = ["EXPECTED", "VARIANTS", "build", "convert", "soffice", "write_all", "copy"]

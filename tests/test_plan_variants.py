@@ -125,3 +125,47 @@ def test_dry_run_json_lists_layout_items_and_missing_fields(tiny_db_path, tmp_pa
     assert listed["layout"] == "narrative" and [i["criterion"] for i in listed["items"]] == [
         "1.4", "1.10", "2.2", "3.3", "5.2"]
     assert listed["items"][0]["where"] == "đoạn 15"
+
+
+# --------------------------------------------------------------------------- every real seed, changed as schools change it
+
+from fixtures_docx import SEEDS  # noqa: E402
+from plan_variants import convert, seed_with_number_rows, seed_with_tracked_changes  # noqa: E402
+
+from kdcl.importing.docx_plan import read_docx  # noqa: E402
+
+RAW_FIELDS = ("code", "name", "target_level", "weakness", "target_result", "measures", "lead", "support", "time_text",
+              "budget_text", "other_support", "note")
+
+
+def raw(parsed):
+    return [{f: getattr(i, f) for f in RAW_FIELDS} for i in parsed.items]
+
+
+def same_items(original: bytes, variant: bytes, name: str = "k.docx"):
+    """The variant reads to the same items, field by field, as the seed it came from (whose fields
+    tests/test_import_docx.py checks by hand), and in the same layout."""
+    want, got = read_docx("seed.docx", original), read_docx(name, variant)
+    assert got.layout == want.layout and len(got.items) == len(want.items) > 0
+    for g, w in zip(raw(got), raw(want)):
+        for f in RAW_FIELDS:
+            assert g[f] == w[f], (w["code"], f)
+    return got
+
+
+@pytest.mark.parametrize("seed", ["000", "002", "003", "004"])
+@pytest.mark.parametrize("parens", [False, True])
+def test_every_seed_table_with_number_rows(seed, parens):
+    same_items(SEEDS[seed](), seed_with_number_rows(SEEDS[seed](), parens))
+
+
+@pytest.mark.parametrize("seed", sorted(SEEDS))
+def test_every_seed_typed_with_tracked_changes(seed):
+    got = same_items(SEEDS[seed](), seed_with_tracked_changes(SEEDS[seed]()))
+    assert any("Track Changes" in issue.text for _, issue in got.issues)
+
+
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) is not installed")
+@pytest.mark.parametrize("seed", sorted(SEEDS))
+def test_every_seed_saved_again_by_libreoffice(seed, tmp_path):
+    same_items(SEEDS[seed](), convert(SEEDS[seed](), "seed.docx", "docx", tmp_path))
