@@ -169,3 +169,30 @@ def test_every_seed_typed_with_tracked_changes(seed):
 @pytest.mark.parametrize("seed", sorted(SEEDS))
 def test_every_seed_saved_again_by_libreoffice(seed, tmp_path):
     same_items(SEEDS[seed](), convert(SEEDS[seed](), "seed.docx", "docx", tmp_path))
+
+
+def test_text_no_field_takes_is_named_with_its_table_row_and_column():
+    from docx import Document
+
+    from plan_variants import HEADER_9, P003_HEAD, _bytes, _paragraphs
+
+    doc = Document()
+    _paragraphs(doc, P003_HEAD)
+    table = doc.add_table(rows=2, cols=10)
+    for cell, text in zip(table.rows[0].cells, [*HEADER_9, "Minh chứng"]):
+        cell.text = text
+    values = ["1", "Tiêu chí 1.4: Hiệu trưởng", "Tổ chuyên môn chưa sáng tạo.", "Tham quan trường bạn.",
+              "BGH-TTCM, tháng 1/2026", "", "", "", "", "[H1-1.4-01]"]
+    for cell, text in zip(table.rows[1].cells, values):
+        cell.text = text
+    table.cell(1, 4).merge(table.cell(1, 5))
+    parsed = read_docx("k.docx", _bytes(doc))
+    [item] = parsed.items
+    assert (item.lead, item.time_text) == ("BGH-TTCM, tháng 1/2026", None)
+    messages = sorted(issue.short for _, issue in parsed.issues)
+    assert messages == [
+        "Bảng 1, dòng 2, cột «Chủ trì và phối hợp thực hiện»: Ô được gộp sang cả cột «Thời gian thực hiện và hoàn "
+        "thành»; toàn bộ nội dung được ghi vào cột này, các cột kia để trống. Hãy tách ô nếu nội dung thuộc nhiều cột.",
+        "Bảng 1, dòng 2, cột «Minh chứng»: Cột này không thuộc mẫu kế hoạch; nội dung của cột không được nhập (mục "
+        "nào cần, hãy chép sang cột phù hợp).",
+    ]

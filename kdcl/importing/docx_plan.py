@@ -49,7 +49,7 @@ def _table_rows(tbl) -> list[list[Cell]]:
             else:
                 text = clean(_text(tc))
                 root_text[col] = text
-                cells.append(Cell(text))
+                cells.append(Cell(text, span=span))
             cells.extend(Cell(None) for _ in range(span - 1))
         rows.append(cells)
     return rows

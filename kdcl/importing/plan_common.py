@@ -130,6 +130,7 @@ def header_mapping(texts: list[str | None]) -> dict[int, str] | None:
 class Cell:
     text: str | None
     merged: bool = False  # vertically merged with the cell above (no content of its own)
+    span: int = 1  # grid columns a horizontally merged cell covers (its text is in the first one)
 
 
 CODE_RE = re.compile(r"(?<![\d.,/])(\d{1,2})\s*\.\s*(\d{1,2})(?![\d/])")
@@ -279,6 +280,8 @@ class TableReader:
         self.row_no = 0
         self.tables_seen = 0
         self.layout = "table9"
+        self.unmapped: dict[int, str] = {}  # column -> header text of the columns that are not plan fields
+        self.warned: set[tuple] = set()
 
     # a table without its own header that follows a plan table continues it (page break)
     def start_table(self, first_texts: list[str | None], width: int) -> bool:
@@ -304,6 +307,7 @@ class TableReader:
                 self.layout = "table5" if "standard" in mapping.values() else "table9"
             self.mapping = mapping
             self.headers = {f: one_line(texts[i]) or FIELD_LABELS[f] for i, f in mapping.items()}
+            self.unmapped = {i: one_line(x) for i, x in enumerate(texts) if one_line(x) and i not in mapping}
             return
         if self.mapping is None:
             return
@@ -361,6 +365,8 @@ class TableReader:
             code, name = split_criterion(crit_text)
         starts_item = bool(crit_text) and not crit_cell.merged and (code is not None or not self.current
                                                                     or self._looks_like_criterion(crit_text))
+        if starts_item or self.current is not None:
+            self._warn_lost(cells, where)
         if starts_item:
             self._start(row, code, name, crit_text, where)
         elif self.current is not None:
@@ -368,6 +374,23 @@ class TableReader:
         else:
             self.issues.append(("warning", Issue(self.file, self._t("import.warn.row_without_criterion"),
                                                  self.row_no, None, where)))
+
+    def _warn_lost(self, cells: list[Cell], where: str) -> None:
+        """Name, once per column, text that no field will take: in a column that is not a plan column, or in a
+        cell merged across several plan columns (its text goes to the first of them only)."""
+        for i, cell in enumerate(cells):
+            if not cell.text or cell.merged:
+                continue
+            if i in self.unmapped and ("col", i) not in self.warned:
+                self.warned.add(("col", i))
+                self.issues.append(("warning", Issue(self.file, self._t("import.warn.unmapped_column"),
+                                                     self.row_no, self.unmapped[i], where)))
+            covered = [self.mapping[j] for j in range(i, i + cell.span) if j in self.mapping]
+            if len(covered) > 1 and ("span", i, cell.span) not in self.warned:
+                self.warned.add(("span", i, cell.span))
+                names = ", ".join(f"«{self.headers.get(f, FIELD_LABELS[f])}»" for f in covered[1:])
+                self.issues.append(("warning", Issue(self.file, self._t("import.warn.merged_across", columns=names),
+                                                     self.row_no, self.headers.get(covered[0]), where)))
 
     def _t(self, key: str, **values: object) -> str:
         from kdcl.strings import t
