@@ -241,6 +241,18 @@ def format_vnd(amount: float | None) -> str:
     return "–" if amount is None or pd.isna(amount) else format_number(amount) + " đ"
 
 
+DATE_FORMAT = "%d/%m/%Y"  # the one date format shown and written (dd/mm/yyyy); vectorised code uses it too
+DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+
+
+def format_date(value: object, *, time: bool = False, empty: str = "") -> str:
+    """A date (or, with `time`, a date and time) as Vietnamese offices write it: 31/05/2025 (14:30);
+    `empty` for None/NaT."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return empty
+    return pd.Timestamp(value).strftime(DATETIME_FORMAT if time else DATE_FORMAT)
+
+
 # --------------------------------------------------------------------------- plan items
 
 

@@ -102,13 +102,8 @@ def _normalise(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", s).translate(_DASHES).split()).lower()
 
 
-def _fold(s: str) -> str:
-    """Strip diacritics character by character, so positions stay aligned with `s`."""
-    return strip_marks_aligned(s)
-
-
 def _clean(text: str) -> str:
-    return _fold(_normalise(text))
+    return strip_marks_aligned(_normalise(text))
 
 
 # ---------------------------------------------------------------- dates
@@ -309,7 +304,7 @@ def _parse_time(text, school_year) -> TimeSpan:
             return TimeSpan(d, d, False, _rule("date"), True)
         text = str(text)
     low = _normalise(text)
-    s = _fold(low)
+    s = strip_marks_aligned(low)
     if not s:
         return TimeSpan(None, None, False, _rule("empty"), False)
     sy = normalise_school_year(school_year) if isinstance(school_year, str) else None

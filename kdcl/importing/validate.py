@@ -31,7 +31,7 @@ from kdcl.db import Store
 from kdcl.importing.model import Issue
 from kdcl.importing.normalise import clean, fold, one_line, value_key
 from kdcl.importing.plan_common import level_number, school_key, split_criterion
-from kdcl.rules import format_number
+from kdcl.rules import format_date, format_number
 from kdcl.strings import ASSESSMENT_KIND_LABELS, SCHOOL_TYPE_LABELS, STATUS_LABELS, t
 from kdcl.timetext import MAX_MONEY_VND, MONEY_RULES, normalise_school_year, parse_date, parse_money, parse_time_text
 
@@ -258,7 +258,7 @@ def cell_text(value: Any) -> str | None:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, (date, pd.Timestamp)):
-        return value.strftime("%d/%m/%Y")
+        return format_date(value)
     return clean(value)
 
 
@@ -327,7 +327,7 @@ def time_fields(values: ItemValues, school_year: str, problems: Problems, column
     if explicit_due is not None:
         if due is not None and explicit_due != due and values.time_text:
             problems.warn("import.warn.due_differs", values.row, None, values.where,
-                          due=explicit_due.strftime("%d/%m/%Y"), text=values.time_text)
+                          due=format_date(explicit_due), text=values.time_text)
         due = explicit_due
         values.time_rule = values.time_rule or t("import.rule.explicit_dates")
     if start and due and due < start:
