@@ -468,3 +468,18 @@ def test_pptx_text_has_no_control_characters():
     pptx_deck._text(box.text_frame, "Chuông\x07 reo", 12)
     pptx_deck._add_paragraph(box.text_frame, "\x1b[31mđỏ", 12)
     assert box.text_frame.text == "Chuông reo\n[31mđỏ"
+
+
+def test_plan_text_in_charts_is_shown_as_typed():
+    from kdcl import charts
+
+    items = pd.DataFrame({
+        "criterion_code": ["1.1"], "weakness": ["<a href='http://evil.example'>bấm</a> & <b>đậm</b>"],
+        "measures": ["<img src=x>"], "lead": ["<b>HT</b>"], "time_text": ["<br>Tháng 5"],
+        "start_date": [date(2025, 3, 1)], "due_date": [date(2025, 3, 31)], "bucket": ["overdue"],
+        "days_late": [45], "status": ["in_progress"],
+    })
+    fig = charts.plan_timeline(items, date(2025, 5, 15), "2024-09-01", "2025-05-31")
+    shown = str([trace.y for trace in fig.data]) + str([trace.customdata for trace in fig.data])
+    assert "<a href" not in shown and "<img" not in shown and "<b>" not in shown and "<br>" not in shown
+    assert "&lt;a href=" in shown and "&amp;" in shown
