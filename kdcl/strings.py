@@ -1078,6 +1078,8 @@ TEXT: dict[str, str] = {
     "import.err.mixed_encoding": "Tệp trộn hai bảng mã: dòng {line} không phải UTF-8 trong khi các dòng khác là "
                                  "UTF-8 (có lẽ dán từ một tệp Windows-1258). Hãy mở tệp trong Excel và lưu lại "
                                  "dạng «CSV UTF-8», rồi nhập lại.",
+    "import.err.undecodable": "Dòng {line} có ký tự không đọc được theo UTF-8 hay Windows-1258. Hãy mở tệp trong "
+                              "Excel và lưu lại dạng «CSV UTF-8», rồi nhập lại.",
     "import.err.money_too_large": "Kinh phí «{value}» quá lớn (trên {limit} đồng): hãy kiểm tra lại số chữ số.",
     # ---------------------------------------------------------------- issue 14: plans as schools send them
     "import.warn.tracked_changes": "Tệp còn thay đổi được theo dõi (Track Changes) chưa chấp nhận; đã đọc như khi chấp nhận tất cả (giữ phần chèn, bỏ phần xoá). Hãy kiểm tra lại các mục bên dưới.",

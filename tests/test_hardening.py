@@ -483,3 +483,13 @@ def test_plan_text_in_charts_is_shown_as_typed():
     shown = str([trace.y for trace in fig.data]) + str([trace.customdata for trace in fig.data])
     assert "<a href" not in shown and "<img" not in shown and "<b>" not in shown and "<br>" not in shown
     assert "&lt;a href=" in shown and "&amp;" in shown
+
+
+def test_a_byte_no_known_encoding_defines_is_refused_with_its_line(tiny_store):
+    from fixtures_docx import to_cp1258
+
+    data = to_cp1258(",".join(PLAN_HEADER) + "\r\nS3,2024-2025,5.4,1,Thiếu\r\n") + b"S3,2024-2025,5.3,1,\x81\x8d\r\n"
+    result = run(tiny_store, "la.csv", data)
+    assert result.status == "rejected"
+    [error] = result.errors
+    assert "Dòng 3" in error.message and "Windows-1258" in error.message

@@ -171,6 +171,8 @@ def decode_text(data: bytes) -> tuple[str, str]:
                 raise FileRejected("import.err.mixed_encoding", line=bad_line)
             else:
                 text, enc = data.decode("cp1258", errors="replace"), "Windows-1258"
+                if "\ufffd" in text:  # a byte Windows-1258 does not define: another encoding, never guessed
+                    raise FileRejected("import.err.undecodable", line=text.count("\n", 0, text.index("\ufffd")) + 1)
     if "\x00" in text:
         raise FileRejected("import.err.binary_text")
     return unicodedata.normalize("NFC", text), enc
