@@ -190,7 +190,8 @@ class StoreBusy(StoreError):
 
     def __init__(self, path: str, pid: int | None, program: str):
         self.path, self.pid, self.program = path, pid, program
-        super().__init__(t("db.busy", path=path, who=_holder_label(pid, program), pid=pid or "?"))
+        # the file's name, not its folder: the dashboard shows the same line to visitors (no server paths)
+        super().__init__(t("db.busy", path=Path(path).name, who=_holder_label(pid, program), pid=pid or "?"))
 
 
 _LOCK_HOLDER = re.compile(r"Conflicting lock is held in (?P<program>.*?) \(PID (?P<pid>\d+)\)")
@@ -217,7 +218,7 @@ def _connect(path: str, read_only: bool, config: dict[str, Any]) -> duckdb.DuckD
         if found or "Could not set lock" in str(exc):
             pid = int(found["pid"]) if found else None
             raise StoreBusy(path, pid, found["program"] if found else "?") from None
-        raise StoreError(t("db.cannot_open", path=path, reason=str(exc).split(":", 1)[-1].strip())) from exc
+        raise StoreError(t("db.cannot_open", path=Path(path).name, reason=str(exc).split(":", 1)[-1].strip())) from exc
 
 
 class Store:
