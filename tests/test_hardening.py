@@ -307,12 +307,14 @@ def test_store_maps_the_duckdb_lock_to_its_own_error(held_db):
     assert f"PID {pid}" in str(busy.value) and "Nhập dữ liệu" in str(busy.value)
 
 
-@pytest.mark.parametrize("argv", [["summary"], ["users", "list"], ["export", "schools", "--out", "{tmp}/a.csv"]])
+@pytest.mark.parametrize("argv", [["summary"], ["users", "list"], ["export", "schools", "--out", "{tmp}/a.csv"],
+                                  ["import", "{tmp}/plan.csv"]])
 def test_cli_on_a_held_database_prints_one_vietnamese_line_and_exits_3(held_db, tmp_path, argv):
     import subprocess
     import sys
 
     path, pid = held_db
+    (tmp_path / "plan.csv").write_bytes(plan_csv({}))
     argv = [a.replace("{tmp}", str(tmp_path)) for a in argv]
     done = subprocess.run([sys.executable, "-m", "kdcl", *argv, "--db", str(path)], capture_output=True, text=True,
                           timeout=120)
