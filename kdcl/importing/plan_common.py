@@ -340,7 +340,8 @@ class TableReader:
         std_text = std_cell.text if not std_cell.merged else None
         # group row "Tiêu chuẩn n: …" (the rest of the row empty or the same merged text)
         if (crit_text and is_standard_heading(crit_text) and self._only(row, crit_text)) or (
-                std_text and is_standard_heading(std_text) and not crit_text and self._only(row, std_text)):
+                std_text and is_standard_heading(std_text) and not crit_text and self._only(row, std_text)) or (
+                len(distinct) == 1 and is_standard_heading(distinct[0])):  # merged across from the TT column
             self.filled["standard"] = None
             self.current = None
             return
