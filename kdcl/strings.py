@@ -1052,6 +1052,8 @@ TEXT: dict[str, str] = {
     "import.warn.tracked_changes": "Tệp còn thay đổi được theo dõi (Track Changes) chưa chấp nhận; đã đọc như khi chấp nhận tất cả (giữ phần chèn, bỏ phần xoá). Hãy kiểm tra lại các mục bên dưới.",
     "import.warn.unknown_label": "Nhãn «{label}» không thuộc mẫu kế hoạch; nội dung được ghép vào «{field}» của tiêu chí {code}.",
     "import.warn.empty_label": "Nhãn «{label}» của tiêu chí {code} không có nội dung.",
+    "import.warn.table_without_header": "Bảng này có các dòng «Tiêu chí …» nhưng không có dòng tiêu đề của bảng kế hoạch và không nối tiếp bảng kế hoạch ở trang trước (số cột khác hoặc có đoạn văn xen giữa); không đọc được. Hãy chép dòng tiêu đề của bảng kế hoạch lên đầu bảng này.",
+    "import.loc.table": "bảng {table}",
     "import.warn.unmapped_column": "Cột này không thuộc mẫu kế hoạch; nội dung của cột không được nhập (mục nào cần, hãy chép sang cột phù hợp).",
     "import.warn.merged_across": "Ô được gộp sang cả cột {columns}; toàn bộ nội dung được ghi vào cột này, các cột kia để trống. Hãy tách ô nếu nội dung thuộc nhiều cột.",
     "import.err.convert_missing": "Tệp {ext} cần được chuyển sang .docx bằng LibreOffice, nhưng máy chủ chưa cài LibreOffice. Cách khắc phục: mở tệp bằng Word (hoặc LibreOffice trên máy của bạn) và lưu lại thành .docx rồi nhập lại; hoặc nhờ quản trị viên cài LibreOffice trên máy chủ (Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui; Windows: tải tại libreoffice.org).",

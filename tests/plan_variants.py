@@ -11,7 +11,8 @@ folder); `VARIANTS` names them with the source plan whose items they must give b
 items are written by hand in `EXPECTED` (not derived from the builders' inputs).
 
 Variants: a column-number row under the header ("1 2 … 9" / "(1) (2) … (9)"); the table split by
-page (a new table per page, header and number row typed again, a row split over the break);
+page (a new table per page, header and number row typed again, a row split over the break; or with
+the header on the first page only and page numbers typed between the tables);
 merged cells (criterion and TT merged down, a shared "Thời gian" cell, group rows merged across);
 list forms instead of a table (official column names as labels, "Mức 2"/"MỨC 3" lines, typed
 numbers and bullets "1.", "-", "+", "•", a label alone on its line with the value below, Word's
@@ -278,6 +279,33 @@ def page_split() -> bytes:
         _group(table, row[0], 1)
         _row(table, _row_values(row, str(i)))
     _paragraphs(doc, CLOSING)
+    return _bytes(doc)
+
+
+def page_split_bare() -> bytes:
+    """P004 over three pages: the header on the first page only, each page a table of its own, a page number
+    ("- 2 -", "Trang 3") typed between them, and the 1.6 row split over the second break."""
+    doc = Document()
+    _paragraphs(doc, P004_HEAD)
+    table = doc.add_table(rows=1, cols=8)
+    _header(table, HEADER_8, None)
+    for row in P004_ROWS[:2]:
+        if row[0]:
+            _group(table, row[0], 0)
+        _row(table, _row_values(row, None))
+    _page_break(doc)
+    doc.add_paragraph("- 2 -")
+    table = doc.add_table(rows=0, cols=8)
+    first = _row_values(P004_ROWS[2], None)
+    first[2] = "Liên hệ Nhà cung cấp"
+    _row(table, first)
+    _page_break(doc)
+    doc.add_paragraph("Trang 3")
+    table = doc.add_table(rows=0, cols=8)
+    _row(table, ["", "", "phần mềm vận hành website", "", "", "", "", ""])
+    _group(table, P004_ROWS[3][0], 0)
+    _row(table, _row_values(P004_ROWS[3], None))
+    _paragraphs(doc, ["4. Tổ chức thực hiện", "HIỆU TRƯỞNG", "Đỗ Văn Hênh"])
     return _bytes(doc)
 
 
@@ -583,6 +611,7 @@ VARIANTS = {
     "number_row": ("P003", number_row, "docx", None),
     "number_row_parens_8": ("P004", number_row_parens_8, "docx", None),
     "page_split": ("P003", page_split, "docx", None),
+    "page_split_bare": ("P004", page_split_bare, "docx", None),
     "merged_cells": ("P003", merged_cells, "docx", None),
     "tracked_changes": ("P003", tracked_changes, "docx", None),
     "list_labels_dash": ("P003", list_labels_dash, "docx", None),

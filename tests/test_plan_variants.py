@@ -206,3 +206,25 @@ def test_text_no_field_takes_is_named_with_its_table_row_and_column():
         "Bảng 1, dòng 2, cột «Minh chứng»: Cột này không thuộc mẫu kế hoạch; nội dung của cột không được nhập (mục "
         "nào cần, hãy chép sang cột phù hợp).",
     ]
+
+
+def test_a_headerless_table_that_does_not_continue_the_plan_is_named():
+    from docx import Document
+
+    from plan_variants import HEADER_8, P004_HEAD, _bytes, _paragraphs
+
+    doc = Document()
+    _paragraphs(doc, P004_HEAD)
+    table = doc.add_table(rows=2, cols=8)
+    for row, values in zip(table.rows, [HEADER_8, ["Tiêu chí 1.3: Tổ chức Đảng", "Nâng cao chất lượng", "Tham mưu",
+                                                   "Hiệu trưởng", "Tháng 03/2023", "", "", ""]]):
+        for cell, text in zip(row.cells, values):
+            cell.text = text
+    _paragraphs(doc, ["Các tiêu chí của tiêu chuẩn 2 như sau:"])
+    table = doc.add_table(rows=1, cols=7)  # one column fewer: not the plan table continued
+    for cell, text in zip(table.rows[0].cells, ["Tiêu chí 2.1: Đối với hiệu trưởng", "Bổ sung biên chế"]):
+        cell.text = text
+    parsed = read_docx("k.docx", _bytes(doc))
+    assert [i.code for i in parsed.items] == ["1.3"]
+    [(_, issue)] = parsed.issues
+    assert issue.short.startswith("Bảng 2: Bảng này có các dòng «Tiêu chí …» nhưng không có dòng tiêu đề")

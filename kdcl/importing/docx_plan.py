@@ -5,7 +5,8 @@ to its first grid column only; a vertically merged cell (w:vMerge continue) is m
 `merged` and carries the text of the cell where the merge starts. A table is a plan table
 when one of its first three rows is a plan header; a following table with the same number of
 columns and no header (Word splits tables at page breaks in converted documents) continues
-it. Without a plan table the paragraphs are read as the narrative (list) layout. See
+it, also when only a page number ("- 2 -", "Trang 3") stands between them; a table without header
+that holds "Tiêu chí n.m" rows elsewhere is named in a warning. Without a plan table the paragraphs are read as the narrative (list) layout. See
 kdcl.importing.plan_common for the layouts themselves.
 
 Tracked changes are read as if accepted: insertions (w:ins, w:moveTo) are kept, deletions (w:del,
@@ -15,6 +16,7 @@ w:moveFrom, and table rows marked deleted) dropped, and the file gets a warning 
 from __future__ import annotations
 
 import io
+import re
 
 from docx import Document
 from docx.oxml.ns import qn
@@ -22,7 +24,7 @@ from docx.text.paragraph import Paragraph
 
 from kdcl.importing.doc_kind import REPORTS, classify
 from kdcl.importing.model import Issue, ParsedPlan
-from kdcl.importing.normalise import clean
+from kdcl.importing.normalise import clean, fold
 from kdcl.importing.plan_common import Cell, TableReader, finish, header_mapping, read_narrative
 from kdcl.importing.safety import FileRejected
 
@@ -55,6 +57,8 @@ def _table_rows(tbl) -> list[list[Cell]]:
     return rows
 
 
+_PAGE_MARK = re.compile(r"^(?:trang\s*)?[-–—]?\s*\d{1,3}\s*[-–—]?(?:\s*/\s*\d{1,3})?$|^.{0,3}$")
+_CRITERION = re.compile(r"^\s*tieu\s*chi\s*\d{1,2}\s*\.\s*\d{1,2}")
 _KEEP = (qn("w:ins"), qn("w:moveTo"))
 _DROP = (qn("w:del"), qn("w:moveFrom"))
 _MARKS = (qn("w:rPr"), qn("w:trPr"), qn("w:pPr"), qn("w:tcPr"))
@@ -121,7 +125,8 @@ def read_docx(name: str, data: bytes) -> ParsedPlan:
                 all_text.append(text)
                 if not seen_content:
                     header_parts.append(text)
-                in_plan_table = False if len(text) > 3 else in_plan_table
+                # a page number or running head between two pages of a table does not end it
+                in_plan_table = in_plan_table and bool(_PAGE_MARK.match(fold(text)))
             continue
         rows = _table_rows(element)
         if not rows:
@@ -130,7 +135,11 @@ def read_docx(name: str, data: bytes) -> ParsedPlan:
         row_width = max(len(r) for r in rows)
         has_header = any(header_mapping([c.text for c in r]) for r in rows[:3])
         if not has_header and not (in_plan_table and reader.mapping and row_width == width):
-            all_text.extend(c.text for r in rows for c in r if c.text and not c.merged)
+            texts = [c.text for r in rows for c in r if c.text and not c.merged]
+            all_text.extend(texts)
+            if reader.mapping and any(_CRITERION.match(fold(x)) for x in texts):  # plan rows we cannot place
+                reader.issues.append(("warning", Issue(name, _t("import.warn.table_without_header"), None, None,
+                                                       _t("import.loc.table", table=table_no))))
             continue
         seen_content = True
         in_plan_table, width = True, row_width
