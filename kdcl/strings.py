@@ -1048,6 +1048,10 @@ TEXT: dict[str, str] = {
     "cli.user_enabled": "Đã mở khóa tài khoản {name}.",
     "cli.user_password_reset": "Đã đặt lại mật khẩu cho {name}.",
     "cli.demo_exists": "Tệp {path} đã tồn tại; dùng --force để tạo lại.",
+    # ---------------------------------------------------------------- hardening (issue 21)
+    "app.error": "Đã xảy ra lỗi khi hiển thị trang này. Lỗi đã được ghi lại để kiểm tra; vui lòng tải lại trang "
+                 "hoặc chọn bộ lọc khác. Nếu lỗi lặp lại, hãy báo cho quản trị viên (mã lỗi {ref}).",
+    "import.err.money_too_large": "Kinh phí «{value}» quá lớn (trên {limit} đồng): hãy kiểm tra lại số chữ số.",
     # ---------------------------------------------------------------- issue 14: plans as schools send them
     "import.warn.tracked_changes": "Tệp còn thay đổi được theo dõi (Track Changes) chưa chấp nhận; đã đọc như khi chấp nhận tất cả (giữ phần chèn, bỏ phần xoá). Hãy kiểm tra lại các mục bên dưới.",
     "import.warn.unknown_label": "Nhãn «{label}» không thuộc mẫu kế hoạch; nội dung được ghép vào «{field}» của tiêu chí {code}.",

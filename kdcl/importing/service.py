@@ -58,7 +58,7 @@ from kdcl.importing.validate import (
     schools_from_table,
 )
 from kdcl.importing.write import write_assessments, write_plans, write_schools
-from kdcl.rules import format_number
+from kdcl.rules import format_date, format_number
 from kdcl.strings import ASSESSMENT_KIND_LABELS, LEVEL_LABELS, SCHOOL_TYPE_LABELS, STATUS_LABELS, t
 
 ORDER = {"schools": 0, "assessment": 1, "plan": 2, None: 3}
@@ -243,8 +243,8 @@ def _check(ctx: Context, result: FileResult, parsed: ParsedPlan | Table, options
         if len(seen):
             first = seen.iloc[0]
             result.status = "duplicate"
-            result.summary = t("import.summary.duplicate", when=pd.Timestamp(first["imported_at"]).strftime(
-                "%d/%m/%Y %H:%M"), file=first["file_name"])
+            result.summary = t("import.summary.duplicate", when=format_date(first["imported_at"], time=True),
+                file=first["file_name"])
             return
         for header in parsed.unknown:
             problems.warn("import.warn.unknown_column", column=header)
@@ -303,9 +303,7 @@ def summary(result: FileResult) -> str:
 
 
 def _d(value) -> str:
-    if value is None or value is pd.NaT or (not isinstance(value, str) and pd.isna(value)):
-        return ""
-    return pd.Timestamp(value).strftime("%d/%m/%Y")
+    return format_date(value)
 
 
 def preview(result: FileResult) -> pd.DataFrame:
