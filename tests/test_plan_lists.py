@@ -68,3 +68,17 @@ def test_a_text_list_reads_the_same_way():
     assert (item.code, item.target_level, item.weakness, item.target_result, item.lead, item.support) == (
         "1.3", 2, "Chưa có Tổng phụ trách Đội", "Có Tổng phụ trách Đội", "Hiệu trưởng", "Công đoàn")
     assert item.time_text is None
+
+
+def test_a_level_label_sets_the_target_level_of_its_item():
+    items, issues = read_narrative("k.docx", lines(
+        "Mức 2",
+        "Tiêu chí 1.1: Phương hướng",
+        "- Mức cần đạt: Mức 3",
+        "- Giải pháp: Rà soát kế hoạch.",
+        "Tiêu chí 1.2: Hội đồng trường",
+        "- Giải pháp: Họp định kỳ.",
+    ), "\n", "import.loc.paragraph")
+    assert [(i.code, i.target_level, i.measures) for i in items] == [
+        ("1.1", 3, "Rà soát kế hoạch."), ("1.2", 2, "Họp định kỳ.")]
+    assert issues == []

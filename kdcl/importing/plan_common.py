@@ -501,6 +501,9 @@ LABELS: list[tuple[str, str]] = [  # folded label prefix -> field, longest first
     ("nguoi phoi hop", "support"),
     ("don vi phoi hop", "support"),
     ("phoi hop", "support"),
+    ("muc can dat", "level"),
+    ("muc muc tieu", "level"),
+    ("muc phan dau", "level"),
     ("muc tieu can dat", "target"),
     ("muc tieu", "target"),
     ("ket qua can dat", "result"),
@@ -537,7 +540,7 @@ NARRATIVE_LABELS = {
 }
 _ATTR = {"weakness": "weakness", "measures": "measures", "lead": "lead", "support": "support",
          "budget": "budget_text", "note": "note", "other": "other_support"}
-_FIELD_NAMES = {"name": "Tiêu chí", "result": "Kết quả cần đạt", "lead_support": "Chủ trì và phối hợp",
+_FIELD_NAMES = {"name": "Tiêu chí", "result": "Kết quả cần đạt", "lead_support": "Chủ trì và phối hợp", "level": "Mức",
                 **NARRATIVE_LABELS}
 # a line "Something short: …" that looks like a label of a form (to warn about labels we do not know)
 _LABEL_LIKE = re.compile(r"^([^\W\d_][^:;,.]{1,40}):")
@@ -654,6 +657,10 @@ def read_narrative(file: str, lines: list[tuple[int, str]], joiner: str,
                 item.target_result = text
             elif f == "time":
                 item.time_text = one_line(text)
+            elif f == "level" and text:  # "Mức cần đạt: Mức 3" / "Mức mục tiêu: 3"
+                item.level_text = one_line(text)
+                found = level_number(text)
+                item.target_level = found if found is not None else -1
             elif f in _ATTR:
                 setattr(item, _ATTR[f], text)
 
