@@ -1082,6 +1082,7 @@ TEXT: dict[str, str] = {
     "import.missing.due": "hạn hoàn thành",
     "import.missing.level": "mức mục tiêu",
     "import.missing.budget": "kinh phí",
+    "import.cli.missing": "  thiếu: tiêu chí {code} ({where}): {fields}",
 }
 
 

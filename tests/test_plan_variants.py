@@ -135,6 +135,10 @@ def test_dry_run_json_lists_layout_items_and_missing_fields(tiny_db_path, tmp_pa
     assert listed["layout"] == "narrative" and [i["criterion"] for i in listed["items"]] == [
         "1.4", "1.10", "2.2", "3.3", "5.2"]
     assert listed["items"][0]["where"] == "đoạn 15"
+    text = subprocess.run([sys.executable, "-m", "kdcl", "import", *files, "--db", str(db), "--dry-run"],
+                          capture_output=True, text=True, timeout=180).stdout
+    assert "  Bố cục nhận ra: Bảng kế hoạch 9 cột (mẫu chính thức) · 5 mục.\n" in text
+    assert "  thiếu: tiêu chí 1.4 (bảng 1, dòng 5): kinh phí\n" in text
 
 
 # --------------------------------------------------------------------------- every real seed, changed as schools change it
