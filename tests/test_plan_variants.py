@@ -232,3 +232,12 @@ def test_a_headerless_table_that_does_not_continue_the_plan_is_named():
     assert [i.code for i in parsed.items] == ["1.3"]
     [(_, issue)] = parsed.issues
     assert issue.short.startswith("Bảng 2: Bảng này có các dòng «Tiêu chí …» nhưng không có dòng tiêu đề")
+
+
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) is not installed")
+@pytest.mark.parametrize("seed, ext", [("001", "doc"), ("002", "odt")])
+def test_seeds_sent_as_doc_or_odt(seed, ext, tmp_path):
+    from kdcl.importing.convert import to_docx
+
+    sent = convert(SEEDS[seed](), "seed.docx", ext, tmp_path)
+    same_items(SEEDS[seed](), to_docx("." + ext, sent), "k." + ext)
