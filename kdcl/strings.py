@@ -1082,6 +1082,9 @@ TEXT: dict[str, str] = {
     "import.missing.due": "hạn hoàn thành",
     "import.missing.level": "mức mục tiêu",
     "import.missing.budget": "kinh phí",
+    "import.time.start_end": "Bắt đầu: {start}; hoàn thành: {end}",
+    "import.time.start": "Bắt đầu: {value}",
+    "import.time.end": "Hoàn thành: {value}",
     "import.cli.missing": "  thiếu: tiêu chí {code} ({where}): {fields}",
 }
 

@@ -13,7 +13,9 @@ items are written by hand in `EXPECTED` (not derived from the builders' inputs).
 Variants: a column-number row under the header ("1 2 … 9" / "(1) (2) … (9)"); the table split by
 page (a new table per page, header and number row typed again, a row split over the break; or with
 the header on the first page only and page numbers typed between the tables);
-merged cells (criterion and TT merged down, a shared "Thời gian" cell, group rows merged across);
+merged cells (criterion and TT merged down, empty cells merged across, group rows merged across); a
+two-row header ("Thời gian thực hiện" over "Bắt đầu" | "Hoàn thành", "Chủ trì và phối hợp" over "Chủ trì" |
+"Phối hợp");
 list forms instead of a table (official column names as labels, "Mức 2"/"MỨC 3" lines, typed
 numbers and bullets "1.", "-", "+", "•", a label alone on its line with the value below, Word's
 own list numbering through w:numPr), a closing "4. Tổ chức thực hiện" section and a signature with
@@ -148,6 +150,16 @@ EXPECTED = {
              measures="Tham mưu với Phòng Giáo dục và Đào tạo bổ nhiệm chức danh phó hiệu trưởng",
              lead="Hiệu trưởng", support=None, time="Tháng 12/2022", due=date(2022, 12, 31), budget=None, other=None),
     ]},
+}
+# variants that state more than P003/P004 do: variant -> criterion -> field -> value
+EXPECTED_CHANGES = {
+    "two_row_header": {
+        "1.4": {"time": "Bắt đầu: Tháng 9/2025; hoàn thành: Tháng 1/2026"},
+        "1.10": {"time": "Bắt đầu: Tháng 9/2025; hoàn thành: Tháng 5/2026", "support": "Tổ bảo vệ"},
+        "2.2": {"time": "Bắt đầu: Tháng 9/2025; hoàn thành: Tháng 11/2025"},
+        "3.3": {"time": "Bắt đầu: Tháng 10/2025; hoàn thành: Tháng 11/2025"},
+        "5.2": {"time": "Bắt đầu: Tháng 9/2025; hoàn thành: Tháng 5/2026"},
+    },
 }
 # the level of each P003 item in the documents: 1.4, 1.10, 2.2 under "Mức 2"; 3.3, 5.2 under "MỨC 3"
 P003_LEVEL_BREAK = 3  # rows before the "MỨC 3" group
@@ -339,6 +351,49 @@ def merged_cells() -> bytes:
     _row(table, _row_values(P003_ROWS[3], "4"))
     _group(table, P003_ROWS[4][0], 0)
     _row(table, _row_values(P003_ROWS[4], "5"))
+    _paragraphs(doc, CLOSING)
+    return _bytes(doc)
+
+
+def two_row_header() -> bytes:
+    """P003 under a two-row header: "Thời gian thực hiện" over "Bắt đầu" | "Hoàn thành" and "Chủ trì và phối hợp"
+    over "Chủ trì" | "Phối hợp" (10 columns, the other headers merged down over both rows), with the 1.10 row's
+    support in its own column; the header pair repeated on a second page."""
+    headers = ["TT", "Tiêu chuẩn, tiêu chí", "Kết quả cần đạt (so với hiện trạng)", "Công việc/giải pháp cần thực hiện",
+               "Chủ trì và phối hợp", "", "Thời gian thực hiện", "", "Dự kiến kinh phí", "Điều kiện hỗ trợ khác"]
+    doc = Document()
+    _paragraphs(doc, P003_HEAD)
+
+    def new_table():
+        table = doc.add_table(rows=2, cols=10)
+        for cell, text in zip(table.rows[0].cells, headers):
+            if text:
+                cell.text = text
+        for col, text in ((4, "Chủ trì"), (5, "Phối hợp"), (6, "Bắt đầu"), (7, "Hoàn thành")):
+            table.cell(1, col).text = text
+        table.cell(0, 4).merge(table.cell(0, 5))
+        table.cell(0, 6).merge(table.cell(0, 7))
+        for col in (0, 1, 2, 3, 8, 9):
+            table.cell(0, col).merge(table.cell(1, col))
+        return table
+
+    starts = {"1.4": "Tháng 9/2025", "1.10": "Tháng 9/2025", "2.2": "Tháng 9/2025", "3.3": "Tháng 10/2025",
+              "5.2": "Tháng 9/2025"}
+    table = new_table()
+    for i, row in enumerate(P003_ROWS):
+        if i == P003_LEVEL_BREAK:
+            _page_break(doc)
+            table = new_table()
+        if i == 0:
+            _group(table, "Mức 2")
+        if i == P003_LEVEL_BREAK:
+            _group(table, "MỨC 3")
+        if row[0]:
+            _group(table, row[0], 0)
+        _, crit, result, measures, lead, time, budget, other = row
+        code = crit.split(":")[0].split()[-1]
+        support = "Tổ bảo vệ" if code == "1.10" else ""
+        _row(table, [str(i + 1), crit, result, measures, lead, support, starts[code], time, budget, other])
     _paragraphs(doc, CLOSING)
     return _bytes(doc)
 
@@ -613,6 +668,7 @@ VARIANTS = {
     "page_split": ("P003", page_split, "docx", None),
     "page_split_bare": ("P004", page_split_bare, "docx", None),
     "merged_cells": ("P003", merged_cells, "docx", None),
+    "two_row_header": ("P003", two_row_header, "docx", None),
     "tracked_changes": ("P003", tracked_changes, "docx", None),
     "list_labels_dash": ("P003", list_labels_dash, "docx", None),
     "list_labels_plus_alone": ("P003", list_labels_plus_alone, "docx", None),

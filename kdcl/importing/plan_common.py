@@ -59,6 +59,8 @@ FIELD_LABELS = {
     "other": "Điều kiện hỗ trợ khác",
     "note": "Ghi chú",
     "level": "Mức",
+    "time_start": "Bắt đầu",
+    "time_end": "Hoàn thành",
 }
 
 
@@ -143,6 +145,7 @@ _SHORTFALL = re.compile(
     r"|con (?:nhieu|it|thieu|\d+))\b")
 
 
+_TIME_PART = re.compile(r"bat dau|hoan thanh|ket thuc|^tu\b|^den\b|\bhan\b")
 _NUMBER_CELL = re.compile(r"^\(?\s*\d{1,2}\s*\)?\.?$")
 _NO_LEVEL = re.compile(r"^muc muc tieu chua (?:ghi|xac dinh)")
 
@@ -260,8 +263,8 @@ def glue(previous: str | None, more: str | None) -> str | None:
     return previous + "\n" + more
 
 
-CONTENT_FIELDS = ("weakness", "target", "measures", "lead", "lead_time", "support", "time", "budget", "other",
-                  "note", "level")
+CONTENT_FIELDS = ("weakness", "target", "measures", "lead", "lead_time", "support", "time", "time_start",
+                  "time_end", "budget", "other", "note", "level")
 
 
 class TableReader:
@@ -281,6 +284,7 @@ class TableReader:
         self.tables_seen = 0
         self.layout = "table9"
         self.unmapped: dict[int, str] = {}  # column -> header text of the columns that are not plan fields
+        self.spans: dict[int, int] = {}  # header cells merged across columns (a second header row may follow)
         self.warned: set[tuple] = set()
 
     # a table without its own header that follows a plan table continues it (page break)
@@ -301,6 +305,9 @@ class TableReader:
     def feed(self, cells: list[Cell], where: str) -> None:
         self.row_no += 1
         texts = [c.text for c in cells]
+        spans, self.spans = self.spans, {}
+        if spans and self._sub_header(cells, spans):  # (its merged cells repeat the header above: check first)
+            return
         mapping = header_mapping(texts)
         if mapping is not None:
             if self.mapping is None:
@@ -308,6 +315,7 @@ class TableReader:
             self.mapping = mapping
             self.headers = {f: one_line(texts[i]) or FIELD_LABELS[f] for i, f in mapping.items()}
             self.unmapped = {i: one_line(x) for i, x in enumerate(texts) if one_line(x) and i not in mapping}
+            self.spans = {i: c.span for i, c in enumerate(cells) if c.span > 1 and c.text}
             return
         if self.mapping is None:
             return
@@ -375,6 +383,36 @@ class TableReader:
         else:
             self.issues.append(("warning", Issue(self.file, self._t("import.warn.row_without_criterion"),
                                                  self.row_no, None, where)))
+
+    def _sub_header(self, cells: list[Cell], spans: dict[int, int]) -> bool:
+        """A second header row under header cells merged across columns ("Thời gian thực hiện" over "Bắt đầu" |
+        "Hoàn thành", "Chủ trì và phối hợp" over "Chủ trì" | "Phối hợp"): the sub-columns become fields."""
+        under = {j: i for i, n in spans.items() for j in range(i, i + n)}
+        own = {j: one_line(c.text) for j, c in enumerate(cells) if c.text and not c.merged}
+        if not own or any(j not in under or len(text) > 40 or CODE_RE.search(text)
+                          or not (column_field(text) or _TIME_PART.search(fold(text))) for j, text in own.items()):
+            return False  # not a header: a value (or a row continued from the page before)
+        parents = {j: self.mapping.get(under[j]) for j in own}  # before the loop changes the mapping
+        for j, text in own.items():
+            parent = parents[j]
+            f = column_field(text)
+            k = fold(text)
+            if parent == "time" or (f == "time" and parent is None):
+                if re.search(r"bat dau|^tu\b", k):
+                    f = "time_start"
+                elif _TIME_PART.search(k):
+                    f = "time_end"
+            if f is None or f in self.mapping.values() and self.mapping.get(j) != f:
+                if j == under[j]:
+                    continue  # the first sub-column keeps the parent's field
+                self.unmapped[j] = text
+                continue
+            if j == under[j] and parent and parent != f:
+                self.headers.setdefault("time" if parent == "time" else f, self.headers.get(parent, text))
+            self.mapping[j] = f
+            self.headers[f] = text
+            self.unmapped.pop(j, None)
+        return True
 
     def _warn_lost(self, cells: list[Cell], where: str) -> None:
         """Name, once per column, text that no field will take: in a column that is not a plan column, or in a
@@ -477,6 +515,11 @@ class TableReader:
                 put("support", support)
         put("support", values.get("support"))
         put("time_text", values.get("time"))
+        start, end = one_line(values.get("time_start")), one_line(values.get("time_end"))
+        if start and end:
+            put("time_text", self._t("import.time.start_end", start=start, end=end))
+        elif start or end:
+            put("time_text", self._t("import.time.start" if start else "import.time.end", value=start or end))
         put("budget_text", values.get("budget"))
         put("other_support", values.get("other"))
         put("note", values.get("note"))
