@@ -82,3 +82,13 @@ def test_a_level_label_sets_the_target_level_of_its_item():
     assert [(i.code, i.target_level, i.measures) for i in items] == [
         ("1.1", 3, "Rà soát kế hoạch."), ("1.2", 2, "Họp định kỳ.")]
     assert issues == []
+
+
+def test_a_dated_line_inside_measures_is_not_taken_for_a_label():
+    items, issues = read_narrative("k.docx", lines(
+        "Tiêu chí 1.1: Phương hướng",
+        "- Giải pháp:",
+        "- Tháng 9: rà soát kế hoạch;",
+        "- Tháng 12: sơ kết.",
+    ), "\n", "import.loc.paragraph")
+    assert items[0].measures == "- Tháng 9: rà soát kế hoạch;\n- Tháng 12: sơ kết." and issues == []

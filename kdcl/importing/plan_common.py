@@ -407,9 +407,7 @@ class TableReader:
                     continue  # the first sub-column keeps the parent's field
                 self.unmapped[j] = text
                 continue
-            if j == under[j] and parent and parent != f:
-                self.headers.setdefault("time" if parent == "time" else f, self.headers.get(parent, text))
-            self.mapping[j] = f
+            self.mapping[j] = f  # (the parent's header, e.g. "Thời gian thực hiện", still names the field in messages)
             self.headers[f] = text
             self.unmapped.pop(j, None)
         return True
@@ -586,7 +584,7 @@ _ATTR = {"weakness": "weakness", "measures": "measures", "lead": "lead", "suppor
 _FIELD_NAMES = {"name": "Tiêu chí", "result": "Kết quả cần đạt", "lead_support": "Chủ trì và phối hợp", "level": "Mức",
                 **NARRATIVE_LABELS}
 # a line "Something short: …" that looks like a label of a form (to warn about labels we do not know)
-_LABEL_LIKE = re.compile(r"^([^\W\d_][^:;,.]{1,40}):")
+_LABEL_LIKE = re.compile(r"^([^\W\d_]+(?: [^\W\d_]+){0,5})\s*:")  # words only: "Tháng 9: …" is content
 
 
 def strip_mark(line: str) -> str:
