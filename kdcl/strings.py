@@ -1055,6 +1055,7 @@ TEXT: dict[str, str] = {
     # ---------------------------------------------------------------- issue 14: plans as schools send them
     "import.warn.tracked_changes": "Tệp còn thay đổi được theo dõi (Track Changes) chưa chấp nhận; đã đọc như khi chấp nhận tất cả (giữ phần chèn, bỏ phần xoá). Hãy kiểm tra lại các mục bên dưới.",
     "import.warn.unknown_label": "Nhãn «{label}» không thuộc mẫu kế hoạch; nội dung được ghép vào «{field}» của tiêu chí {code}.",
+    "import.warn.unlabelled": "Đoạn «{text}» thuộc tiêu chí {code} nhưng không đứng sau nhãn nào («Kết quả cần đạt:», «Công việc/giải pháp…:», «Chủ trì…:»…); không được nhập.",
     "import.warn.empty_label": "Nhãn «{label}» của tiêu chí {code} không có nội dung.",
     "import.warn.table_without_header": "Bảng này có các dòng «Tiêu chí …» nhưng không có dòng tiêu đề của bảng kế hoạch và không nối tiếp bảng kế hoạch ở trang trước (số cột khác hoặc có đoạn văn xen giữa); không đọc được. Hãy chép dòng tiêu đề của bảng kế hoạch lên đầu bảng này.",
     "import.loc.table": "bảng {table}",

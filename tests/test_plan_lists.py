@@ -92,3 +92,18 @@ def test_a_dated_line_inside_measures_is_not_taken_for_a_label():
         "- Tháng 12: sơ kết.",
     ), "\n", "import.loc.paragraph")
     assert items[0].measures == "- Tháng 9: rà soát kế hoạch;\n- Tháng 12: sơ kết." and issues == []
+
+
+def test_text_before_the_first_label_is_named_not_lost_silently():
+    items, issues = read_narrative("k.docx", lines(
+        "Tiêu chí 5.2: Tổ chức hoạt động nuôi dưỡng,",
+        "chăm sóc và giáo dục trẻ",
+        "Trường chưa tổ chức cho trẻ tham quan trải nghiệm.",
+        "- Giải pháp: Xây dựng kế hoạch tham quan.",
+    ), "\n", "import.loc.paragraph")
+    [item] = items
+    assert (item.name, item.measures) == ("Tổ chức hoạt động nuôi dưỡng, chăm sóc và giáo dục trẻ",
+                                          "Xây dựng kế hoạch tham quan.")
+    [(_, issue)] = issues
+    assert issue.where == "đoạn 3" and issue.text.startswith(
+        "Đoạn «Trường chưa tổ chức cho trẻ tham quan trải nghiệm.» thuộc tiêu chí 5.2 nhưng không đứng sau nhãn")

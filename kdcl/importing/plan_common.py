@@ -760,12 +760,20 @@ def read_narrative(file: str, lines: list[tuple[int, str]], joiner: str,
                 issues.append(("warning", Issue(file, t("import.warn.unknown_label", label=unknown.group(1),
                                                         field=_FIELD_NAMES.get(field, field), code=item.code),
                                                 no, None, where(no))))
-        if field:
-            parts.setdefault(field, []).append(line)
-            if field in labels_seen and parts[field]:
-                labels_seen.pop(field)
+        if field is None or (field == "name" and not line[:1].islower()):
+            # text before the first label (not the criterion name going on) or after a "Mức" line: no field
+            issues.append(("warning", Issue(file, t("import.warn.unlabelled", code=item.code, text=_short(line)),
+                                            no, None, where(no))))
+            continue
+        parts.setdefault(field, []).append(line)
+        if field in labels_seen and parts[field]:
+            labels_seen.pop(field)
     close()
     return items, issues
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit].rstrip() + "…"
 
 
 # ---------------------------------------------------------------------------- school and year
