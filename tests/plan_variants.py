@@ -19,7 +19,7 @@ two-row header ("Thời gian thực hiện" over "Bắt đầu" | "Hoàn thành"
 list forms instead of a table (official column names as labels, "Mức 2"/"MỨC 3" lines, typed
 numbers and bullets "1.", "-", "+", "•", a label alone on its line with the value below, Word's
 own list numbering through w:numPr), a closing "4. Tổ chức thực hiện" section and a signature with
-dates; tracked changes (w:ins / w:del); a LibreOffice round trip; .doc and .odt made with soffice.
+dates; tracked changes (w:ins / w:del); text in a template's content controls (w:sdt); a LibreOffice round trip; .doc and .odt made with soffice.
 """
 
 from __future__ import annotations
@@ -413,6 +413,52 @@ def _tracked(run_parent, tag: str, text: str, author: str = "Phó hiệu trưở
     run_parent.append(change)
 
 
+def _wrap(element, tag: str = "w:sdt") -> None:
+    """Wrap `element`'s children (runs of a paragraph) or `element` itself (a row) in a content control."""
+    sdt = OxmlElement(tag)
+    props = OxmlElement("w:sdtPr")
+    alias = OxmlElement("w:alias")
+    alias.set(qn("w:val"), "Nhập nội dung")
+    props.append(alias)
+    sdt.append(props)
+    content = OxmlElement("w:sdtContent")
+    sdt.append(content)
+    if element.tag == qn("w:p"):
+        runs = element.xpath("./w:r")
+        if not runs:
+            return
+        runs[0].addprevious(sdt)
+        for r in runs:
+            content.append(r)
+    else:
+        element.addprevious(sdt)
+        content.append(element)
+
+
+def content_controls() -> bytes:
+    """P003 typed into a template's fill-in fields: every cell's text inside an inline content control (w:sdt), the
+    1.10 and 2.2 rows each inside a row-level content control, and "Trường Mầm non Trục Mỹ" in a smart tag."""
+    doc = _table_plan(P003_HEAD, P003_ROWS, numbers=None)
+    table = doc.tables[0]
+    rows = list(table.rows)
+    for row in rows[1:]:
+        for tc in row._tr.tc_lst:
+            for p in tc.xpath("./w:p"):
+                _wrap(p)
+    for row in rows:
+        if row.cells[1].text.startswith(("Tiêu chí 1.10", "Tiêu chí 2.2")):
+            _wrap(row._tr)
+    for p in doc.paragraphs:
+        if "Trường Mầm non Trục Mỹ" in p.text:
+            smart = OxmlElement("w:smartTag")
+            smart.set(qn("w:element"), "place")
+            runs = p._p.xpath("./w:r")
+            runs[0].addprevious(smart)
+            for r in runs:
+                smart.append(r)
+    return _bytes(doc)
+
+
 def tracked_changes() -> bytes:
     """Edits left as tracked changes: read as if all were accepted."""
     doc = _table_plan(P003_HEAD, P003_ROWS, numbers=None)
@@ -670,6 +716,7 @@ VARIANTS = {
     "merged_cells": ("P003", merged_cells, "docx", None),
     "two_row_header": ("P003", two_row_header, "docx", None),
     "tracked_changes": ("P003", tracked_changes, "docx", None),
+    "content_controls": ("P003", content_controls, "docx", None),
     "list_labels_dash": ("P003", list_labels_dash, "docx", None),
     "list_labels_plus_alone": ("P003", list_labels_plus_alone, "docx", None),
     "list_word_numbering": ("P004", list_word_numbering, "docx", None),

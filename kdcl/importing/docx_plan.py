@@ -9,7 +9,8 @@ it, also when only a page number ("- 2 -", "Trang 3") stands between them; a tab
 that holds "Tiêu chí n.m" rows elsewhere is named in a warning. Without a plan table the paragraphs are read as the narrative (list) layout. See
 kdcl.importing.plan_common for the layouts themselves.
 
-Tracked changes are read as if accepted: insertions (w:ins, w:moveTo) are kept, deletions (w:del,
+Content controls (w:sdt), smart tags, custom XML and simple fields are unwrapped first, so text typed
+into a template's fill-in fields is read like any other. Tracked changes are read as if accepted: insertions (w:ins, w:moveTo) are kept, deletions (w:del,
 w:moveFrom, and table rows marked deleted) dropped, and the file gets a warning saying so.
 """
 
@@ -64,6 +65,27 @@ _DROP = (qn("w:del"), qn("w:moveFrom"))
 _MARKS = (qn("w:rPr"), qn("w:trPr"), qn("w:pPr"), qn("w:tcPr"))
 
 
+_WRAPPERS = (qn("w:sdt"), qn("w:smartTag"), qn("w:customXml"), qn("w:fldSimple"))
+_WRAPPER_PROPS = (qn("w:sdtPr"), qn("w:sdtEndPr"), qn("w:smartTagPr"), qn("w:customXmlPr"))
+
+
+def unwrap_containers(body) -> None:
+    """Content controls (w:sdt, from templates with fill-in fields), smart tags, custom XML and simple fields
+    wrap runs, paragraphs or table rows; python-docx reads only direct runs and rows, so their content takes
+    their place (the wrapper's own properties are dropped)."""
+    for el in reversed(list(body.iter(*_WRAPPERS))):  # innermost first
+        parent = el.getparent()
+        if parent is None:
+            continue
+        index = parent.index(el)
+        content = el.find(qn("w:sdtContent")) if el.tag == qn("w:sdt") else el
+        children = [] if content is None else [c for c in content if c.tag not in _WRAPPER_PROPS]
+        for child in children:
+            parent.insert(index, child)
+            index += 1
+        parent.remove(el)
+
+
 def accept_changes(body) -> bool:
     """Accept every tracked change under `body` in place; True when there was any."""
     changed = False
@@ -109,6 +131,7 @@ def read_docx(name: str, data: bytes) -> ParsedPlan:
         raise FileRejected("import.err.broken_docx") from None
     paragraphs: list[tuple[int, str]] = []
     reader = TableReader(name)
+    unwrap_containers(document.element.body)
     if accept_changes(document.element.body):
         reader.issues.append(("warning", Issue(name, _t("import.warn.tracked_changes"))))
     header_parts: list[str] = []
