@@ -236,7 +236,7 @@ TEXT: dict[str, str] = {
     "import.summary.duplicate_plan": "Kế hoạch này (của {school}, năm học {year}) đã được nhập từ đúng tệp này; bỏ qua, không ghi lại.",
     "import.summary.rejected": "{count} lỗi; không ghi gì của tệp này.",
     # whole-file errors
-    "import.err.format": "Định dạng «{ext}» không được hỗ trợ; hãy dùng .docx, .txt, .xlsx hoặc .csv.",
+    "import.err.format": "Định dạng «{ext}» không được hỗ trợ; hãy dùng .docx, .doc, .odt, .txt, .xlsx hoặc .csv.",
     "import.err.old_format": "Tệp «{ext}» không đọc được trực tiếp; hãy mở bằng Word/Excel và lưu lại thành {hint}.",
     "import.err.empty": "Tệp rỗng, không có dữ liệu.",
     "import.err.too_big": "Tệp nặng {size} MB, vượt giới hạn {limit} MB.",
