@@ -243,3 +243,16 @@ def test_seeds_sent_as_doc_or_odt(seed, ext, tmp_path):
 
     sent = convert(SEEDS[seed](), "seed.docx", ext, tmp_path)
     same_items(SEEDS[seed](), to_docx("." + ext, sent), "k." + ext)
+
+
+def test_a_refused_plan_still_shows_its_layout_and_items(tiny_store, tmp_path):
+    from kdcl.importing.plan_preview import as_json, layout_line
+
+    file_name, data = build("number_row", tmp_path)
+    result = read_items(tiny_store, file_name, data)  # the tiny database lacks Trường Mầm non Trục Mỹ
+    assert result.status == "rejected" and "Trường Mầm non Trục Mỹ" in result.errors[0].message
+    assert layout_line(result) == "Bố cục nhận ra: Bảng kế hoạch 9 cột (mẫu chính thức) · 5 mục."
+    preview = as_json(result)
+    assert [i["criterion"] for i in preview["items"]] == ["1.4", "1.10", "2.2", "3.3", "5.2"]
+    assert preview["items"][0] == {"criterion": "1.4", "where": "bảng 1, dòng 5", "missing": ["budget"]}
+    assert preview["items"][1]["missing"] == []

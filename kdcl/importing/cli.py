@@ -83,9 +83,9 @@ def run_import(parser: argparse.ArgumentParser, args: argparse.Namespace,
             continue
         line = "ready" if r.status == "ready" else r.status
         print(t("import.cli.line." + line, file=r.file, summary=r.summary))
-        if r.status in ("ready", "imported") and (layout := layout_line(r)):
+        if r.status in ("ready", "imported", "rejected") and (layout := layout_line(r)):
             print("  " + layout)
-            for row in missing_frame(r).itertuples(index=False):
+            for row in missing_frame(r).itertuples(index=False) if r.status != "rejected" else ():
                 print(t("import.cli.missing", code=row[0], where=row[1], fields=row[2]))
         for e in r.errors:
             print(t("import.cli.error", message=e.message))
