@@ -107,3 +107,16 @@ def test_text_before_the_first_label_is_named_not_lost_silently():
     [(_, issue)] = issues
     assert issue.where == "đoạn 3" and issue.text.startswith(
         "Đoạn «Trường chưa tổ chức cho trẻ tham quan trải nghiệm.» thuộc tiêu chí 5.2 nhưng không đứng sau nhãn")
+
+
+def test_a_level_written_in_the_criterion_line():
+    items, issues = read_narrative("k.docx", lines(
+        "Mức 2",
+        "Tiêu chí 1.4 (Mức 3): Hiệu trưởng, phó hiệu trưởng",
+        "- Giải pháp: Dự giờ.",
+        "Tiêu chí 1.5: Lớp học – Mức 2",
+        "- Giải pháp: Chia lớp.",
+        "Tiêu chí 1.6: Quản lý hành chính",
+    ), "\n", "import.loc.paragraph")
+    assert [(i.code, i.name, i.target_level) for i in items] == [
+        ("1.4", "Hiệu trưởng, phó hiệu trưởng", 3), ("1.5", "Lớp học", 2), ("1.6", "Quản lý hành chính", 2)]

@@ -720,6 +720,10 @@ def read_narrative(file: str, lines: list[tuple[int, str]], joiner: str,
             name = bare[name_start:].strip() if name_start is not None else split_criterion(bare)[1]
             item = RawItem(row=no, where=where(no), criterion_text=one_line(bare), code=code,
                            target_level=level, level_text=level_text)
+            inline = re.search(r"[(\[–-]\s*muc\s*(\d)\s*[)\]]?", fold(name)) if name else None
+            if inline and len(fold(name)) == len(name):  # "Tiêu chí 1.4 (Mức 3): …" / "… – Mức 3"
+                item.target_level, item.level_text = int(inline.group(1)), f"Mức {inline.group(1)}"
+                name = (name[:inline.start()] + name[inline.end():]).strip(" :.-–") or None
             item.columns = dict(NARRATIVE_LABELS)
             items.append(item)
             parts = {"name": [name] if name else []}
