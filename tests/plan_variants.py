@@ -18,7 +18,7 @@ two-row header ("Thời gian thực hiện" over "Bắt đầu" | "Hoàn thành"
 "Phối hợp");
 list forms instead of a table (official column names as labels, "Mức 2"/"MỨC 3" lines, typed
 numbers and bullets "1.", "-", "+", "•", a label alone on its line with the value below, Word's
-own list numbering through w:numPr), a closing "4. Tổ chức thực hiện" section and a signature with
+own list numbering through w:numPr, a two-column form table per criterion), a closing "4. Tổ chức thực hiện" section and a signature with
 dates; tracked changes (w:ins / w:del); text in a template's content controls (w:sdt); a LibreOffice round trip; .doc and .odt made with soffice.
 """
 
@@ -531,6 +531,22 @@ def list_labels_plus_alone() -> bytes:
     return _bytes(doc)
 
 
+def form_tables() -> bytes:
+    """A form per criterion: P004 with each criterion in a two-column table ("Tiêu chí | 1.1: …" then "Label |
+    value" rows named by the official column names, without colons), standards as paragraphs between them."""
+    doc = Document()
+    _paragraphs(doc, P004_HEAD)
+    for row in P004_ROWS:
+        if row[0]:
+            doc.add_paragraph(row[0])
+        table = doc.add_table(rows=0, cols=2)
+        _row(table, ["Tiêu chí", row[1].removeprefix("Tiêu chí ")])
+        for label, value in zip(_LABELS, row[2:]):
+            _row(table, [label.rstrip(":"), value or ""])
+    _paragraphs(doc, ["4. Tổ chức thực hiện", "Định Hiệp, ngày 29 tháng 11 năm 2022", "HIỆU TRƯỞNG"])
+    return _bytes(doc)
+
+
 def _numbering(doc, paragraph, num_id: int, ilvl: int) -> None:
     p_pr = paragraph._p.get_or_add_pPr()
     num_pr = OxmlElement("w:numPr")
@@ -720,6 +736,7 @@ VARIANTS = {
     "list_labels_dash": ("P003", list_labels_dash, "docx", None),
     "list_labels_plus_alone": ("P003", list_labels_plus_alone, "docx", None),
     "list_word_numbering": ("P004", list_word_numbering, "docx", None),
+    "form_tables": ("P004", form_tables, "docx", None),
     "libreoffice_round_trip": ("P003", page_split, "docx", "docx"),
     "libreoffice_list_round_trip": ("P004", list_word_numbering, "docx", "docx"),
     "doc_97_2003": ("P003", merged_cells, "doc", "doc"),

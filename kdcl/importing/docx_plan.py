@@ -25,8 +25,8 @@ from docx.text.paragraph import Paragraph
 
 from kdcl.importing.doc_kind import REPORTS, classify
 from kdcl.importing.model import Issue, ParsedPlan
-from kdcl.importing.normalise import clean, fold
-from kdcl.importing.plan_common import Cell, TableReader, finish, header_mapping, read_narrative
+from kdcl.importing.normalise import clean, fold, one_line
+from kdcl.importing.plan_common import Cell, TableReader, finish, header_mapping, label_of, read_narrative
 from kdcl.importing.safety import FileRejected
 
 
@@ -129,7 +129,8 @@ def read_docx(name: str, data: bytes) -> ParsedPlan:
         document = Document(io.BytesIO(data))
     except Exception:  # python-docx raises many kinds on a damaged package
         raise FileRejected("import.err.broken_docx") from None
-    paragraphs: list[tuple[int, str]] = []
+    paragraphs: list[tuple] = []  # (number, text, where): body paragraphs and the rows of form tables
+    para_no = 0
     reader = TableReader(name)
     unwrap_containers(document.element.body)
     if accept_changes(document.element.body):
@@ -144,7 +145,8 @@ def read_docx(name: str, data: bytes) -> ParsedPlan:
         if kind == "p":
             text = clean(Paragraph(element, None).text)
             if text:
-                paragraphs.append((len(paragraphs) + 1, text))
+                para_no += 1
+                paragraphs.append((len(paragraphs) + 1, text, _t("import.loc.paragraph", row=para_no)))
                 all_text.append(text)
                 if not seen_content:
                     header_parts.append(text)
@@ -160,6 +162,8 @@ def read_docx(name: str, data: bytes) -> ParsedPlan:
         if not has_header and not (in_plan_table and reader.mapping and row_width == width):
             texts = [c.text for r in rows for c in r if c.text and not c.merged]
             all_text.extend(texts)
+            for i, line in form_lines(rows):  # a form per criterion: "Label | value" rows
+                paragraphs.append((len(paragraphs) + 1, line, _where(table_no, i)))
             if reader.mapping and any(_CRITERION.match(fold(x)) for x in texts):  # plan rows we cannot place
                 reader.issues.append(("warning", Issue(name, _t("import.warn.table_without_header"), None, None,
                                                        _t("import.loc.table", table=table_no))))
@@ -175,8 +179,32 @@ def read_docx(name: str, data: bytes) -> ParsedPlan:
         return finish(reader.layout, reader.items, "\n".join(all_text), "\n".join(header_parts), reader.issues)
     items, issues = read_narrative(name, paragraphs, "\n", "import.loc.paragraph")
     first = items[0].row if items else len(paragraphs) + 1
-    header = "\n".join(text for no, text in paragraphs if no < first)
+    header = "\n".join(entry[1] for entry in paragraphs if entry[0] < first)
     return finish("narrative", items, "\n".join(all_text), header, reader.issues + issues)
+
+
+def form_lines(rows: list[list[Cell]]) -> list[tuple[int, str]]:
+    """The rows of a form table (a criterion's fields as "Label | value" rows, instead of one plan table) as
+    "Label: value" lines, with their row numbers; [] for any other table. A form has at least two rows whose
+    first cell is a plan label; a row holding a criterion ("Tiêu chí | 1.4: …", "Tiêu chí 1.4: …") is kept
+    as a criterion line."""
+    lines: list[tuple[int, str]] = []
+    labelled = 0
+    for i, cells in enumerate(rows, start=1):
+        texts = list(dict.fromkeys(one_line(c.text) for c in cells if c.text and not c.merged))
+        if not texts:
+            continue
+        first = texts[0].rstrip(" :")
+        rest = " ".join(texts[1:])
+        if fold(first) in ("tieu chi", "ma tieu chi", "ten tieu chi") and rest:
+            lines.append((i, f"Tiêu chí {rest}" if not fold(rest).startswith("tieu chi") else rest))
+        elif label_of(first + ":"):
+            labelled += 1
+            if rest:  # a blank field of the form says nothing
+                lines.append((i, f"{first}: {rest}"))
+        else:
+            lines.append((i, " ".join(texts)))
+    return lines if labelled >= 2 else []
 
 
 def _t(key: str, **values: object) -> str:

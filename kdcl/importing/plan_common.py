@@ -611,6 +611,12 @@ def _label(line: str) -> tuple[str, str, str] | None:
     return None
 
 
+def label_of(line: str) -> str | None:
+    """The field a "Label: …" line names (narrative labels and the official column names), else None."""
+    found = _label(line)
+    return found[0] if found else None
+
+
 def split_result(text: str | None, weakness_given: bool) -> tuple[str | None, str | None]:
     """(weakness, target) of a "Kết quả cần đạt (so với hiện trạng)" text: "Hiện trạng: A / Cần đạt: B" (our
     own export) is split on the labels; otherwise a shortfall is the weakness unless the plan has its own."""
@@ -637,9 +643,10 @@ def split_result(text: str | None, weakness_given: bool) -> tuple[str | None, st
     return None, s
 
 
-def read_narrative(file: str, lines: list[tuple[int, str]], joiner: str,
+def read_narrative(file: str, lines: list[tuple], joiner: str,
                    where_key: str) -> tuple[list[RawItem], list[tuple[str, Issue]]]:
     """Items of the narrative (list) layout from numbered lines (text lines or paragraphs), and warnings.
+    A line is (number, text) or (number, text, where) when its place is not "đoạn/dòng <number>".
 
     An item starts at a criterion line ("1.4. Tiêu chí 1.4: …", "1. Tiêu chí 1.4 …", "• Tiêu chí 1.4 …");
     labelled lines fill its fields, a label's text running until the next label (a label alone on its line
@@ -660,8 +667,10 @@ def read_narrative(file: str, lines: list[tuple[int, str]], joiner: str,
     level: int | None = None
     level_text: str | None = None
 
+    places = {entry[0]: entry[2] for entry in lines if len(entry) > 2}  # (no, text, where): a table row's place
+
     def where(no: int) -> str:
-        return t(where_key, row=no)
+        return places.get(no) or t(where_key, row=no)
 
     def close() -> None:
         if item is None:
@@ -705,7 +714,8 @@ def read_narrative(file: str, lines: list[tuple[int, str]], joiner: str,
             elif f in _ATTR:
                 setattr(item, _ATTR[f], text)
 
-    for no, raw in lines:
+    for entry in lines:
+        no, raw = entry[0], entry[1]
         line = clean(raw)
         if not line:
             continue
