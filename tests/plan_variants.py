@@ -1,4 +1,5 @@
-"""Plans as schools really send them: variants of the real seed plans (tests/seeds), built here.
+"""Plans as schools really send them: variants of the real seed plans (tests/seeds), built here
+(`python tests/plan_variants.py OUT_DIR` writes them all as files).
 
 Two source plans, their rows taken from the seeds (tests/fixtures_docx.py):
 
@@ -766,3 +767,13 @@ def write_all(folder: Path) -> list[Path]:
     return paths
 
 
+
+
+if __name__ == "__main__":  # python tests/plan_variants.py OUT_DIR: every variant as a file, to open by hand
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "plan-variants")
+    out.mkdir(parents=True, exist_ok=True)
+    for path in write_all(out):
+        print(path)
