@@ -127,7 +127,7 @@ def test_dry_run_json_lists_layout_items_and_missing_fields(tiny_db_path, tmp_pa
     assert done.returncode == 0, done.stderr
     schools, table, listed = [json.loads(line) for line in done.stdout.splitlines()]
     assert "layout" not in schools
-    assert (table["layout"], table["layout_label"]) == ("table9", "Bảng kế hoạch 9 cột (mẫu chính thức)")
+    assert (table["layout"], table["layout_label"]) == ("table9", "Bảng kế hoạch theo mẫu (Tiêu chuẩn, tiêu chí | Kết quả cần đạt | Công việc/giải pháp | …)")
     assert table["items"] == [
         {"criterion": "1.4", "where": "bảng 1, dòng 5", "missing": ["budget"]},  # header, numbers, Mức 2, standard
         {"criterion": "1.10", "where": "bảng 1, dòng 6", "missing": []},
@@ -139,7 +139,7 @@ def test_dry_run_json_lists_layout_items_and_missing_fields(tiny_db_path, tmp_pa
     assert listed["items"][0]["where"] == "đoạn 15"
     text = subprocess.run([sys.executable, "-m", "kdcl", "import", *files, "--db", str(db), "--dry-run"],
                           capture_output=True, text=True, timeout=180).stdout
-    assert "  Bố cục nhận ra: Bảng kế hoạch 9 cột (mẫu chính thức) · 5 mục.\n" in text
+    assert "  Bố cục nhận ra: Bảng kế hoạch theo mẫu (Tiêu chuẩn, tiêu chí | Kết quả cần đạt | Công việc/giải pháp | …) · 5 mục.\n" in text
     assert "  thiếu: tiêu chí 1.4 (bảng 1, dòng 5): kinh phí\n" in text
 
 
@@ -251,7 +251,7 @@ def test_a_refused_plan_still_shows_its_layout_and_items(tiny_store, tmp_path):
     file_name, data = build("number_row", tmp_path)
     result = read_items(tiny_store, file_name, data)  # the tiny database lacks Trường Mầm non Trục Mỹ
     assert result.status == "rejected" and "Trường Mầm non Trục Mỹ" in result.errors[0].message
-    assert layout_line(result) == "Bố cục nhận ra: Bảng kế hoạch 9 cột (mẫu chính thức) · 5 mục."
+    assert layout_line(result) == "Bố cục nhận ra: Bảng kế hoạch theo mẫu (Tiêu chuẩn, tiêu chí | Kết quả cần đạt | Công việc/giải pháp | …) · 5 mục."
     preview = as_json(result)
     assert [i["criterion"] for i in preview["items"]] == ["1.4", "1.10", "2.2", "3.3", "5.2"]
     assert preview["items"][0] == {"criterion": "1.4", "where": "bảng 1, dòng 5", "missing": ["budget"]}
