@@ -256,3 +256,21 @@ def test_a_refused_plan_still_shows_its_layout_and_items(tiny_store, tmp_path):
     assert [i["criterion"] for i in preview["items"]] == ["1.4", "1.10", "2.2", "3.3", "5.2"]
     assert preview["items"][0] == {"criterion": "1.4", "where": "bảng 1, dòng 5", "missing": ["budget"]}
     assert preview["items"][1]["missing"] == []
+
+
+def test_a_continued_cell_starting_with_tieu_chuan_is_not_a_group_row():
+    from docx import Document
+
+    from plan_variants import HEADER_9, P003_HEAD, _bytes, _paragraphs
+
+    doc = Document()
+    _paragraphs(doc, P003_HEAD)
+    table = doc.add_table(rows=3, cols=9)
+    rows = [HEADER_9, ["1", "Tiêu chí 3.3: Khối phòng hành chính", "Phòng chưa đạt", "Sửa chữa phòng theo", "BGH",
+                       "Tháng 5/2026", "", "", ""],
+            ["", "", "", "Tiêu chuẩn quốc gia TCVN 8794:2011.", "", "", "", "", ""]]
+    for row, values in zip(table.rows, rows):
+        for cell, text in zip(row.cells, values):
+            cell.text = text
+    [item] = read_docx("k.docx", _bytes(doc)).items
+    assert item.measures == "Sửa chữa phòng theo\nTiêu chuẩn quốc gia TCVN 8794:2011."

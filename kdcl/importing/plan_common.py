@@ -349,7 +349,8 @@ class TableReader:
         # group row "Tiêu chuẩn n: …" (the rest of the row empty or the same merged text)
         if (crit_text and is_standard_heading(crit_text) and self._only(row, crit_text)) or (
                 std_text and is_standard_heading(std_text) and not crit_text and self._only(row, std_text)) or (
-                len(distinct) == 1 and is_standard_heading(distinct[0])):  # merged across from the TT column
+                len(distinct) == 1 and is_standard_heading(distinct[0])  # merged across, from the TT column on
+                and any(c.span > 1 and c.text == distinct[0] for c in cells)):
             self.filled["standard"] = None
             self.current = None
             return
