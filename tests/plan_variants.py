@@ -19,7 +19,8 @@ two-row header ("Thời gian thực hiện" over "Bắt đầu" | "Hoàn thành"
 "Phối hợp");
 list forms instead of a table (official column names as labels, "Mức 2"/"MỨC 3" lines, typed
 numbers and bullets "1.", "-", "+", "•", a label alone on its line with the value below, Word's
-own list numbering through w:numPr, a two-column form table per criterion), a closing "4. Tổ chức thực hiện" section and a signature with
+own list numbering through w:numPr, a two-column form table per criterion); the list and the table
+saved as plain text;, a closing "4. Tổ chức thực hiện" section and a signature with
 dates; tracked changes (w:ins / w:del); text in a template's content controls (w:sdt); a LibreOffice round trip; .doc and .odt made with soffice.
 """
 
@@ -548,6 +549,29 @@ def form_tables() -> bytes:
     return _bytes(doc)
 
 
+def text_list() -> bytes:
+    """The "+ Label:" list of P003 saved as plain text (UTF-8, Windows line ends)."""
+    lines = P003_HEAD + _list_lines(P003_ROWS, bullet="+ ", number_items=True, level_lines=True, label_alone=True)
+    return "\r\n".join(lines + CLOSING).encode("utf-8")
+
+
+def text_tabs() -> bytes:
+    """P003's table saved as tab-separated text (Word's "Save as text"): header, "(1) … (9)" number row, group
+    rows, the header and number row again after the 2.2 row."""
+    lines = list(P003_HEAD)
+    numbers = "\t".join(f"({n})" for n in range(1, 10))
+    lines += ["\t".join(HEADER_9), numbers]
+    for i, row in enumerate(P003_ROWS):
+        if i == 0:
+            lines.append("Mức 2" + "\t" * 8)
+        if i == P003_LEVEL_BREAK:
+            lines += ["\t".join(HEADER_9), numbers, "\tMỨC 3" + "\t" * 7]
+        if row[0]:
+            lines.append("\t" + row[0] + "\t" * 7)
+        lines.append("\t".join(_row_values(row, str(i + 1))))
+    return "\n".join(lines + CLOSING).encode("utf-8")
+
+
 def _numbering(doc, paragraph, num_id: int, ilvl: int) -> None:
     p_pr = paragraph._p.get_or_add_pPr()
     num_pr = OxmlElement("w:numPr")
@@ -738,6 +762,8 @@ VARIANTS = {
     "list_labels_plus_alone": ("P003", list_labels_plus_alone, "docx", None),
     "list_word_numbering": ("P004", list_word_numbering, "docx", None),
     "form_tables": ("P004", form_tables, "docx", None),
+    "text_list": ("P003", text_list, "txt", None),
+    "text_tabs": ("P003", text_tabs, "txt", None),
     "libreoffice_round_trip": ("P003", page_split, "docx", "docx"),
     "libreoffice_list_round_trip": ("P004", list_word_numbering, "docx", "docx"),
     "doc_97_2003": ("P003", merged_cells, "doc", "doc"),
