@@ -120,3 +120,12 @@ def test_a_level_written_in_the_criterion_line():
     ), "\n", "import.loc.paragraph")
     assert [(i.code, i.name, i.target_level) for i in items] == [
         ("1.4", "Hiệu trưởng, phó hiệu trưởng", 3), ("1.5", "Lớp học", 2), ("1.6", "Quản lý hành chính", 2)]
+
+
+def test_column_names_schools_use_besides_the_official_ones():
+    from kdcl.importing.plan_common import column_field
+
+    assert [column_field(h) for h in [
+        "Hiện trạng", "Thực trạng", "Kết quả cần đạt (so với hiện trạng)", "Kết quả dự kiến", "Chỉ tiêu",
+        "Lực lượng thực hiện", "Minh chứng"]] == [
+        "weakness", "weakness", "target", "target", "target", "lead", None]

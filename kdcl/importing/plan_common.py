@@ -83,14 +83,16 @@ def column_field(header: str | None) -> str | None:
         return "other"
     if "ghi chu" in k:
         return "note"
-    if any(w in k for w in ("mat yeu", "diem yeu", "han che", "ton tai")):
+    if any(w in k for w in ("mat yeu", "diem yeu", "han che", "ton tai", "hien trang", "thuc trang")) and \
+            "ket qua can dat" not in k:  # "Kết quả cần đạt (so với hiện trạng)" is the target column
         return "weakness"
-    if "ket qua can dat" in k or k.startswith("muc tieu") or k == "ket qua":
+    if "ket qua can dat" in k or k.startswith(("muc tieu", "ket qua du kien", "chi tieu", "san pham")) or \
+            k == "ket qua":
         return "target"
     if any(w in k for w in ("cong viec", "giai phap", "bien phap", "hoat dong")):
         return "measures"
     leadish = any(w in k for w in ("chu tri", "phan cong", "nguoi thuc hien", "phu trach", "don vi thuc hien",
-                                   "bo phan thuc hien", "nguoi chiu trach nhiem"))
+                                   "bo phan thuc hien", "nguoi chiu trach nhiem", "luc luong thuc hien"))
     if leadish and "thoi gian" in k:
         return "lead_time"
     if leadish:
