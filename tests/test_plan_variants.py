@@ -274,3 +274,25 @@ def test_a_continued_cell_starting_with_tieu_chuan_is_not_a_group_row():
             cell.text = text
     [item] = read_docx("k.docx", _bytes(doc)).items
     assert item.measures == "Sửa chữa phòng theo\nTiêu chuẩn quốc gia TCVN 8794:2011."
+
+
+def test_a_package_whose_main_part_has_another_name_is_still_read(tmp_path):
+    """The shortcut that parses only the main document part follows the package's own relationship."""
+    import io
+    import zipfile
+
+    file_name, data = build("number_row", tmp_path)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            content = src.read(info.filename)
+            name = info.filename
+            if name == "word/document.xml":
+                name = "word/main.xml"
+            elif name in ("_rels/.rels", "[Content_Types].xml"):
+                content = content.replace(b"/word/document.xml", b"/word/main.xml").replace(
+                    b'"word/document.xml"', b'"word/main.xml"')
+            elif name == "word/_rels/document.xml.rels":
+                name = "word/_rels/main.xml.rels"
+            dst.writestr(name, content)
+    assert [i.code for i in read_docx("k.docx", out.getvalue()).items] == ["1.4", "1.10", "2.2", "3.3", "5.2"]
