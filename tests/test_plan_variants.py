@@ -296,3 +296,20 @@ def test_a_package_whose_main_part_has_another_name_is_still_read(tmp_path):
                 name = "word/_rels/main.xml.rels"
             dst.writestr(name, content)
     assert [i.code for i in read_docx("k.docx", out.getvalue()).items] == ["1.4", "1.10", "2.2", "3.3", "5.2"]
+
+
+def test_a_level_written_in_a_criterion_cell():
+    from docx import Document
+
+    from plan_variants import HEADER_9, P003_HEAD, _bytes, _paragraphs
+
+    doc = Document()
+    _paragraphs(doc, P003_HEAD)
+    table = doc.add_table(rows=3, cols=9)
+    rows = [HEADER_9, ["1", "Tiêu chí 1.4 (Mức 3): Hiệu trưởng", "Chưa sáng tạo.", "Dự giờ.", "BGH", "Tháng 5/2026"],
+            ["2", "Tiêu chí 1.5: Lớp học", "Sĩ số còn cao.", "Chia lớp.", "BGH", "Tháng 5/2026"]]
+    for row, values in zip(table.rows, rows):
+        for cell, text in zip(row.cells, values):
+            cell.text = text
+    items = read_docx("k.docx", _bytes(doc)).items
+    assert [(i.code, i.name, i.target_level) for i in items] == [("1.4", "Hiệu trưởng", 3), ("1.5", "Lớp học", None)]

@@ -459,6 +459,9 @@ class TableReader:
         values = {f: self._cell(row, f, inherit=True) for f in CONTENT_FIELDS}
         item = RawItem(row=self.row_no, where=where, criterion_text=one_line(crit_text), code=code, name=name,
                        target_level=self.level, level_text=self.level_text)
+        level, item.name = inline_level(name)
+        if level is not None:  # "Tiêu chí 1.4 (Mức 3): …": the criterion's own level
+            item.target_level, item.level_text = level, f"Mức {level}"
         item.columns = dict(self.headers)  # only the columns this table has
         for f in ("lead_time",):  # a combined column carries the lead and the time
             if f in self.headers:
@@ -614,6 +617,17 @@ def _label(line: str) -> tuple[str, str, str] | None:
     return None
 
 
+_INLINE_LEVEL = re.compile(r"[(\[–-]\s*muc\s*(\d)\s*[)\]]?")
+
+
+def inline_level(name: str | None) -> tuple[int | None, str | None]:
+    """(level, name without it) for a criterion name carrying its level: "(Mức 3): Hiệu trưởng…", "… – Mức 2"."""
+    m = _INLINE_LEVEL.search(fold(name)) if name else None
+    if not m or len(fold(name)) != len(name):
+        return None, name
+    return int(m.group(1)), (name[:m.start()] + name[m.end():]).strip(" :.-–") or None
+
+
 def label_of(line: str) -> str | None:
     """The field a "Label: …" line names (narrative labels and the official column names), else None."""
     found = _label(line)
@@ -733,10 +747,9 @@ def read_narrative(file: str, lines: list[tuple], joiner: str,
             name = bare[name_start:].strip() if name_start is not None else split_criterion(bare)[1]
             item = RawItem(row=no, where=where(no), criterion_text=one_line(bare), code=code,
                            target_level=level, level_text=level_text)
-            inline = re.search(r"[(\[–-]\s*muc\s*(\d)\s*[)\]]?", fold(name)) if name else None
-            if inline and len(fold(name)) == len(name):  # "Tiêu chí 1.4 (Mức 3): …" / "… – Mức 3"
-                item.target_level, item.level_text = int(inline.group(1)), f"Mức {inline.group(1)}"
-                name = (name[:inline.start()] + name[inline.end():]).strip(" :.-–") or None
+            found, name = inline_level(name)
+            if found is not None:  # "Tiêu chí 1.4 (Mức 3): …" / "… – Mức 3"
+                item.target_level, item.level_text = found, f"Mức {found}"
             item.columns = dict(NARRATIVE_LABELS)
             items.append(item)
             parts = {"name": [name] if name else []}
