@@ -129,3 +129,15 @@ def test_column_names_schools_use_besides_the_official_ones():
         "Hiện trạng", "Thực trạng", "Kết quả cần đạt (so với hiện trạng)", "Kết quả dự kiến", "Chỉ tiêu",
         "Lực lượng thực hiện", "Minh chứng"]] == [
         "weakness", "weakness", "target", "target", "target", "lead", None]
+
+
+def test_a_closing_word_used_as_a_label_alone_on_its_line_is_a_label():
+    items, _ = read_narrative("k.docx", lines(
+        "Tiêu chí 1.1: Phương hướng",
+        "- Giải pháp: Rà soát.",
+        "- Phân công thực hiện:",
+        "Hiệu trưởng",
+        "4. TỔ CHỨC THỰC HIỆN",
+        "Phó hiệu trưởng theo dõi.",
+    ), "\n", "import.loc.paragraph")
+    assert (items[0].measures, items[0].lead) == ("Rà soát.", "Hiệu trưởng")

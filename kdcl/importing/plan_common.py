@@ -537,9 +537,9 @@ _STOP = re.compile(r"^\s*(?:[ivx]+\s*\.\s|\d{1,2}\s*\.\s*tieu chuan|tieu chuan\s
 # typed list marks before a criterion line or a label: "1.", "2)", "a)", "-", "+", "•", "*", "–"
 _MARK = re.compile(r"^\s*(?:[-+•*–—·▪◦○●►✓]+|\d{1,2}\s*[.)](?!\d)|[a-zđ]\s*\))\s*", re.I)
 # a closing section ("4. Tổ chức thực hiện", "V. KIẾN NGHỊ"), the receivers and the signature end the last item
-_CLOSING = re.compile(
-    r"^(?:to chuc thuc hien|trien khai thuc hien|ke hoach thuc hien|phan cong thuc hien|ket luan|kien nghi"
-    r"|de xuat|hieu luc thi hanh|noi nhan)\b[^:]{0,40}:?$")
+_CLOSING = re.compile(  # a heading: no colon ("Tổ chức thực hiện:" alone on its line is a label), but "Nơi nhận:"
+    r"^(?:noi nhan\W*|(?:to chuc thuc hien|trien khai thuc hien|ke hoach thuc hien|ket luan|kien nghi|de xuat"
+    r"|hieu luc thi hanh)\b[^:]{0,40})$")
 _SIGNER = re.compile(r"^(?:kt\.?\s*|tm\.?\s*)?(?:pho )?(?:hieu truong|chu tich hoi dong|nguoi lap ke hoach)\b")
 _SIGN_DATE = re.compile(r"^[^:,]{2,40},\s*ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}\s*\.?$")
 LABELS: list[tuple[str, str]] = [  # folded label prefix -> field, longest first
