@@ -41,6 +41,13 @@ def test_signature_date_and_receivers_end_the_last_item():
     ), "\n", "import.loc.paragraph")
     [item] = items
     assert (item.measures, item.time_text) == ("Rà soát kế hoạch chiến lược.", "Tháng 5/2026")
+    items, _ = read_narrative("k.docx", lines(  # a draft: the day and month left blank
+        "Tiêu chí 1.1: Phương hướng",
+        "Thời gian: Tháng 5/2026",
+        "Hà Nội, ngày    tháng    năm 2025",
+        "Tháng 12/2025 họp tổng kết",
+    ), "\n", "import.loc.paragraph")
+    assert items[0].time_text == "Tháng 5/2026"
 
 
 def test_unknown_label_inside_an_item_is_named():

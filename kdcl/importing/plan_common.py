@@ -541,7 +541,8 @@ _CLOSING = re.compile(  # a heading: no colon ("Tổ chức thực hiện:" alon
     r"^(?:noi nhan\W*|(?:to chuc thuc hien|trien khai thuc hien|ke hoach thuc hien|ket luan|kien nghi|de xuat"
     r"|hieu luc thi hanh)\b[^:]{0,40})$")
 _SIGNER = re.compile(r"^(?:kt\.?\s*|tm\.?\s*)?(?:pho )?(?:hieu truong|chu tich hoi dong|nguoi lap ke hoach)\b")
-_SIGN_DATE = re.compile(r"^[^:,]{2,40},\s*ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}\s*\.?$")
+_SIGN_DATE = re.compile(  # "Quang Hưng, ngày 14 tháng 10 năm 2025", drafts with the day left blank included
+    r"^[^:,]{2,40},\s*ngay[\s.…_]*(?:\d{1,2})?[\s.…_]*thang[\s.…_]*(?:\d{1,2})?[\s.…_]*nam\s*\d{4}\s*\.?$")
 LABELS: list[tuple[str, str]] = [  # folded label prefix -> field, longest first
     ("nguon luc khac", "support"),
     ("nguon luc", "support"),
