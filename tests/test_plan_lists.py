@@ -148,3 +148,14 @@ def test_a_closing_word_used_as_a_label_alone_on_its_line_is_a_label():
         "Phó hiệu trưởng theo dõi.",
     ), "\n", "import.loc.paragraph")
     assert (items[0].measures, items[0].lead) == ("Rà soát.", "Hiệu trưởng")
+
+
+def test_column_number_rows():
+    from kdcl.importing.plan_common import is_number_row
+
+    assert is_number_row([str(n) for n in range(1, 10)])
+    assert is_number_row([f"({n})" for n in range(1, 9)])
+    assert is_number_row(["A", "B", "1", "2", "3", "4", "5"])
+    assert not is_number_row(["1", "5"])  # a five-column row with bare codes: standard 1, criterion 5
+    assert not is_number_row(["2", "1", "3"])
+    assert not is_number_row(["A", "B", "C"])

@@ -148,17 +148,17 @@ _SHORTFALL = re.compile(
 
 
 _TIME_PART = re.compile(r"bat dau|hoan thanh|ket thuc|^tu\b|^den\b|\bhan\b")
-_NUMBER_CELL = re.compile(r"^\(?\s*\d{1,2}\s*\)?\.?$")
+_NUMBER_CELL = re.compile(r"^\(?\s*(?:\d{1,2}|[A-Za-z])\s*\)?\.?$")
 _NO_LEVEL = re.compile(r"^muc muc tieu chua (?:ghi|xac dinh)")
 
 
 def is_number_row(texts: list[str]) -> bool:
-    """A column-number row under a table header ("1 2 3 … 9", "(1) (2) … (9)"): at least three cells, every
-    one a column number, the numbers increasing."""
+    """A column-number row under a table header ("1 2 3 … 9", "(1) (2) … (9)", "A B 1 2 …"): every cell a
+    column number or letter, at least three numbers, increasing."""
     if len(texts) < 3 or not all(_NUMBER_CELL.match(x.strip()) for x in texts):
         return False
-    numbers = [int(re.sub(r"\D", "", x)) for x in texts]
-    return all(b > a for a, b in zip(numbers, numbers[1:]))
+    numbers = [int(d) for d in (re.sub(r"\D", "", x) for x in texts) if d]
+    return len(numbers) >= 3 and all(b > a for a, b in zip(numbers, numbers[1:]))
 
 
 def level_number(text: str | None) -> int | None:
