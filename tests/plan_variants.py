@@ -12,16 +12,17 @@ folder); `VARIANTS` names them with the source plan whose items they must give b
 items are written by hand in `EXPECTED` (not derived from the builders' inputs).
 
 Variants: a column-number row under the header ("1 2 … 9" / "(1) (2) … (9)"); the table split by
-page (a new table per page, header and number row typed again, a row split over the break; or with
-the header on the first page only and page numbers typed between the tables);
-merged cells (criterion and TT merged down, empty cells merged across, group rows merged across); a
-two-row header ("Thời gian thực hiện" over "Bắt đầu" | "Hoàn thành", "Chủ trì và phối hợp" over "Chủ trì" |
-"Phối hợp");
+page (a new table per page, header and number row typed again, a row split over the break; or the
+header on the first page only and page numbers typed between the tables); merged cells (criterion
+and TT merged down, empty cells merged across, group rows merged across); a two-row header ("Thời
+gian thực hiện" over "Bắt đầu" | "Hoàn thành", "Chủ trì và phối hợp" over "Chủ trì" | "Phối hợp");
 list forms instead of a table (official column names as labels, "Mức 2"/"MỨC 3" lines, typed
-numbers and bullets "1.", "-", "+", "•", a label alone on its line with the value below, Word's
-own list numbering through w:numPr, a two-column form table per criterion); the list and the table
-saved as plain text;, a closing "4. Tổ chức thực hiện" section and a signature with
-dates; tracked changes (w:ins / w:del); text in a template's content controls (w:sdt); a LibreOffice round trip; .doc and .odt made with soffice.
+numbers and bullets "1.", "-", "+", "•", a label alone on its line with the value below, Word's own
+list numbering through w:numPr, a two-column form table per criterion); the list and the table saved
+as plain text; a closing "4. Tổ chức thực hiện" section and a signature with dates; tracked changes
+(w:ins / w:del); text in a template's content controls (w:sdt); a LibreOffice round trip; .doc and
+.odt made with soffice. `seed_with_number_rows` / `seed_with_tracked_changes` apply the same changes
+to each of the five real seeds (tests/test_plan_variants.py compares them with the seed itself).
 """
 
 from __future__ import annotations
