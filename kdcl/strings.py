@@ -202,7 +202,7 @@ TEXT: dict[str, str] = {
     "import.rules.example": "Ví dụ",
     "import.rules.rule": "Quy tắc",
     "import.layouts_title": "Những dạng kế hoạch đọc được",
-    "import.layouts": "- **Bảng 9 cột theo mẫu** (TT | Tiêu chuẩn, tiêu chí | Kết quả cần đạt | Công việc/giải pháp | Chủ trì và phối hợp | Thời gian | Dự kiến kinh phí | Điều kiện hỗ trợ khác | Ghi chú), có hoặc không có cột TT; dòng «Mức 2»/«MỨC 3» cho biết mức mục tiêu của các dòng bên dưới; dòng tiêu đề và dòng số thứ tự cột («1 2 3 … 9», «(1) (2) …») lặp lại ở mỗi trang được bỏ qua.\n- **Bảng 5 cột** (Tiêu chuẩn | Tiêu chí | Mặt yếu | Biện pháp | Phân công/Thời gian), mã tiêu chí ghi rời («1» | «5» = tiêu chí 1.5), ô trống = giống ô bên trên.\n- **Từng mục theo tiêu chí**: «1.4. Tiêu chí 1.4: …» rồi «Mục tiêu cần đạt: … (Mức 3)», «Hạn chế cần khắc phục:», «Giải pháp thực hiện:», «Người thực hiện:», «Nguồn lực khác…:», «Thời gian bắt đầu: 9/2024 Thời gian hoàn thành: 5/2029»; hoặc dùng đúng tên cột của mẫu làm nhãn («Công việc/giải pháp cần thực hiện:», «Chủ trì và phối hợp thực hiện:», «Dự kiến kinh phí:»…), có thể có số thứ tự hoặc gạch đầu dòng («1.», «-», «+», «•»), nhãn đứng riêng một dòng với nội dung ở dòng dưới; dòng «Mức 2»/«MỨC 3» cho biết mức mục tiêu của các tiêu chí bên dưới; phần «4. Tổ chức thực hiện», «Nơi nhận» và chữ ký kết thúc mục cuối.\n- Thay đổi được theo dõi (Track Changes) được đọc như khi đã chấp nhận; tệp .doc/.odt được chuyển sang .docx bằng LibreOffice.\n- Ô «Kết quả cần đạt» mô tả điều còn thiếu («chưa», «thiếu», «hạn chế»…) được ghi vào «Điểm yếu».",
+    "import.layouts": "- **Bảng 9 cột theo mẫu** (TT | Tiêu chuẩn, tiêu chí | Kết quả cần đạt | Công việc/giải pháp | Chủ trì và phối hợp | Thời gian | Dự kiến kinh phí | Điều kiện hỗ trợ khác | Ghi chú), có hoặc không có cột TT; dòng «Mức 2»/«MỨC 3» cho biết mức mục tiêu của các dòng bên dưới; dòng tiêu đề và dòng số thứ tự cột («1 2 3 … 9», «(1) (2) …») lặp lại ở mỗi trang được bỏ qua; tiêu đề hai tầng («Thời gian thực hiện» chia «Bắt đầu» | «Hoàn thành») cũng được đọc.\n- **Bảng 5 cột** (Tiêu chuẩn | Tiêu chí | Mặt yếu | Biện pháp | Phân công/Thời gian), mã tiêu chí ghi rời («1» | «5» = tiêu chí 1.5), ô trống = giống ô bên trên.\n- **Từng mục theo tiêu chí**: «1.4. Tiêu chí 1.4: …» rồi «Mục tiêu cần đạt: … (Mức 3)», «Hạn chế cần khắc phục:», «Giải pháp thực hiện:», «Người thực hiện:», «Nguồn lực khác…:», «Thời gian bắt đầu: 9/2024 Thời gian hoàn thành: 5/2029»; hoặc dùng đúng tên cột của mẫu làm nhãn («Công việc/giải pháp cần thực hiện:», «Chủ trì và phối hợp thực hiện:», «Dự kiến kinh phí:»…), có thể có số thứ tự hoặc gạch đầu dòng («1.», «-», «+», «•»), nhãn đứng riêng một dòng với nội dung ở dòng dưới, hoặc mỗi tiêu chí một bảng hai cột «Nhãn | Nội dung»; dòng «Mức 2»/«MỨC 3» cho biết mức mục tiêu của các tiêu chí bên dưới; phần «4. Tổ chức thực hiện», «Nơi nhận» và chữ ký kết thúc mục cuối.\n- Thay đổi được theo dõi (Track Changes) được đọc như khi đã chấp nhận; tệp .doc/.odt được chuyển sang .docx bằng LibreOffice.\n- Ô «Kết quả cần đạt» mô tả điều còn thiếu («chưa», «thiếu», «hạn chế»…) được ghi vào «Điểm yếu».",
     "import.plan_title": "Kế hoạch cải tiến chất lượng giáo dục năm học {year}",
     "import.plan_title_range": "Kế hoạch cải tiến chất lượng giáo dục từ năm học {first} đến năm học {last}",
     "import.old_plan": "năm học {years}, {items} mục, từ «{source}»",
@@ -236,7 +236,7 @@ TEXT: dict[str, str] = {
     "import.summary.duplicate_plan": "Kế hoạch này (của {school}, năm học {year}) đã được nhập từ đúng tệp này; bỏ qua, không ghi lại.",
     "import.summary.rejected": "{count} lỗi; không ghi gì của tệp này.",
     # whole-file errors
-    "import.err.format": "Định dạng «{ext}» không được hỗ trợ; hãy dùng .docx, .txt, .xlsx hoặc .csv.",
+    "import.err.format": "Định dạng «{ext}» không được hỗ trợ; hãy dùng .docx, .doc, .odt, .txt, .xlsx hoặc .csv.",
     "import.err.old_format": "Tệp «{ext}» không đọc được trực tiếp; hãy mở bằng Word/Excel và lưu lại thành {hint}.",
     "import.err.empty": "Tệp rỗng, không có dữ liệu.",
     "import.err.too_big": "Tệp nặng {size} MB, vượt giới hạn {limit} MB.",
@@ -1084,7 +1084,10 @@ TEXT: dict[str, str] = {
     # ---------------------------------------------------------------- issue 14: plans as schools send them
     "import.warn.tracked_changes": "Tệp còn thay đổi được theo dõi (Track Changes) chưa chấp nhận; đã đọc như khi chấp nhận tất cả (giữ phần chèn, bỏ phần xoá). Hãy kiểm tra lại các mục bên dưới.",
     "import.warn.unknown_label": "Nhãn «{label}» không thuộc mẫu kế hoạch; nội dung được ghép vào «{field}» của tiêu chí {code}.",
+    "import.warn.unlabelled": "Đoạn «{text}» thuộc tiêu chí {code} nhưng không đứng sau nhãn nào («Kết quả cần đạt:», «Công việc/giải pháp…:», «Chủ trì…:»…); không được nhập.",
     "import.warn.empty_label": "Nhãn «{label}» của tiêu chí {code} không có nội dung.",
+    "import.warn.table_without_header": "Bảng này có các dòng «Tiêu chí …» nhưng không có dòng tiêu đề của bảng kế hoạch và không nối tiếp bảng kế hoạch ở trang trước (số cột khác hoặc có đoạn văn xen giữa); không đọc được. Hãy chép dòng tiêu đề của bảng kế hoạch lên đầu bảng này.",
+    "import.loc.table": "bảng {table}",
     "import.warn.unmapped_column": "Cột này không thuộc mẫu kế hoạch; nội dung của cột không được nhập (mục nào cần, hãy chép sang cột phù hợp).",
     "import.warn.merged_across": "Ô được gộp sang cả cột {columns}; toàn bộ nội dung được ghi vào cột này, các cột kia để trống. Hãy tách ô nếu nội dung thuộc nhiều cột.",
     "import.err.convert_missing": "Tệp {ext} cần được chuyển sang .docx bằng LibreOffice, nhưng máy chủ chưa cài LibreOffice. Cách khắc phục: mở tệp bằng Word (hoặc LibreOffice trên máy của bạn) và lưu lại thành .docx rồi nhập lại; hoặc nhờ quản trị viên cài LibreOffice trên máy chủ (Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui; Windows: tải tại libreoffice.org).",
@@ -1092,10 +1095,10 @@ TEXT: dict[str, str] = {
     "import.err.convert_timeout": "LibreOffice chuyển tệp {ext} sang .docx quá {seconds} giây nên đã dừng. Hãy mở tệp bằng Word, lưu lại thành .docx rồi nhập lại.",
     "import.err.self_assessment_report": "Tệp này là báo cáo tự đánh giá, không phải kế hoạch cải tiến chất lượng; không nhập thành mục kế hoạch. Hãy chọn tệp kế hoạch cải tiến (bảng kế hoạch hoặc các mục «Tiêu chí x.y» với giải pháp, người thực hiện, thời gian).",
     "import.err.external_assessment_report": "Tệp này là báo cáo đánh giá ngoài, không phải kế hoạch cải tiến chất lượng; không nhập thành mục kế hoạch.",
-    "import.layout.table9": "Bảng kế hoạch 9 cột (mẫu chính thức)",
+    "import.layout.table9": "Bảng kế hoạch theo mẫu (Tiêu chuẩn, tiêu chí | Kết quả cần đạt | Công việc/giải pháp | …)",
     "import.layout.table5": "Bảng 5 cột (Tiêu chuẩn | Tiêu chí | Mặt yếu | Biện pháp | Phân công)",
-    "import.layout.narrative": "Văn bản theo từng tiêu chí (nhãn «Kết quả cần đạt», «Giải pháp»…)",
-    "import.layout.text9": "Văn bản thuần: bảng kế hoạch 9 cột",
+    "import.layout.narrative": "Theo từng tiêu chí, có nhãn («Kết quả cần đạt:», «Giải pháp:»…)",
+    "import.layout.text9": "Văn bản thuần: bảng kế hoạch theo mẫu",
     "import.layout.text5": "Văn bản thuần: bảng 5 cột",
     "import.preview.layout": "Bố cục nhận ra: {layout} · {items} mục.",
     "import.preview.missing_title": "Mục còn thiếu thông tin",
@@ -1109,6 +1112,10 @@ TEXT: dict[str, str] = {
     "import.missing.due": "hạn hoàn thành",
     "import.missing.level": "mức mục tiêu",
     "import.missing.budget": "kinh phí",
+    "import.time.start_end": "Bắt đầu: {start}; hoàn thành: {end}",
+    "import.time.start": "Bắt đầu: {value}",
+    "import.time.end": "Hoàn thành: {value}",
+    "import.cli.missing": "  thiếu: tiêu chí {code} ({where}): {fields}",
 }
 
 

@@ -175,11 +175,11 @@ for result in results:
         st.markdown(f"{STATUS_ICON[result.status]} **{result.file}** — {t('import.status.' + result.status)}")
         if result.summary and result.status != "rejected":
             st.caption(result.summary)
-        layout = layout_line(result) if result.status == "ready" else None  # plan documents: layout, gaps
+        layout = layout_line(result) if result.status in ("ready", "rejected") else None  # plan documents
         if layout:
             st.caption(layout)
         show_issues(result)
-        if layout:
+        if layout and result.status == "ready":
             gaps = missing_frame(result)
             if len(gaps):
                 with st.expander(t("import.preview.missing_title") + f" ({len(gaps)})", icon=":material/playlist_remove:"):

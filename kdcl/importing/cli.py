@@ -21,6 +21,7 @@ from pathlib import Path
 
 from kdcl.access import Scope
 from kdcl.db import Store
+from kdcl.importing.plan_preview import layout_line, missing_frame
 from kdcl.importing.safety import MAX_FILE_BYTES
 from kdcl.importing.service import Options, Upload, import_files
 from kdcl.importing.validate import Context
@@ -83,6 +84,10 @@ def run_import(parser: argparse.ArgumentParser, args: argparse.Namespace,
             continue
         line = "ready" if r.status == "ready" else r.status
         print(t("import.cli.line." + line, file=r.file, summary=r.summary))
+        if r.status in ("ready", "imported", "rejected") and (layout := layout_line(r)):
+            print("  " + layout)
+            for row in missing_frame(r).itertuples(index=False) if r.status != "rejected" else ():
+                print(t("import.cli.missing", code=row[0], where=row[1], fields=row[2]))
         for e in r.errors:
             print(t("import.cli.error", message=e.message))
         for w in r.warnings:

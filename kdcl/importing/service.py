@@ -100,6 +100,7 @@ class FileResult:
     dry_run: bool = False
     school_ids: list[str] = field(default_factory=list)
     school_years: list[str] = field(default_factory=list)
+    read_items: list = field(default_factory=list)  # a plan document's items as read (RawItem), for the preview
 
     def as_json(self) -> dict[str, Any]:
         status = "imported" if self.status == "ready" else self.status
@@ -270,6 +271,7 @@ def _check(ctx: Context, result: FileResult, parsed: ParsedPlan | Table, options
     problems = Problems(result.file)
     if isinstance(parsed, ParsedPlan):
         result.layout = parsed.layout
+        result.read_items = parsed.items
         result.rows = len(parsed.items)
         for level, issue in parsed.issues:
             (problems.errors if level == "error" else problems.warnings).append(issue)
