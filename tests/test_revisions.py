@@ -23,7 +23,7 @@ from kdcl.updates import update_item
 ADMIN = Scope.everything(user="so")
 PRINCIPAL = Scope(school_id="S1", role="principal", user="ht")
 
-pytestmark = pytest.mark.xfail(strict=True, reason="issue 16: reproduces the five cases before the fix")
+PENDING = pytest.mark.xfail(strict=True, reason="issue 16: reproduces the case before the fix")
 
 
 @pytest.fixture
@@ -64,6 +64,7 @@ def csv_bytes(rows) -> bytes:
 # --------------------------------------------------------------------------- 1. replace keeps progress
 
 
+@PENDING
 def test_a_new_version_of_a_word_plan_keeps_the_progress_of_its_items(store):
     assert run(store, "v1.docx", SEEDS["003"]()).status == "imported"
     before = items(store, "MN_TM")
@@ -130,6 +131,7 @@ def _stale_export(store):
     return csv_bytes(rows)
 
 
+@PENDING
 def test_a_stale_export_does_not_undo_a_change_made_since(tiny_store):
     stale = _stale_export(tiny_store)
     before = query(tiny_store, "select item_id, status, lead, version from plan_item order by item_id")
@@ -147,6 +149,7 @@ def test_a_stale_export_does_not_undo_a_change_made_since(tiny_store):
     assert query(tiny_store, "select lead from plan_item where item_id = 2") == [("Phó hiệu trưởng",)]
 
 
+@PENDING
 def test_a_stale_row_is_overwritten_only_when_chosen(tiny_store):
     stale = _stale_export(tiny_store)
     chosen = run(tiny_store, "cu.csv", stale, conflict_choices={1: "file"})
@@ -232,6 +235,7 @@ def kdcl(*args) -> subprocess.CompletedProcess:
                           timeout=180)
 
 
+@PENDING
 def test_cli_rejects_a_stale_export_unless_told_to_overwrite(db, tmp_path):
     export = tmp_path / "s1.csv"
     assert kdcl("export", "plan-items", "--db", db, "--school", "S1", "--year", "2024-2025", "--out", export

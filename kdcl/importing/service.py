@@ -75,6 +75,13 @@ class Options:
     replace: bool = False
     dry_run: bool = False
     channel: str = "ui"  # "cli": messages point at --school/--year/--replace instead of the page's controls
+    # template rows whose item changed since the file was exported (its "Phiên bản" is older):
+    # "ask" rejects the file listing them; "current" keeps the database's item; "file" overwrites it.
+    # conflict_choices: the same choice per item id, before `conflicts` (the page's choice per conflict)
+    conflicts: str = "ask"
+    conflict_choices: dict[int, str] = field(default_factory=dict)
+    # a Word/text plan whose header names another school than `school` goes in only when accepted
+    accept_school_mismatch: bool = False
 
 
 @dataclass
@@ -96,6 +103,8 @@ class FileResult:
     dry_run: bool = False
     school_ids: list[str] = field(default_factory=list)
     school_years: list[str] = field(default_factory=list)
+    school_mismatch: dict[str, str] | None = None  # the school a plan names, when not the chosen one
+    conflicts: list[Any] = field(default_factory=list)  # validate.Conflict: rows stale since their export
 
     def as_json(self) -> dict[str, Any]:
         status = "imported" if self.status == "ready" else self.status
@@ -220,7 +229,7 @@ def _check(ctx: Context, result: FileResult, parsed: ParsedPlan | Table, options
         for level, issue in parsed.issues:
             (problems.errors if level == "error" else problems.warnings).append(issue)
         w = plan_from_document(ctx, problems, parsed, options.school, options.year, options.replace,
-                               result.sha256)
+                               result.sha256, options.accept_school_mismatch)
         if w is not None and w.mode == "duplicate":
             result.status = "duplicate"
             result.school_ids, result.school_years = [w.school_id], [w.school_year]
@@ -250,6 +259,8 @@ def _check(ctx: Context, result: FileResult, parsed: ParsedPlan | Table, options
             result.schools = schools_from_table(ctx, problems, parsed)
     result.errors.extend(problems.errors)
     result.warnings.extend(problems.warnings)
+    result.school_mismatch = problems.school_mismatch
+    result.conflicts = problems.conflicts
     result.school_ids = sorted({w.school_id for w in result.plans})
     result.school_years = sorted({w.school_year for w in result.plans})
     if result.assessments is not None:

@@ -46,6 +46,8 @@ class Problems:
         self.file = file
         self.errors: list[Issue] = []
         self.warnings: list[Issue] = []
+        self.school_mismatch: dict[str, str] | None = None  # a plan naming another school than the chosen one
+        self.conflicts: list[Any] = []  # Conflict: template rows whose item changed since the export
 
     def error(self, key: str, row: int | None = None, column: str | None = None, where: str | None = None,
               **values: object) -> None:
@@ -491,8 +493,12 @@ def overlapping(plans: list[dict[str, Any]], first: str, last: str) -> list[dict
 
 
 def plan_from_document(ctx: Context, problems: Problems, parsed, school_ref: str | None, year_ref: str | None,
-                       replace: bool, sha256: str) -> PlanWrite | None:
-    """Resolve the school and years of a plan document and check every item."""
+                       replace: bool, sha256: str, accept_mismatch: bool = False) -> PlanWrite | None:
+    """Resolve the school and years of a plan document and check every item.
+
+    When the user names the school (`school_ref`), the plan goes to that school or nowhere: a
+    document naming another school is rejected (`problems.school_mismatch` says which two)
+    unless `accept_mismatch`; the school the document names is never touched."""
     school = None
     named = None
     for name in parsed.school_names:
@@ -504,8 +510,15 @@ def plan_from_document(ctx: Context, problems: Problems, parsed, school_ref: str
     if school_ref and chosen is None:
         problems.error("import.err.school_ref", value=school_ref)
         return None
+    # the chosen school is the school: a header naming another one is asked about, never followed
     if school and chosen and school["school_id"] != chosen["school_id"]:
-        problems.warn("import.warn.school_differs", named=named, chosen=chosen["name"], used=school["name"])
+        names = dict(named=named, named_id=school["school_id"], chosen=chosen["name"], chosen_id=chosen["school_id"])
+        problems.school_mismatch = names
+        if not accept_mismatch:
+            problems.error("import.err.school_mismatch", **names, how=ctx.how("school_mismatch"))
+            return None
+        problems.warn("import.warn.school_mismatch_accepted", **names)
+        school = chosen
     if school is None and chosen is not None:
         school = chosen
         if parsed.school_names:
@@ -996,26 +1009,54 @@ def _slug(name: str, taken: set[str]) -> str:
     return candidate
 
 
+_COMMUNE_OFFICE = re.compile(r"^(?:phong (?:van hoa (?:va )?xa hoi|vh xh|vhxh)|ubnd|uy ban nhan dan)(?: (.*))?$")
+_PROVINCE_OFFICE = re.compile(r"^so (?:giao duc (?:va )?dao tao|gd (?:va )?dt|gddt)(?: (.*))?$")
+_DISTRICT_OFFICE = re.compile(r"^phong (?:giao duc (?:va )?dao tao|gd (?:va )?dt|gddt)(?: (.*))?$")
+OFFICE_RULE = ("Đơn vị quản lý: mã hoặc tên đơn vị; hoặc tên cơ quan: «Phòng Văn hóa - Xã hội» (VH-XH, UBND) "
+               "của xã/phường X, «Sở GD&ĐT» của tỉnh, «Phòng GD&ĐT» của quận/huyện cũ; không ghi địa danh thì "
+               "lấy xã/phường, tỉnh hoặc quận/huyện cũ của cùng dòng.")
+
+
 class UnitResolver:
+    """Units named by a schools file, found by dictionary (id, then name with and without its kind),
+    so a 45,000-row list takes one lookup per cell. Units the file names and the database lacks
+    are created, with one warning per kind of unit (warnings())."""
+
+    KEYS = (_unit_key, _bare_key)
+
     def __init__(self, ctx: Context, problems: Problems):
         self.ctx = ctx
         self.problems = problems
         self.units = [dict(r._asdict()) for r in ctx.units.itertuples(index=False)]
-        self.taken = {str(u["unit_id"]).casefold() for u in self.units}
         self.created: list[dict[str, Any]] = []
+        self._created_where: dict[str, tuple[int, str]] = {}  # kind -> (first row, column)
+        self.by_uid: dict[str, dict[str, Any]] = {}
+        self.by_id: dict[str, dict[str, Any]] = {}
+        self.by_name: tuple[dict[tuple[str, str], list[dict[str, Any]]], ...] = ({}, {})
+        self.provinces: list[dict[str, Any]] = []
+        for u in self.units:
+            self._add(u)
+        self.taken = set(self.by_id)
         scoped = ctx.store.query("units", scope_unit_id=ctx.scope.unit_id)
         self.in_scope = set(scoped["unit_id"])
 
+    def _add(self, unit: dict[str, Any]) -> None:
+        self.by_uid[unit["unit_id"]] = unit
+        self.by_id.setdefault(str(unit["unit_id"]).casefold(), unit)
+        for index, key in zip(self.by_name, self.KEYS):
+            index.setdefault((unit["kind"], key(unit["name"])), []).append(unit)
+        if unit["kind"] == "province":
+            self.provinces.append(unit)
+
     def _find(self, ref: Any, kinds: tuple[str, ...], top: str | None) -> dict[str, Any] | None:
-        text = one_line(ref)
-        pool = [u for u in self.units + self.created if u["kind"] in kinds]
-        by_id = [u for u in pool if str(u["unit_id"]).casefold() == text.casefold()]
-        if by_id:
-            return by_id[0]
-        if top is not None:
-            pool = [u for u in pool if u.get("top_id") == top or u["unit_id"] == top]
-        for key in (_unit_key, _bare_key):
-            hits = [u for u in pool if key(u["name"]) == key(text)]
+        text = one_line(ref) or ""
+        hit = self.by_id.get(text.casefold())
+        if hit is not None and hit["kind"] in kinds:
+            return hit
+        for index, key in zip(self.by_name, self.KEYS):
+            k = key(text)
+            hits = [u for kind in kinds for u in index.get((kind, k), ())
+                    if top is None or u.get("top_id") == top or u["unit_id"] == top]
             if len(hits) == 1:
                 return hits[0]
         return None
@@ -1027,14 +1068,23 @@ class UnitResolver:
         if unit["top_id"] is None:
             unit["top_id"] = unit["unit_id"]
         self.created.append(unit)
-        self.problems.warn("import.warn.unit_created", row, column, name=name,
-                           kind=t("import.unit_kind." + kind), id=unit["unit_id"])
+        self._add(unit)
+        self._created_where.setdefault(kind, (row, column))
         return unit
+
+    def warnings(self) -> None:
+        """One warning per kind of unit created: how many, and the first few names."""
+        for kind, (row, column) in self._created_where.items():
+            names = [u["name"] for u in self.created if u["kind"] == kind]
+            shown = ", ".join(f"«{n}»" for n in names[:5])
+            if len(names) > 5:
+                shown += " " + t("import.warn.units_more", count=len(names) - 5)
+            self.problems.warn("import.warn.units_created", None, column, count=len(names),
+                               kind=t("import.unit_kind." + kind), names=shown)
 
     def province(self, ref: Any, row: int, column: str) -> dict[str, Any] | None:
         if ref is None:
-            provinces = [u for u in self.units + self.created if u["kind"] == "province"]
-            return provinces[0] if len(provinces) == 1 else None
+            return self.provinces[0] if len(self.provinces) == 1 else None
         hit = self._find(ref, ("province",), None)
         return hit or self._create(one_line(ref), "province", None, row, column)
 
@@ -1054,18 +1104,38 @@ class UnitResolver:
             return hit
         return self._create(one_line(ref), "district", province["unit_id"], row, column)
 
-    def office(self, ref: Any) -> dict[str, Any] | None:
-        return self._find(ref, ("province", "district", "commune", "ward", "office"), None)
+    def office(self, ref: Any, province: dict[str, Any] | None = None, commune: dict[str, Any] | None = None,
+               district: dict[str, Any] | None = None) -> dict[str, Any] | None:
+        """The unit an office cell names (OFFICE_RULE): a unit by id or name, or an office by the name
+        offices use, which stands for the commune/ward, province or former district it belongs to."""
+        hit = self._find(ref, ("province", "district", "commune", "ward", "office"), None)
+        if hit is not None:
+            return hit
+        key = value_key(ref)
+        top = province["unit_id"] if province else None
+        for pattern, kinds, same_row in ((_COMMUNE_OFFICE, ("commune", "ward"), commune),
+                                         (_PROVINCE_OFFICE, ("province",), province),
+                                         (_DISTRICT_OFFICE, ("district",), district)):
+            m = pattern.match(key)
+            if m is None:
+                continue
+            place = (m.group(1) or "").strip()
+            if not place:
+                return same_row
+            if same_row is not None and _bare_key(place) == _bare_key(same_row["name"]):
+                return same_row
+            return self._find(place, kinds, None if kinds == ("province",) else top)
+        return None
 
     def allowed(self, unit: dict[str, Any]) -> bool:
         if self.ctx.scope.unit_id is None:
             return True
-        u = unit
+        u: dict[str, Any] | None = unit
         while u is not None:
             if u["unit_id"] in self.in_scope:
                 return True
             parent = u.get("parent_id")
-            u = next((x for x in self.units + self.created if x["unit_id"] == parent), None) if parent else None
+            u = self.by_uid.get(parent) if parent else None
         return False
 
 
@@ -1123,7 +1193,7 @@ def schools_from_table(ctx: Context, problems: Problems, table) -> SchoolsWrite 
         former = units.district(d_ref, province, row_no, heads.get("former_district")) if d_ref is not None else None
         office = None
         if o_ref is not None:
-            office = units.office(o_ref)
+            office = units.office(o_ref, province, commune, former)
             if office is None:
                 problems.error("import.err.unit_not_found", row_no, heads.get("office"), value=one_line(o_ref))
                 continue
@@ -1169,6 +1239,7 @@ def schools_from_table(ctx: Context, problems: Problems, table) -> SchoolsWrite 
             problems.error("import.err.unit_out_of_scope", row_no, heads.get("commune"), value=unit["name"])
             continue
         new_schools.append(record)
+    units.warnings()
     created = pd.DataFrame(units.created, columns=["unit_id", "name", "kind", "parent_id", "dissolved_on", "top_id"])
     return SchoolsWrite(
         new_units=created.drop(columns=["top_id"]),
