@@ -177,7 +177,7 @@ TEXT: dict[str, str] = {
     "import.fallback_none": "— Lấy theo tệp —",
     "import.fallback_help": "Kế hoạch Word/văn bản: đã chọn trường thì kế hoạch vào đúng trường này (tệp ghi trường khác sẽ được hỏi lại). Mẫu Excel/CSV: chỉ dùng cho dòng không ghi mã trường. Năm học ghi trong tệp luôn được ưu tiên.",
     "import.replace": "Thay thế kế hoạch đã có",
-    "import.replace_help": "Kế hoạch cũ bị thay bằng kế hoạch trong tệp; các mục cũ được ghi vào nhật ký (không mất lịch sử). Với mẫu mục kế hoạch Excel/CSV: xoá các mục không có trong tệp.",
+    "import.replace_help": "Tệp là phiên bản mới của kế hoạch đã có: mỗi mục được ghép với mục đang có cùng tiêu chí (nội dung gần nhất) và giữ trạng thái, ngày hoàn thành, ghi chú, lịch sử; mục không còn trong tệp bị bỏ (lưu trong nhật ký). Với mẫu mục kế hoạch Excel/CSV: xoá các mục không có trong tệp.",
     "import.progress": "Đang đọc {done}/{total}: {file}",
     "import.progress_done": "Đã đọc xong {total} tệp.",
     "import.progress_write": "Đang ghi {done}/{total}: {file}",
@@ -228,7 +228,7 @@ TEXT: dict[str, str] = {
     "import.loc.paragraph": "đoạn {row}",
     # summaries
     "import.summary.plan": "Kế hoạch của {school} ({school_id}), năm học {years}: {items} mục.",
-    "import.summary.replaces": "Thay thế kế hoạch cũ ({items} mục, lưu trong nhật ký).",
+    "import.summary.replaces": "Thay thế kế hoạch cũ ({items} mục).",
     "import.summary.plan_rows": "{plans} kế hoạch: {new} mục mới, {updated} mục cập nhật, {unchanged} mục không đổi, {deleted} mục xoá.",
     "import.summary.assessments": "{rows} mức đạt của {schools} trường: {new} mới, {changed} thay đổi, {unchanged} không đổi.",
     "import.summary.schools": "{new} trường mới, {updated} trường cập nhật, {unchanged} trường không đổi, {units} đơn vị mới.",
@@ -301,7 +301,7 @@ TEXT: dict[str, str] = {
     "import.warn.row_without_criterion": "Dòng không thuộc tiêu chí nào; bỏ qua.",
     "import.warn.school_name_unknown": "Tệp ghi «{named}», không có trong danh sách trường; nhập cho trường đã chọn: {used}.",
     "import.warn.year_differs": "Tệp ghi năm học {found}, khác năm học đã chọn ({chosen}); dùng năm học ghi trong tệp.",
-    "import.warn.will_replace": "Sẽ thay thế kế hoạch đang có ({plans}); các mục cũ được lưu trong nhật ký.",
+    "import.warn.will_replace": "Sẽ thay bằng phiên bản mới kế hoạch đang có ({plans}); mục được ghép với mục đang có và giữ tiến độ, mục bị bỏ được lưu trong nhật ký.",
     "import.warn.items_kept": "{count} mục đang có trong kế hoạch của {school} năm học {year} không có trong tệp; giữ nguyên (để xoá, {how}).",
     "import.warn.items_deleted": "{count} mục của {school} năm học {year} không có trong tệp sẽ bị xoá (lưu trong nhật ký).",
     "import.warn.unknown_column": "Cột «{column}» không thuộc mẫu; bỏ qua.",
@@ -1078,6 +1078,9 @@ TEXT: dict[str, str] = {
     "import.cli.created_db": "Đã tạo cơ sở dữ liệu mới (cấu trúc và danh mục tiêu chí): {path}",
     "import.cli.overwrite": "mục đã được sửa sau khi xuất tệp: ghi đè bằng tệp (mặc định: từ chối tệp, nêu các mục)",
     "import.cli.accept_school_mismatch": "vẫn nhập kế hoạch Word vào trường --school khi tệp ghi trường khác",
+    "import.match_rule": "mỗi mục trong tệp được ghép với một mục đang có cùng tiêu chí; tiêu chí có nhiều mục thì ghép các cặp có nội dung điểm yếu và giải pháp giống nhau nhất (so không dấu), ngang nhau thì theo thứ tự. Mục đã ghép giữ mã mục, trạng thái, ngày hoàn thành, ghi chú tiến độ và lịch sử; chỉ những gì tệp đổi mới bị đổi. Mục không ghép được là mục mới; mục đang có không còn trong tệp bị bỏ (lưu trong nhật ký).",
+    "import.progress.note": "ghi chú: {note}",
+    "import.progress.done_on": "hoàn thành {date}",
 }
 
 

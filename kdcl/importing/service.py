@@ -53,6 +53,7 @@ from kdcl.importing.validate import (
     assessments_from_table,
     plan_from_document,
     plans_from_table,
+    progress_text,
     schools_from_table,
 )
 from kdcl.importing.write import write_assessments, write_plans, write_schools
@@ -282,9 +283,12 @@ def summary(result: FileResult) -> str:
     if result.kind == "plan" and result.fmt in ("docx", "txt") and result.plans:
         w = result.plans[0]
         years = w.school_year if w.school_year == w.end_school_year else f"{w.school_year} – {w.end_school_year}"
-        text = t("import.summary.plan", school=w.school_name, school_id=w.school_id, years=years, items=len(w.items))
+        text = t("import.summary.plan", school=w.school_name, school_id=w.school_id, years=years,
+                 items=len(w.items) + len(w.moves))
         if w.mode == "replace":
             text += " " + t("import.summary.replaces", items=sum(int(p["items"]) for p in w.replaced))
+            text += " " + t("import.revise.summary", kept=len(w.kept_items), changed=len(w.updates), new=len(w.items),
+                            removed=len(w.removed))
         return text
     if result.kind == "plan":
         return t("import.summary.plan_rows", plans=len(result.plans), new=sum(len(w.items) for w in result.plans),
@@ -316,25 +320,29 @@ def preview(result: FileResult) -> pd.DataFrame:
     if result.plans:
         rows = []
         for w in result.plans:
+            place = dict(w.moves)  # a new version (replace): rows in the document's order, removed last
+            order: list[tuple[float, dict[str, Any]]] = []
             for v in w.items:
-                rows.append(_plan_row(c, w, v, t("import.action.new")))
+                order.append((v.position, _plan_row(c, w, v, t("import.action.new"))))
             for item_id, merged, changes in w.updates:
                 fields = ", ".join(t("import.field." + name) for name, _, _ in changes)
-                rows.append({c("action"): t("import.action.update", fields=fields), c("school"): w.school_id,
-                             c("year"): w.school_year, c("criterion"): merged.get("criterion_code"),
-                             c("target_level"): LEVEL_LABELS.get(merged.get("target_level"), ""),
-                             c("time_text"): merged.get("time_text"), c("start"): _d(merged.get("start_date")),
-                             c("due"): _d(merged.get("due_date")), c("budget_vnd"): _money(merged.get("budget_vnd")),
-                             c("budget_text"): merged.get("budget_text"), c("lead"): merged.get("lead"),
-                             c("support"): merged.get("support"), c("weakness"): merged.get("weakness"),
-                             c("target_result"): merged.get("target_result"), c("measures"): merged.get("measures"),
-                             c("status"): STATUS_LABELS.get(merged.get("status"), "")})
-            for item_id in w.deletes:
-                rows.append({c("action"): t("import.action.delete"), c("school"): w.school_id,
-                             c("year"): w.school_year, c("criterion"): f"#{item_id}"})
+                action = t("import.action.changed" if w.mode == "replace" else "import.action.update", fields=fields)
+                order.append((place.get(item_id, 0), _stored_row(c, w, merged, action)))
+            for item in w.kept_items:
+                order.append((place.get(int(item["item_id"]), 0), _stored_row(c, w, item, t("import.action.kept"))))
+            for item in w.removed:
+                order.append((float("inf"), _stored_row(c, w, item, t("import.action.removed"))))
+            if not w.removed:
+                for item_id in w.deletes:
+                    order.append((float("inf"), {c("action"): t("import.action.delete"), c("school"): w.school_id,
+                                                 c("year"): w.school_year, c("criterion"): f"#{item_id}"}))
+            if w.mode == "replace":
+                order.sort(key=lambda pair: pair[0])
+            rows.extend(row for _, row in order)
         frame = pd.DataFrame(rows)
         if len(frame) and frame[c("school")].nunique() == 1 and result.fmt in ("docx", "txt"):
-            frame = frame.drop(columns=[c("school"), c("year"), c("action")])
+            drop = [c("school"), c("year")] + ([] if any(w.mode == "replace" for w in result.plans) else [c("action")])
+            frame = frame.drop(columns=drop)
         return frame.astype(object).where(frame.notna(), "")
     if result.assessments is not None:
         a = result.assessments.rows
@@ -362,6 +370,18 @@ def preview(result: FileResult) -> pd.DataFrame:
 
 def _money(value) -> str:
     return "" if value is None or pd.isna(value) else format_number(value)
+
+
+def _stored_row(c, w: PlanWrite, item: dict[str, Any], action: str) -> dict[str, Any]:
+    """A stored item (kept, changed or removed by the file) as a preview row, with its progress."""
+    return {c("action"): action, c("school"): w.school_id, c("year"): w.school_year,
+            c("criterion"): item.get("criterion_code"),
+            c("target_level"): LEVEL_LABELS.get(item.get("target_level"), "") if item.get("target_level") else "",
+            c("time_text"): item.get("time_text"), c("start"): _d(item.get("start_date")),
+            c("due"): _d(item.get("due_date")), c("budget_vnd"): _money(item.get("budget_vnd")),
+            c("budget_text"): item.get("budget_text"), c("lead"): item.get("lead"), c("support"): item.get("support"),
+            c("weakness"): item.get("weakness"), c("target_result"): item.get("target_result"),
+            c("measures"): item.get("measures"), c("status"): progress_text(item)}
 
 
 def _plan_row(c, w: PlanWrite, v, action: str) -> dict[str, Any]:

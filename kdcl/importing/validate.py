@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from difflib import SequenceMatcher
 from dataclasses import dataclass, field
 from functools import lru_cache
 from datetime import date
@@ -311,6 +312,7 @@ class ItemValues:
     present: set[str] = field(default_factory=set)  # template keys present in a tabular file
     explicit: dict[str, Any] = field(default_factory=dict)  # dates given in their own columns
     position: int = 0
+    version: int | None = None  # the item's version when the file was exported ("Phiên bản")
 
 
 def time_fields(values: ItemValues, school_year: str, problems: Problems, column: str | None,
@@ -436,6 +438,10 @@ class PlanWrite:
     plan_id: int | None = None  # the plan updated (upsert) or reused (replace)
     replaced: list[dict[str, Any]] = field(default_factory=list)  # plans replaced (id, years, items, source)
     next_position: int = 1
+    # a new version of a plan (replace): matched items keep id and progress (MATCH_RULE)
+    moves: list[tuple[int, int]] = field(default_factory=list)  # (item id, position in the new version)
+    kept_items: list[dict[str, Any]] = field(default_factory=list)  # matched, nothing changed
+    removed: list[dict[str, Any]] = field(default_factory=list)  # stored items the new version drops
 
 
 @dataclass
@@ -474,6 +480,101 @@ def norm(value: Any) -> Any:
     if hasattr(value, "item"):  # numpy scalars
         return value.item()
     return value
+
+
+MATCH_RULE = t("import.match_rule")
+CONTENT_FIELDS = ("target_level", "weakness", "target_result", "measures", "lead", "support", "time_text",
+                  "start_date", "due_date", "ongoing", "budget_vnd", "budget_text", "other_support", "note")
+
+
+def _match_text(item: Any) -> str:
+    get = item.get if isinstance(item, dict) else (lambda k: getattr(item, k))
+    return value_key(" ".join(str(get(k)) for k in ("weakness", "measures") if get(k)))
+
+
+def match_items(rows: list[ItemValues], existing: list[dict[str, Any]]) -> list[dict[str, Any] | None]:
+    """MATCH_RULE: for each row, the stored item it revises (None: a new item). Same criterion
+    first; within a criterion the pairs whose weakness + measures text is closest (difflib ratio
+    on the folded text) are taken first, ties in order (so i-th row <-> i-th item when texts say
+    nothing). Each stored item is matched at most once."""
+    pool: dict[str, list[int]] = {}
+    for j, item in enumerate(existing):
+        pool.setdefault(item["criterion_code"], []).append(j)
+    wanted: dict[str, list[int]] = {}
+    for i, v in enumerate(rows):
+        wanted.setdefault(v.criterion_code, []).append(i)
+    out: list[dict[str, Any] | None] = [None] * len(rows)
+    for code, row_ix in wanted.items():
+        old_ix = pool.get(code, [])
+        if not old_ix:
+            continue
+        if len(row_ix) == 1 and len(old_ix) == 1:
+            out[row_ix[0]] = existing[old_ix[0]]
+            continue
+        texts = {j: _match_text(existing[j]) for j in old_ix}
+        pairs = []
+        for a, i in enumerate(row_ix):
+            mine = _match_text(rows[i])
+            for b, j in enumerate(old_ix):
+                ratio = SequenceMatcher(None, mine, texts[j], autojunk=False).ratio() if mine and texts[j] else 0.0
+                pairs.append((-ratio, a, b, i, j))
+        used_rows, used_old = set(), set()
+        for _, _, _, i, j in sorted(pairs):
+            if i not in used_rows and j not in used_old:
+                out[i] = existing[j]
+                used_rows.add(i)
+                used_old.add(j)
+    return out
+
+
+def had_progress(item: dict[str, Any]) -> bool:
+    return (item.get("status") or "not_started") != "not_started" or bool(item.get("progress_note")) or \
+        item.get("completed_on") is not None
+
+
+def progress_text(item: dict[str, Any]) -> str:
+    parts = [STATUS_LABELS.get(item.get("status"), item.get("status") or "")]
+    if item.get("completed_on") is not None:
+        parts.append(t("import.progress.done_on", date=pd.Timestamp(item["completed_on"]).strftime("%d/%m/%Y")))
+    if item.get("progress_note"):
+        parts.append(t("import.progress.note", note=item["progress_note"]))
+    return "; ".join(p for p in parts if p)
+
+
+def warn_removed(problems: Problems, removed: list[dict[str, Any]]) -> None:
+    """A warning for each removed item that had progress (status, completion date, progress note)."""
+    for item in removed:
+        if had_progress(item):
+            text = one_line(item.get("weakness") or item.get("measures") or item.get("target_result")) or ""
+            problems.warn("import.warn.removed_with_progress", code=item["criterion_code"],
+                          text=text[:80] + ("…" if len(text) > 80 else ""), progress=progress_text(item))
+
+
+def revise(write: PlanWrite, rows: list[ItemValues], existing: list[dict[str, Any]], problems: Problems) -> None:
+    """A new version of a plan (a document with replace) over the stored items of the plans it
+    replaces: matched items keep their id, status, completion date, notes and history and take
+    the document's content (updates: only the fields that differ); the others are new or removed."""
+    write.items = []
+    for v, old in zip(rows, match_items(rows, existing)):
+        if old is None:
+            write.items.append(v)
+            continue
+        merged = dict(old)
+        for k in CONTENT_FIELDS:
+            merged[k] = getattr(v, k)
+        changes = [(k, old.get(k), merged[k]) for k in CONTENT_FIELDS
+                   if old.get(k) != merged[k] and old.get(k) != norm(merged[k])]
+        write.moves.append((int(old["item_id"]), v.position))
+        if changes:
+            write.updates.append((int(old["item_id"]), merged, changes))
+        else:
+            write.kept_items.append(old)
+    matched = {i for i, _ in write.moves}
+    write.removed = [i for i in existing if int(i["item_id"]) not in matched]
+    write.deletes = [int(i["item_id"]) for i in write.removed]
+    write.kept = len(write.kept_items)
+    warn_removed(problems, write.removed)
+    problems.warn("import.revise.rule", rule=MATCH_RULE)
 
 
 def plan_title(first: str, last: str) -> str:
@@ -591,6 +692,8 @@ def plan_from_document(ctx: Context, problems: Problems, parsed, school_ref: str
         same = [p for p in old if p["school_year"] == first]
         write.plan_id = int((same or old)[0]["plan_id"])
         problems.warn("import.warn.will_replace", plans=described)
+        by_plan = _existing_items(ctx, [int(p["plan_id"]) for p in old])
+        revise(write, items, [i for p in old for i in by_plan.get(int(p["plan_id"]), [])], problems)
     return write
 
 
@@ -783,7 +886,7 @@ def _existing_items(ctx: Context, plan_ids: list[int]) -> dict[int, list[dict[st
     frame = ctx.store.query("import_plan_items", **ctx.scope.params(), unit_id=None, school_type=None,
                             plan_ids=sorted(set(plan_ids)))
     for r in frame.itertuples(index=False):
-        item = {k: norm(v) for k, v in r._asdict().items()}
+        item = {k: v if k == "updated_at" else norm(v) for k, v in r._asdict().items()}
         out.setdefault(int(item["plan_id"]), []).append(item)
     return out
 

@@ -37,6 +37,7 @@ ITEM_SCHEMA = pa.schema(
     + [("updated_by", _STRING)]
 )
 UPDATE_SCHEMA = pa.schema([ITEM_SCHEMA.field("item_id"), *(ITEM_SCHEMA.field(k) for k in ITEM_FIELDS)])
+MOVE_SCHEMA = pa.schema([(c, pa.int64()) for c in ("item_id", "plan_id", "position")])
 LOG_SCHEMA = pa.schema([("item_id", pa.int64())] + [(c, _STRING) for c in LOG_COLUMNS[1:]])
 PLAN_SCHEMA = pa.schema([("plan_id", pa.int64())] + [(c, _STRING) for c in (
     "school_id", "school_year", "end_school_year", "title", "source_name", "source_sha256", "created_by")])
@@ -66,13 +67,13 @@ def write_plans(tx: Transaction, writes: list[PlanWrite], user: str, file_name: 
     plan_rows, updates, logs, plan_ids = [], [], [], []
     new_items: list[tuple[PlanWrite, int, int]] = []  # (plan, its plan id, position of its first new item)
     deletes: list[int] = []
+    moves: list[dict[str, int]] = []
     for w in writes:
         position = 1
-        if w.mode == "replace":
-            replaced = [int(old["plan_id"]) for old in w.replaced]
-            tx.run("write/import_log_items_delete", item_ids=[], plan_ids=replaced, user=user, reason=reason)
-            tx.run("write/import_delete_items", item_ids=[], plan_ids=replaced)
+        if w.mode == "replace":  # a new version: matched items stay (moves, updates), the rest is in deletes
             plan_id = int(w.plan_id)
+            moves.extend({"item_id": item_id, "plan_id": plan_id, "position": pos}
+                         for item_id, pos in w.moves)
             tx.run("write/import_reuse_plan", plan_id=plan_id, school_year=w.school_year,
                    end_school_year=w.end_school_year, title=w.title, source_name=file_name, source_sha256=sha256,
                    user=user)
@@ -99,6 +100,8 @@ def write_plans(tx: Transaction, writes: list[PlanWrite], user: str, file_name: 
     if deletes:
         tx.run("write/import_log_items_delete", item_ids=deletes, plan_ids=[], user=user, reason=reason)
         tx.run("write/import_delete_items", item_ids=deletes, plan_ids=[])
+    if moves:
+        tx.run_with_frame("write/import_move_items", _table(moves, MOVE_SCHEMA))
     if updates:
         tx.run_with_frame("write/import_update_items", _table(updates, UPDATE_SCHEMA), user=user)
     if plan_rows:
@@ -126,7 +129,8 @@ def _new_items(new_items: list[tuple[PlanWrite, int, int]], first_id: int, user:
     columns: dict[str, list[Any]] = {
         "item_id": list(range(first_id, first_id + len(items))),
         "plan_id": [plan_id for w, plan_id, _ in new_items for _ in w.items],
-        "position": [p for w, _, first in new_items for p in range(first, first + len(w.items))],
+        "position": [v.position if w.mode == "replace" else first + k
+                     for w, _, first in new_items for k, v in enumerate(w.items)],
         "school_id": [w.school_id for w, _, _ in new_items for _ in w.items],
         "framework_id": [w.framework_id for w, _, _ in new_items for _ in w.items],
         "criterion_code": [v.criterion_code for v in items],
