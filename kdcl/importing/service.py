@@ -252,7 +252,8 @@ def _check(ctx: Context, result: FileResult, parsed: ParsedPlan | Table, options
         if not parsed.rows:
             problems.error("import.err.no_rows")
         elif parsed.kind == "plan":
-            result.plans = plans_from_table(ctx, problems, parsed, options.school, options.year, options.replace)
+            result.plans = plans_from_table(ctx, problems, parsed, options.school, options.year, options.replace,
+                                            options.conflicts, options.conflict_choices)
         elif parsed.kind == "assessment":
             result.assessments = assessments_from_table(ctx, problems, parsed, options.school, options.year,
                                                         result.file)

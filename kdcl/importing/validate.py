@@ -445,6 +445,41 @@ class PlanWrite:
 
 
 @dataclass
+class Conflict:
+    """A template row whose item changed after the file was exported (the row's "Phiên bản" is older
+    than the item's version) and that would change the item: not applied blindly. `choice`:
+    "ask" (the file is rejected, listing it), "current" (the row is skipped) or "file" (applied)."""
+
+    item_id: int
+    school_id: str
+    criterion_code: str
+    row: int
+    file_version: int
+    version: int
+    changed_by: str
+    changed_at: Any
+    fields: list[str]  # what the row would change
+    choice: str = "ask"
+    since: list[tuple[Any, str, list[str]]] = field(default_factory=list)  # (when, who, fields) since the export
+
+    def describe(self) -> str:
+        """Who changed what, when (since the export), newest first."""
+        groups = self.since or [(self.changed_at, self.changed_by, [])]
+        return "; ".join(
+            f"{who} ({pd.Timestamp(when).strftime('%d/%m/%Y %H:%M')})"
+            + (": " + ", ".join(field_label(f) for f in fields) if fields else "")
+            for when, who, fields in groups)
+
+
+def field_label(name: str) -> str:
+    """The Vietnamese name of an item field ("status" -> "trạng thái"; progress_note too)."""
+    try:
+        return t("import.field." + name)
+    except KeyError:
+        return name
+
+
+@dataclass
 class AssessmentWrite:
     rows: pd.DataFrame  # school_id, school_year, kind, framework_id, criterion_code, level, source
     changed: int = 0
@@ -761,7 +796,8 @@ def _columns(table) -> Callable[[str], list[Any]]:
 
 
 def plans_from_table(ctx: Context, problems: Problems, table, school_ref: str | None, year_ref: str | None,
-                     replace: bool) -> list[PlanWrite]:
+                     replace: bool, conflicts: str = "ask", choices: dict[int, str] | None = None
+                     ) -> list[PlanWrite]:
     """Plan items of a plan-items file, grouped by (school, school year) and matched to existing items.
 
     Upsert by (school, year): a row goes to the school's plan covering that year (a new
@@ -769,7 +805,12 @@ def plans_from_table(ctx: Context, problems: Problems, table, school_ref: str | 
     and order (the 2nd row for 1.5 = the 2nd item for 1.5): matched items are updated where a
     value changed (each change logged), unmatched rows become new items. Items of the plan
     that the file does not mention are kept, unless `replace` (then deleted, logged).
-    Columns absent from the file leave the stored values alone."""
+    Columns absent from the file leave the stored values alone.
+
+    Rows are matched to items by MATCH_RULE. A row whose "Phiên bản" is older than its item's
+    version (the item changed after the export) and that would change the item is a Conflict:
+    `choices[item_id]`, else `conflicts`, says "current" (skip the row), "file" (apply it) or
+    "ask" (an error naming the item, who changed it and when: the file is rejected)."""
     cols, heads = table.columns, table.headers
     fallback_school = ctx.school(school_ref) if school_ref else None
     if school_ref and fallback_school is None:
@@ -783,6 +824,7 @@ def plans_from_table(ctx: Context, problems: Problems, table, school_ref: str | 
     # column by column: each distinct value of a column is read once (memo), each row looks it up
     school_of, text_of, line_of = memo(ctx.school), memo(cell_text), memo(lambda c: one_line(cell_text(c)))
     level_of, date_of, budget_of = memo(int_level), memo(_date_value), memo(read_budget)
+    version_of = memo(lambda c: n if isinstance(n := int_level(c), int) and n > 0 else None)
     status_of, year_of = memo(lambda c: label_match(c, STATUS_LABELS)), memo(school_year_of)
     known_codes: dict[tuple[str, Any], str] = {}  # criterion cells read without a message (_row_criterion)
     text_keys = [k for k in ("weakness", "target_result", "measures", "lead", "support", "other_support", "note",
@@ -795,9 +837,9 @@ def plans_from_table(ctx: Context, problems: Problems, table, school_ref: str | 
     time_texts = list(map(line_of, column("time_text")))
     cells = zip(row_nos, refs, column("school_year"), column("criterion"), column("target_level"),
                 column("start_date"), column("due_date"), column("completed_on"), column("budget"), column("status"),
-                time_texts, zip(*texts) if texts else itertools.repeat(()))
+                time_texts, zip(*texts) if texts else itertools.repeat(()), column("version"))
     for row_no, ref, year_cell, crit, level_cell, start_cell, due_cell, done_cell, budget_cell, status_cell, \
-            time_text, text_values in cells:
+            time_text, text_values, version_cell in cells:
         school = school_of(ref) if ref is not None else fallback_school
         if school is None:
             if ref is None:
@@ -819,6 +861,7 @@ def plans_from_table(ctx: Context, problems: Problems, table, school_ref: str | 
         if code is None:
             continue
         v = ItemValues(row_no, None, code, present=present)
+        v.version = version_of(version_cell) if version_cell is not None else None
         raw_level = level_of(level_cell)
         if raw_level == "bad":
             problems.error("import.err.level_range", row_no, heads.get("target_level"), value=one_line(level_cell))
@@ -860,8 +903,36 @@ def plans_from_table(ctx: Context, problems: Problems, table, school_ref: str | 
     for (school_id, year), rows in groups.items():
         plan = targets[(school_id, year)]
         items = existing.get(int(plan["plan_id"]), []) if plan is not None else []
-        writes.append(_upsert(ctx, problems, schools[school_id], year, rows, replace, heads, plan, items))
+        writes.append(_upsert(ctx, problems, schools[school_id], year, rows, replace, heads, plan, items,
+                              conflicts, choices or {}))
+    if problems.conflicts:
+        _report_conflicts(ctx, problems, heads)
     return [w for w in writes if w is not None]
+
+
+def _report_conflicts(ctx: Context, problems: Problems, heads: dict[str, str]) -> None:
+    """Who changed each conflicting item since its export (the last version - file_version logged
+    updates), then a message per conflict: an error when not chosen, a warning saying what was chosen."""
+    log = ctx.store.query("import_item_changes", **ctx.scope.params(),
+                          item_ids=sorted({c.item_id for c in problems.conflicts}))
+    groups: dict[int, list[tuple[Any, str, list[str]]]] = {}
+    for r in log.itertuples(index=False):
+        changes = groups.setdefault(int(r.item_id), [])
+        if changes and changes[-1][0] == r.changed_at and changes[-1][1] == r.changed_by:
+            changes[-1][2].append(r.field)
+        else:
+            changes.append((r.changed_at, r.changed_by, [r.field]))
+    for c in problems.conflicts:
+        c.since = groups.get(c.item_id, [])[:max(c.version - c.file_version, 1)]
+        values = dict(code=c.criterion_code, item_id=c.item_id, since=c.describe(),
+                      fields=", ".join(field_label(f) for f in c.fields))
+        if c.choice == "current":
+            problems.warn("import.warn.stale_kept", c.row, heads.get("version"), **values)
+        elif c.choice == "file":
+            problems.warn("import.warn.stale_overwritten", c.row, heads.get("version"), **values)
+        else:
+            problems.error("import.err.stale_row", c.row, heads.get("version"), **values,
+                           file_version=c.file_version, version=c.version, how=ctx.how("conflict"))
 
 
 def school_plans(ctx: Context, school_ids: list[str]) -> pd.DataFrame:
@@ -911,7 +982,8 @@ def _finish_status(v: ItemValues, merged: dict[str, Any], problems: Problems, he
 
 
 def _upsert(ctx: Context, problems: Problems, school: dict[str, Any], year: str, rows: list[ItemValues], replace: bool,
-            heads: dict[str, str], plan: dict[str, Any] | None, existing: list[dict[str, Any]]) -> PlanWrite | None:
+            heads: dict[str, str], plan: dict[str, Any] | None, existing: list[dict[str, Any]],
+            conflicts: str = "ask", choices: dict[int, str] | None = None) -> PlanWrite | None:
     """The write for one (school, year) group: a new plan, or an upsert into `plan` (its items `existing`)."""
     write = PlanWrite(school_id=school["school_id"], school_name=school["name"], framework_id=school["framework_id"],
                       school_year=year, end_school_year=year, title=plan_title(year, year), mode="new")
@@ -919,14 +991,12 @@ def _upsert(ctx: Context, problems: Problems, school: dict[str, Any], year: str,
         write.mode, write.plan_id = "upsert", int(plan["plan_id"])
         write.school_year, write.end_school_year, write.title = plan["school_year"], plan["end_school_year"], \
             plan["title"]
-    pool: dict[str, list[dict[str, Any]]] = {}
-    for item in existing:
-        pool.setdefault(item["criterion_code"], []).append(item)
     write.next_position = max([i["position"] for i in existing], default=0) + 1
     ok = True
-    for v in rows:
-        match = pool.get(v.criterion_code)
-        old = match.pop(0) if match else None
+    matched: set[int] = set()
+    for v, old in zip(rows, match_items(rows, existing)):
+        if old is not None:
+            matched.add(int(old["item_id"]))
         if old is None:  # a new item: the row's values, with the status rules applied
             merged = {"status": v.status or "not_started", "completed_on": v.completed_on,
                       "status_reason": v.status_reason}
@@ -944,14 +1014,28 @@ def _upsert(ctx: Context, problems: Problems, school: dict[str, Any], year: str,
         # stored values are already in norm form (_existing_items): equal values need no normalising
         changes = [(k, old.get(k), merged.get(k)) for k in ITEM_FIELDS
                    if old.get(k) != merged.get(k) and old.get(k) != norm(merged.get(k))]
+        if changes and v.version is not None and int(old["version"]) > v.version:  # changed since the export
+            item_id = int(old["item_id"])
+            choice = (choices or {}).get(item_id, conflicts)
+            problems.conflicts.append(Conflict(
+                item_id, school["school_id"], old["criterion_code"], v.row, v.version, int(old["version"]),
+                old.get("updated_by") or "", old.get("updated_at"), [k for k, _, _ in changes], choice))
+            if choice == "current":
+                write.unchanged += 1
+                continue
+            if choice != "file":
+                ok = False
+                continue
         if changes:
             write.updates.append((int(old["item_id"]), merged, changes))
         else:
             write.unchanged += 1
-    leftover = [i for items in pool.values() for i in items]
+    leftover = [i for i in existing if int(i["item_id"]) not in matched]
     if leftover:
         if replace:
+            write.removed = leftover
             write.deletes = [int(i["item_id"]) for i in leftover]
+            warn_removed(problems, leftover)
             problems.warn("import.warn.items_deleted", count=len(leftover), school=school["name"], year=year)
         else:
             write.kept = len(leftover)
