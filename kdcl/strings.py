@@ -1082,6 +1082,10 @@ TEXT: dict[str, str] = {
     "import.progress.note": "ghi chú: {note}",
     "import.progress.done_on": "hoàn thành {date}",
     "import.field.progress_note": "ghi chú tiến độ",
+    "import.rules.match": "Phiên bản mới của kế hoạch đã có (Thay thế) và mẫu mục kế hoạch: cách ghép mục",
+    "import.rules.office": "Danh sách trường: cột «Đơn vị quản lý»",
+    "import.conflict.choice": "Dòng {row} · tiêu chí {code} (mã mục {item_id})",
+    "import.conflicts_help": "Các mục này đã được sửa sau khi tệp được xuất. Chọn giữ bản trong hệ thống (bỏ qua dòng của tệp) hoặc ghi đè bằng tệp, cho từng mục hoặc cho tất cả.",
 }
 
 
