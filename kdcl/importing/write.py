@@ -158,10 +158,15 @@ def write_schools(tx: Transaction, w: SchoolsWrite) -> None:
         save_units(tx, _units_frame(w.new_units))
     if len(w.new_schools):
         tx.insert_frame("school", w.new_schools.astype(object).where(w.new_schools.notna(), None))
-    for u in w.updates:
-        if u["name"] != u["old"]["name"] or u["school_type"] != u["old"]["school_type"]:
-            tx.run("write/import_update_school", school_id=u["school_id"], school_name=u["name"],
-                   school_type=u["school_type"])
-        if u["unit_id"] != u["old"]["unit_id"] or u["former_unit_id"] != u["old"]["former_unit_id"]:
-            tx.run("write/import_move_school", school_id=u["school_id"], unit_id=u["unit_id"],
-                   former_unit_id=u["former_unit_id"])
+    # set-based: every renamed school in one statement, every moved school in another (issue 16)
+    renamed = [{"school_id": u["school_id"], "name": u["name"], "school_type": u["school_type"]} for u in w.updates
+               if u["name"] != u["old"]["name"] or u["school_type"] != u["old"]["school_type"]]
+    moved = [{"school_id": u["school_id"], "unit_id": u["unit_id"], "former_unit_id": u["former_unit_id"]}
+             for u in w.updates
+             if u["unit_id"] != u["old"]["unit_id"] or u["former_unit_id"] != u["old"]["former_unit_id"]]
+    if renamed:
+        tx.run_with_frame("write/import_update_schools",
+                          pa.Table.from_pylist(renamed, schema=pa.schema([(c, _STRING) for c in renamed[0]])))
+    if moved:
+        tx.run_with_frame("write/import_move_schools",
+                          pa.Table.from_pylist(moved, schema=pa.schema([(c, _STRING) for c in moved[0]])))
