@@ -8,7 +8,6 @@ import subprocess
 import sys
 from datetime import date
 
-import pandas as pd
 import pytest
 from docx import Document
 from fixtures_docx import SEED_SCHOOLS_CSV, SEEDS, table_counts

@@ -8,7 +8,8 @@
       plan goes to that school or nowhere; a file whose header names another school is rejected
       naming both, unless --accept-school-mismatch. A template row whose "Phiên bản" (exported
       version) is older than the item's is rejected naming the item, who changed it and when,
-      unless --overwrite (kdcl.importing.service). With
+      unless --overwrite (kdcl.importing.service); --json lines then carry "conflicts" and
+      "school_mismatch". With
       --json one JSON object per file per line: {"file", "status": "imported"|"duplicate"|"rejected",
       "kind": "plan"|"assessment"|"schools", "rows", "errors": [{"row", "column", "message"}],
       "warnings": [...], ...}. With --dry-run nothing is written and "status" says what would happen.

@@ -10,16 +10,24 @@ plans by `plan.source_sha256` (for the same school), template files by `import_l
 
 Plans from documents (.docx/.txt): a school's plan covers school years first..last. When the
 school already has a plan overlapping those years the file is rejected unless `replace`
-(the --replace option / the "Thay thế" checkbox): then the old items are deleted, each
-logged as a 'delete' in plan_item_log with a json snapshot (history survives, plan_item_log has
-no foreign key), the plan starting the same year keeps its plan_id and takes the new version,
-and other overlapping plans are marked `superseded_by` and deleted once the import has
-committed (DuckDB will not delete a parent row in the transaction that deleted its children).
+(the --replace option / the "Thay thế" checkbox): then the file is a new version of those plans.
+Its items are matched to the current ones (validate.MATCH_RULE: same criterion, then the closest
+weakness/measures text): a matched item keeps its id, status, completion date, progress note and
+history and takes only what the document changes (one log row per changed field); items the new
+version drops are deleted, each logged as a 'delete' in plan_item_log with a json snapshot
+(history survives, plan_item_log has no foreign key). The plan starting the same year keeps its
+plan_id and takes the new version (matched items of other overlapping plans move into it), and
+the other overlapping plans are marked `superseded_by` and deleted once the import has committed
+(DuckDB will not delete a parent row in the transaction that deleted its children). When the
+user chose the school (Options.school), a document naming another school is rejected unless
+Options.accept_school_mismatch; then it goes to the chosen school.
 
 Plan items from templates (.xlsx/.csv) upsert by (school, school year): rows are matched to
 the plan's items by criterion code and order, changed values update the item (version + 1, a
 log row per changed field), new rows are added, and items the file does not mention are kept
-(or deleted with `replace`). So export -> edit -> import changes exactly what was edited.
+(or deleted with `replace`). So export -> edit -> import changes exactly what was edited. An
+export carries each item's version: a row whose item changed since is a conflict (Options.conflicts,
+Options.conflict_choices), never applied blindly.
 Assessments upsert by (school, year, kind, criterion); schools by school id (units are
 created when new). Every write first checks `kdcl.data.require_write` for each school.
 """
@@ -113,7 +121,10 @@ class FileResult:
             "file": self.file, "status": status, "kind": self.kind, "rows": self.rows,
             "errors": [e.as_json() for e in self.errors], "warnings": [w.as_json() for w in self.warnings],
             "summary": self.summary, "schools": self.school_ids, "school_years": self.school_years,
-            "dry_run": self.dry_run,
+            "dry_run": self.dry_run, "school_mismatch": self.school_mismatch,
+            "conflicts": [{"item_id": c.item_id, "school_id": c.school_id, "criterion": c.criterion_code,
+                           "row": c.row, "file_version": c.file_version, "version": c.version,
+                           "changed": c.describe(), "fields": c.fields, "choice": c.choice} for c in self.conflicts],
         }
 
 
