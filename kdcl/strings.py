@@ -1082,6 +1082,7 @@ TEXT: dict[str, str] = {
     "import.progress.note": "ghi chú: {note}",
     "import.progress.done_on": "hoàn thành {date}",
     "import.field.progress_note": "ghi chú tiến độ",
+    "import.err.changed_meanwhile": "Mục {items} vừa được người khác sửa trong lúc kiểm tra tệp; chưa ghi gì của tệp này, hãy nhập lại để xem thay đổi mới.",
     "import.rules.match": "Phiên bản mới của kế hoạch đã có (Thay thế) và mẫu mục kế hoạch: cách ghép mục",
     "import.rules.office": "Danh sách trường: cột «Đơn vị quản lý»",
     "import.conflict.choice": "Dòng {row} · tiêu chí {code} (mã mục {item_id})",

@@ -266,3 +266,38 @@ def test_cli_refuses_a_plan_naming_another_school_unless_accepted(db, tmp_path):
     accepted = kdcl("import", plan, "--db", db, "--school", "S3", "--accept-school-mismatch", "--json")
     assert accepted.returncode == 0, accepted.stdout
     assert '"schools": ["S3"]' in accepted.stdout
+
+
+def test_an_item_changed_between_the_check_and_the_write_is_not_overwritten(tiny_store, monkeypatch):
+    """The write itself checks versions (as kdcl.updates does): a change made while the file was being
+    checked rolls the file back instead of being overwritten."""
+    from kdcl.importing import service
+
+    data, _ = templates.export_bytes(tiny_store, ADMIN, "plan", "csv", "S1", "2024-2025")
+    edited = data.decode("utf-8-sig").replace("Đang thực hiện", "Chưa thực hiện", 1).encode("utf-8")
+    check = service._check
+
+    def check_then_someone_edits(ctx, result, parsed, options):
+        check(ctx, result, parsed, options)
+        update_item(tiny_store, PRINCIPAL, 1, 1, progress_note="Đang họp phụ huynh", today=date(2025, 5, 15))
+
+    monkeypatch.setattr(service, "_check", check_then_someone_edits)
+    result = run(tiny_store, "s1.csv", edited)
+    assert result.status == "rejected" and "vừa được người khác sửa" in result.errors[0].message
+    assert query(tiny_store, "select status, progress_note, version from plan_item where item_id = 1") == [
+        ("in_progress", "Đang họp phụ huynh", 2)]
+
+
+def test_the_match_rule_pairs_items_of_one_criterion_by_their_text():
+    from kdcl.importing.validate import ItemValues, match_items
+
+    stored = [{"item_id": 1, "criterion_code": "1.5", "weakness": "Sĩ số lớp còn cao", "measures": "Phân tuyến"},
+              {"item_id": 2, "criterion_code": "1.5", "weakness": "Thiếu phòng học bộ môn", "measures": "Xây phòng"},
+              {"item_id": 3, "criterion_code": "2.3", "weakness": "Giáo viên thiếu", "measures": None}]
+    rows = [ItemValues(1, None, "1.5", weakness="Thiếu phòng học bộ môn (tin học)", measures="Xây thêm phòng"),
+            ItemValues(2, None, "1.5", weakness="Sĩ số lớp cao", measures="Phân tuyến tuyển sinh"),
+            ItemValues(3, None, "1.5", weakness="Một điểm yếu mới"),
+            ItemValues(4, None, "2.3"), ItemValues(5, None, "4.1")]
+    assert [m["item_id"] if m else None for m in match_items(rows, stored)] == [2, 1, None, 3, None]
+    same_text = [ItemValues(1, None, "1.5"), ItemValues(2, None, "1.5")]  # nothing to tell them apart: in order
+    assert [m["item_id"] for m in match_items(same_text, stored)] == [1, 2]

@@ -64,7 +64,7 @@ from kdcl.importing.validate import (
     progress_text,
     schools_from_table,
 )
-from kdcl.importing.write import write_assessments, write_plans, write_schools
+from kdcl.importing.write import StaleItems, write_assessments, write_plans, write_schools
 from kdcl.rules import format_number
 from kdcl.strings import ASSESSMENT_KIND_LABELS, LEVEL_LABELS, SCHOOL_TYPE_LABELS, STATUS_LABELS, t
 
@@ -214,6 +214,10 @@ def import_files(store: Store, scope: Scope, uploads: Sequence[Upload], options:
                        format=result.fmt, school_ids=",".join(result.school_ids) or None,
                        school_years=",".join(result.school_years) or None, rows=result.rows,
                        detail=json.dumps({"summary": result.summary}, ensure_ascii=False), user=user)
+        except StaleItems as exc:  # an item changed between the check and the write: rolled back
+            result.errors.append(Issue(result.file, str(exc)))
+            result.status = "rejected"
+            continue
         except Exception as exc:  # a database constraint we did not foresee: the file is rolled back
             result.errors.append(Issue(result.file, t("import.err.write_failed", error=str(exc).split("\n")[0])))
             result.status = "rejected"

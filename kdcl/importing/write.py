@@ -36,7 +36,16 @@ ITEM_SCHEMA = pa.schema(
     + [(c, _ITEM_TYPES.get(c, _STRING)) for c in ITEM_FIELDS]
     + [("updated_by", _STRING)]
 )
-UPDATE_SCHEMA = pa.schema([ITEM_SCHEMA.field("item_id"), *(ITEM_SCHEMA.field(k) for k in ITEM_FIELDS)])
+UPDATE_SCHEMA = pa.schema([ITEM_SCHEMA.field("item_id"), ("expected_version", pa.int64()),
+                           *(ITEM_SCHEMA.field(k) for k in ITEM_FIELDS)])
+
+
+class StaleItems(RuntimeError):
+    """Items changed between the check of a file and its write: the file is rolled back."""
+
+    def __init__(self, item_ids: list[int]):
+        super().__init__(t("import.err.changed_meanwhile", items=", ".join(map(str, item_ids))))
+        self.item_ids = item_ids
 MOVE_SCHEMA = pa.schema([(c, pa.int64()) for c in ("item_id", "plan_id", "position")])
 LOG_SCHEMA = pa.schema([("item_id", pa.int64())] + [(c, _STRING) for c in LOG_COLUMNS[1:]])
 PLAN_SCHEMA = pa.schema([("plan_id", pa.int64())] + [(c, _STRING) for c in (
@@ -91,7 +100,8 @@ def write_plans(tx: Transaction, writes: list[PlanWrite], user: str, file_name: 
         plan_ids.append(plan_id)
         deletes.extend(w.deletes)
         for item_id, merged, changes in w.updates:
-            updates.append({"item_id": item_id, **{k: merged.get(k) for k in ITEM_FIELDS}})
+            updates.append({"item_id": item_id, "expected_version": int(merged["version"]),
+                            **{k: merged.get(k) for k in ITEM_FIELDS}})
             for name, old_value, new_value in changes:
                 logs.append({"item_id": item_id, "school_id": w.school_id, "changed_by": user, "action": "update",
                              "field": name, "old_value": _text(old_value), "new_value": _text(new_value)})
@@ -103,7 +113,10 @@ def write_plans(tx: Transaction, writes: list[PlanWrite], user: str, file_name: 
     if moves:
         tx.run_with_frame("write/import_move_items", _table(moves, MOVE_SCHEMA))
     if updates:
-        tx.run_with_frame("write/import_update_items", _table(updates, UPDATE_SCHEMA), user=user)
+        written = {int(r[0]) for r in tx.run_with_frame("write/import_update_items", _table(updates, UPDATE_SCHEMA),
+                                                        user=user)}
+        if len(written) != len(updates):  # someone changed an item since the file was checked
+            raise StaleItems(sorted({int(u["item_id"]) for u in updates} - written))
     if plan_rows:
         tx.insert_frame("plan", _table(plan_rows, PLAN_SCHEMA))
     if logs:
