@@ -109,3 +109,42 @@ def test_a_plan_naming_another_school_is_asked_about(tiny_db_path, tmp_path, liv
     assert query(db, "select count(*) from plan_item as i join plan as p using (plan_id) "
                      "where p.school_id = 'S3' and p.school_year = '2025-2026'") == [(5,)]
     assert query(db, "select count(*) from plan_item where school_id = 'MN_TM'") == [(0,)]
+
+
+def test_a_new_version_of_a_plan_previews_what_it_keeps(tiny_db_path, tmp_path, live_app, page):
+    """The principal of S1 brings a new version of the school's plan with «Thay thế»: the preview says
+    which items are kept, changed, new and removed (and which removed ones had progress) before writing."""
+    db = tmp_path / "browser.duckdb"
+    shutil.copy(tiny_db_path, db)
+    store = Store(db)
+    auth.add_user(store, "hieutruong", "matkhau-hieutruong", "principal", school_id="S1")
+    store.close()
+    plan = tmp_path / "ke-hoach-moi.docx"
+    plan.write_bytes(SEEDS["000"]())
+    app = live_app(db)
+    page.goto(app.url)
+    sign_in(page, "hieutruong", "matkhau-hieutruong")
+    page.get_by_role("link", name="Nhập dữ liệu").click()
+    page.get_by_role("heading", name="Nhập dữ liệu").wait_for()
+    wait_for_app(page)
+    page.get_by_text("Thay thế kế hoạch đã có", exact=True).click()
+    wait_for_app(page)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(plan))
+    page.get_by_text("1 tệp: 1 sẵn sàng ghi").wait_for()
+    wait_for_app(page)
+    body = page.inner_text("body")
+    # seed 000 has one item, 4.2: the six other items of S1's plan go, four of them with progress
+    assert "So với kế hoạch đang có: giữ nguyên 0 mục, sửa 1 mục, thêm 0 mục, bỏ 6 mục." in body
+    page.get_by_text("lưu ý (tệp vẫn được ghi)").click()
+    page.get_by_text("Mục tiêu chí 5.6 («Còn học sinh yếu») đang có tiến độ (Hoàn thành; hoàn thành 20/04/2025)"
+                     ).wait_for()
+    for width, height in ((1440, 900), (1280, 720), (390, 900)):
+        page.set_viewport_size({"width": width, "height": height})
+        wait_for_app(page)
+        page.screenshot(path=f"/tmp/i16-replace-{width}.png", full_page=True)
+    page.set_viewport_size({"width": 1440, "height": 900})
+    wait_for_app(page)
+    table = page.locator('[data-testid="stDataFrame"]').last
+    table.scroll_into_view_if_needed()
+    table.screenshot(path="/tmp/i16-replace-table.png")
+    app.stop()

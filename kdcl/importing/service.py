@@ -359,6 +359,10 @@ def preview(result: FileResult) -> pd.DataFrame:
         if len(frame) and frame[c("school")].nunique() == 1 and result.fmt in ("docx", "txt"):
             drop = [c("school"), c("year")] + ([] if any(w.mode == "replace" for w in result.plans) else [c("action")])
             frame = frame.drop(columns=drop)
+        if any(w.mode == "replace" for w in result.plans) and c("status") in frame:  # progress kept or lost: first
+            cols = [k for k in frame.columns if k != c("status")]
+            at = cols.index(c("criterion")) + 1
+            frame = frame[cols[:at] + [c("status")] + cols[at:]]
         return frame.astype(object).where(frame.notna(), "")
     if result.assessments is not None:
         a = result.assessments.rows
