@@ -13,6 +13,7 @@ from kdcl import data, rules, templates, ui
 from kdcl.data import Filters
 from kdcl.data import school as school_data
 from kdcl.importing import Options, Upload, import_files, preview
+from kdcl.importing.plan_preview import layout_line, missing_frame
 from kdcl.importing.safety import MAX_FILE_BYTES, MAX_TABLE_ROWS
 from kdcl.importing.service import sha256_of
 from kdcl.importing.validate import MATCH_RULE, OFFICE_RULE, field_label
@@ -119,7 +120,7 @@ with st.expander(t("import.step.templates"), icon=":material/download:"):
 # ---------------------------------------------------------------- upload
 round_no = st.session_state.get("import_round", 0)
 files = st.file_uploader(
-    t("import.uploader", mb=MAX_FILE_BYTES // 1024 // 1024), type=["docx", "txt", "xlsx", "csv"],
+    t("import.uploader", mb=MAX_FILE_BYTES // 1024 // 1024), type=["docx", "doc", "odt", "txt", "xlsx", "csv"],
     accept_multiple_files=True, key=f"import_files_{round_no}", help=t("import.uploader_help"),
     max_upload_size=MAX_FILE_BYTES // 1024 // 1024,
 )
@@ -188,6 +189,9 @@ for result in results:
         st.markdown(f"{STATUS_ICON[result.status]} **{result.file}** — {t('import.status.' + result.status)}")
         if result.summary and result.status != "rejected":
             st.caption(result.summary)
+        layout = layout_line(result) if result.status == "ready" else None  # plan documents: layout, gaps
+        if layout:
+            st.caption(layout)
         show_issues(result)
         if result.school_mismatch and result is next(r for r in results if r.school_mismatch):  # asked once
             st.checkbox(t("import.accept_mismatch"), help=t("import.accept_mismatch_help"),
@@ -204,6 +208,14 @@ for result in results:
             if result is next(r for r in results if r.conflicts) and sum(len(r.conflicts) for r in results) > 1:
                 st.radio(t("import.conflicts_all"), CONFLICT_CHOICES, format_func=lambda v: t("import.conflict." + v),
                          horizontal=True, key="import_conflicts_all")
+        if layout:
+            gaps = missing_frame(result)
+            if len(gaps):
+                with st.expander(t("import.preview.missing_title") + f" ({len(gaps)})", icon=":material/playlist_remove:"):
+                    st.dataframe(gaps, hide_index=True, width="stretch",
+                                 height=min(38 + 35 * min(len(gaps), 10), 400))
+            else:
+                st.caption(t("import.preview.missing_none"))
         if result.status == "ready":
             frame = preview(result)
             if len(frame):
