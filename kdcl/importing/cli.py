@@ -42,7 +42,7 @@ CLI_SCOPE = Scope.everything(user="cli")
 def add_parsers(sub, school_year: Callable[[str], str]) -> None:
     p = sub.add_parser("import", help=t("import.cli.help_import"))
     p.add_argument("files", nargs="+", metavar="FILE", help=t("import.cli.files"))
-    p.add_argument("--db", help="tệp DuckDB")
+    p.add_argument("--db", help=t("import.cli.db"))
     p.add_argument("--school", help=t("import.cli.school"))
     p.add_argument("--year", type=school_year, help=t("import.cli.year"))
     p.add_argument("--dry-run", dest="dry_run", action="store_true", help=t("import.cli.dry_run"))

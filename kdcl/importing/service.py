@@ -81,7 +81,8 @@ class Upload:
 
 @dataclass
 class Options:
-    school: str | None = None  # id or name, used when a file does not say
+    school: str | None = None  # id or name: the school of a plan document (the chosen school is the school);
+    # the school of template rows that do not say
     year: str | None = None  # "2024-2025", used when a file does not say
     replace: bool = False
     dry_run: bool = False
