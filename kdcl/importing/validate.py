@@ -473,7 +473,7 @@ class Conflict:
         """Who changed what, when (since the export), newest first."""
         groups = self.since or [(self.changed_at, self.changed_by, [])]
         return "; ".join(
-            f"{who} ({pd.Timestamp(when).strftime('%d/%m/%Y %H:%M')})"
+            f"{who} ({format_date(when, time=True)})"
             + (": " + ", ".join(field_label(f) for f in fields) if fields else "")
             for when, who, fields in groups)
 
@@ -577,7 +577,7 @@ def had_progress(item: dict[str, Any]) -> bool:
 def progress_text(item: dict[str, Any]) -> str:
     parts = [STATUS_LABELS.get(item.get("status"), item.get("status") or "")]
     if item.get("completed_on") is not None:
-        parts.append(t("import.progress.done_on", date=pd.Timestamp(item["completed_on"]).strftime("%d/%m/%Y")))
+        parts.append(t("import.progress.done_on", date=format_date(item["completed_on"])))
     if item.get("progress_note"):
         parts.append(t("import.progress.note", note=item["progress_note"]))
     return "; ".join(p for p in parts if p)
