@@ -9,9 +9,9 @@ first and reported on its own) and warm (cached), the time of the same SQL run
 directly in DuckDB (every query the page issued, replayed with the same parameters),
 the ratio page/raw, and the most marks a page sent in one chart. Then, at the browser
 size: time from navigation to the page's main chart or table visible in headless Chromium, and
-the peak memory (VmHWM) of the server process; then the import benchmark
-(benchmarks/bench_import.py). Results are printed as a table and written to
-benchmarks/results/latest.md and latest.json (import: import.md / import.json). Nothing here asserts: targets
+the peak memory (VmHWM) of the server process; then the import benchmarks
+(benchmarks/bench_import.py, benchmarks/bench_schools.py). Results are printed as a table and written to
+benchmarks/results/latest.md and latest.json (imports: import.md / import.json, schools.md / schools.json). Nothing here asserts: targets
 are reported, not enforced (see README "Performance").
 """
 
@@ -312,7 +312,7 @@ def main() -> None:
     parser.add_argument("--sizes", nargs="*", type=int, default=[1000, 10000, 45000])
     parser.add_argument("--browser-size", type=int, default=45000)
     parser.add_argument("--skip-browser", action="store_true")
-    parser.add_argument("--skip-import", action="store_true", help="do not run benchmarks/bench_import.py")
+    parser.add_argument("--skip-import", action="store_true", help="do not run benchmarks/bench_import.py and bench_schools.py")
     parser.add_argument("--_pages", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args._pages:
@@ -359,6 +359,12 @@ def main() -> None:
             lines += ["", (RESULTS / "import.md").read_text().rstrip()]
         else:
             lines += ["", "⚠ bench_import.py failed: " + done.stderr[-500:]]
+        done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_schools.py")], cwd=ROOT,
+                              capture_output=True, text=True, timeout=3600)  # school lists (issue 16)
+        if done.returncode == 0:
+            lines += ["", (RESULTS / "schools.md").read_text().rstrip()]
+        else:
+            lines += ["", "⚠ bench_schools.py failed: " + done.stderr[-500:]]
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "latest.json").write_text(json.dumps(report, indent=1, ensure_ascii=False))
     (RESULTS / "latest.md").write_text("\n".join(lines) + "\n")

@@ -5,7 +5,8 @@
   users    accounts   python -m kdcl users add NAME --role admin|office|principal|viewer [--school ID] [--unit UNIT]
                       python -m kdcl users list|disable|enable|reset-password [NAME]
   import   plans (.docx/.txt) and templates (.xlsx/.csv)
-           python -m kdcl import FILE... [--db PATH] [--school ID] [--year YYYY-YYYY] [--dry-run] [--replace] [--json]
+           python -m kdcl import FILE... [--db PATH] [--school ID] [--year YYYY-YYYY] [--dry-run] [--replace]
+                                 [--overwrite] [--accept-school-mismatch] [--json]   (a new --db is created)
   export   the templates filled with data
            python -m kdcl export plan-items|assessments|schools [--db PATH] [--school ID] [--year YYYY-YYYY] --out FILE.csv|FILE.xlsx
            (details: kdcl/importing/cli.py; exit 1 when any imported file was rejected)

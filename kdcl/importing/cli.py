@@ -1,7 +1,15 @@
 """`python -m kdcl import` and `python -m kdcl export` (registered in kdcl.cli).
 
-  import FILE... [--db PATH] [--school ID] [--year YYYY-YYYY] [--dry-run] [--replace] [--json]
-      exit 0 when every file went in (or was a duplicate), 1 when any file was rejected; with
+  import FILE... [--db PATH] [--school ID] [--year YYYY-YYYY] [--dry-run] [--replace] [--overwrite]
+         [--accept-school-mismatch] [--json]
+      exit 0 when every file went in (or was a duplicate), 1 when any file was rejected, 2 for bad
+      arguments (a file or --school that does not exist). A --db that does not exist is created
+      (schema and criteria catalogs, as the app does) and the CLI says so. --school: a Word/text
+      plan goes to that school or nowhere; a file whose header names another school is rejected
+      naming both, unless --accept-school-mismatch. A template row whose "Phiên bản" (exported
+      version) is older than the item's is rejected naming the item, who changed it and when,
+      unless --overwrite (kdcl.importing.service); --json lines then carry "conflicts" and
+      "school_mismatch". With
       --json one JSON object per file per line: {"file", "status": "imported"|"duplicate"|"rejected",
       "kind": "plan"|"assessment"|"schools", "rows", "errors": [{"row", "column", "message"}],
       "warnings": [...], ...}. With --dry-run nothing is written and "status" says what would happen.
@@ -35,11 +43,14 @@ CLI_SCOPE = Scope.everything(user="cli")
 def add_parsers(sub, school_year: Callable[[str], str]) -> None:
     p = sub.add_parser("import", help=t("import.cli.help_import"))
     p.add_argument("files", nargs="+", metavar="FILE", help=t("import.cli.files"))
-    p.add_argument("--db", help="tệp DuckDB")
+    p.add_argument("--db", help=t("import.cli.db"))
     p.add_argument("--school", help=t("import.cli.school"))
     p.add_argument("--year", type=school_year, help=t("import.cli.year"))
     p.add_argument("--dry-run", dest="dry_run", action="store_true", help=t("import.cli.dry_run"))
     p.add_argument("--replace", action="store_true", help=t("import.cli.replace"))
+    p.add_argument("--overwrite", action="store_true", help=t("import.cli.overwrite"))
+    p.add_argument("--accept-school-mismatch", dest="accept_school_mismatch", action="store_true",
+                   help=t("import.cli.accept_school_mismatch"))
     p.add_argument("--json", action="store_true", help=t("import.cli.json"))
 
     p = sub.add_parser("export", help=t("import.cli.help_export"))
@@ -69,12 +80,20 @@ def run_import(parser: argparse.ArgumentParser, args: argparse.Namespace,
     for name in args.files:
         if not Path(name).is_file():
             parser.error(t("import.cli.no_file", path=name))
-    store = open_store(parser, args)
+    created = bool(args.db) and not Path(args.db).exists()
+    if created:  # a new database: schema and catalogs, as the app creates them
+        Path(args.db).parent.mkdir(parents=True, exist_ok=True)
+        store = Store(args.db)
+        print(t("import.cli.created_db", path=args.db), file=sys.stderr if args.json else sys.stdout)
+    else:
+        store = open_store(parser, args)
     try:
         school = _school(parser, store, args.school)
         uploads = [Upload(name, _read(Path(name))) for name in args.files]
         options = Options(school=school, year=args.year, replace=args.replace, dry_run=args.dry_run, channel="cli",
-                          max_batch_bytes=None)  # files are read from disk; the page bounds its uploads
+                          max_batch_bytes=None,  # files are read from disk; the page bounds its uploads
+                          conflicts="file" if args.overwrite else "ask",
+                          accept_school_mismatch=args.accept_school_mismatch)
         results = import_files(store, CLI_SCOPE, uploads, options)
     finally:
         store.close()
