@@ -55,7 +55,7 @@ def school_level(levels: dict[str, int], family: str) -> int:
         return 0
     if any(v < 2 for v in levels.values()):
         return 1
-    return 3 if all(levels[c] >= 3 for c, top in tops.items() if top == 3) else 2
+    return 3 if all(levels.get(c, 0) >= 3 for c, top in tops.items() if top == 3) else 2
 
 
 @dataclass
@@ -72,7 +72,7 @@ class Report:
 
 
 def _weakness(code: str, level: int, top: int) -> str | None:
-    if level >= top:
+    if level >= top:  # (a level above the top, which the catalog forbids, has no weakness either)
         return None
     return f"Tiêu chí {code} chưa đạt Mức {level + 1}: hồ sơ minh chứng [H1-{code}-0{level + 1}] còn thiếu, sĩ số lớp chưa đảm bảo."
 
@@ -87,11 +87,14 @@ def build(family: str = "THCS_THPT", *, table: bool = True, sections: bool = Tru
           nfd: bool = False, split_pages: bool = False, split_no_header: bool = False, header_rows: int = 1,
           merged: bool = False, mark: str = "x", marks: str = "all", broken_headings: bool = False,
           auto_numbering: bool = False, level4: list[tuple[str, bool]] | None = None, external: bool = False,
-          disagree: dict[str, int] | None = None, conclusion: int | None = -1) -> Report:
+          disagree: dict[str, int] | None = None, conclusion: int | None = -1,
+          override: dict[str, int] | None = None, drop: tuple[str, ...] = ()) -> Report:
     """One report. `disagree`: code -> the level the criterion's own section states instead of the
-    table's. `conclusion`: the level the report states for the school (-1: the right one, None: none)."""
-    crits = catalog(family)
-    levels = sample_levels(family, seed)
+    table's. `conclusion`: the level the report states for the school (-1: the right one, None: none).
+    `override`: levels set in both table and sections (even ones the catalog forbids); `drop`: criteria
+    left out of both."""
+    crits = [c for c in catalog(family) if c["code"] not in drop]
+    levels = {c: v for c, v in {**sample_levels(family, seed), **(override or {})}.items() if c not in drop}
     tops = {str(c["code"]): int(c["max"]) for c in crits}
     disagree = disagree or {}
     section_levels = {**levels, **disagree}

@@ -41,6 +41,8 @@ from kdcl.db import Store
 from kdcl.importing import safety
 from kdcl.importing.docx_plan import read_docx
 from kdcl.importing.model import Issue, ParsedPlan
+from kdcl.importing.report_docx import ParsedReport, read_report
+from kdcl.importing.report_validate import ReportWrite, report_from_document
 from kdcl.importing.safety import FileRejected
 from kdcl.importing.tabular import Table, read_table
 from kdcl.importing.text_plan import read_text
@@ -55,7 +57,7 @@ from kdcl.importing.validate import (
     plans_from_table,
     schools_from_table,
 )
-from kdcl.importing.write import write_assessments, write_plans, write_schools
+from kdcl.importing.write import write_assessments, write_plans, write_report, write_schools
 from kdcl.rules import format_number
 from kdcl.strings import ASSESSMENT_KIND_LABELS, LEVEL_LABELS, SCHOOL_TYPE_LABELS, STATUS_LABELS, t
 
@@ -75,6 +77,7 @@ class Options:
     replace: bool = False
     dry_run: bool = False
     channel: str = "ui"  # "cli": messages point at --school/--year/--replace instead of the page's controls
+    choices: dict[str, dict[str, int]] = field(default_factory=dict)  # report file -> criterion -> chosen level
 
 
 @dataclass
@@ -93,6 +96,7 @@ class FileResult:
     plans: list[PlanWrite] = field(default_factory=list)
     assessments: AssessmentWrite | None = None
     schools: SchoolsWrite | None = None
+    report: ReportWrite | None = None  # a self-assessment / external assessment report (.docx)
     dry_run: bool = False
     school_ids: list[str] = field(default_factory=list)
     school_years: list[str] = field(default_factory=list)
@@ -118,15 +122,19 @@ def _reject(result: FileResult, exc: FileRejected) -> FileResult:
     return result
 
 
-def _read(upload: Upload) -> tuple[FileResult, ParsedPlan | Table | None]:
+def _read(upload: Upload) -> tuple[FileResult, ParsedPlan | ParsedReport | Table | None]:
     result = FileResult(file=upload.name, sha256=sha256_of(upload.data))
     ext = safety.extension(upload.name)
     result.kind = {".docx": "plan", ".txt": "plan"}.get(ext)
     try:
         checked = safety.check(upload.name, upload.data)
         result.fmt = checked.fmt
-        if checked.fmt == "docx":
-            parsed: ParsedPlan | Table = read_docx(upload.name, upload.data)
+        report = read_report(upload.name, upload.data) if checked.fmt == "docx" else None
+        if report is not None:  # an assessment report, never read as a plan
+            parsed: ParsedPlan | ParsedReport | Table = report
+            result.kind = "assessment"
+        elif checked.fmt == "docx":
+            parsed = read_docx(upload.name, upload.data)
         elif checked.fmt == "txt":
             parsed = read_text(upload.name, upload.data)
         else:
@@ -189,6 +197,8 @@ def import_files(store: Store, scope: Scope, uploads: Sequence[Upload], options:
                     write_assessments(tx, result.assessments)
                 if result.schools is not None:
                     write_schools(tx, result.schools)
+                if result.report is not None:
+                    write_report(tx, result.report)
                 tx.run("write/import_log_insert", file_name=result.file, sha256=result.sha256, kind=result.kind,
                        format=result.fmt, school_ids=",".join(result.school_ids) or None,
                        school_years=",".join(result.school_years) or None, rows=result.rows,
@@ -212,9 +222,18 @@ def import_files(store: Store, scope: Scope, uploads: Sequence[Upload], options:
     return [r for r, _ in read]
 
 
-def _check(ctx: Context, result: FileResult, parsed: ParsedPlan | Table, options: Options) -> None:
+def _check(ctx: Context, result: FileResult, parsed: ParsedPlan | ParsedReport | Table, options: Options) -> None:
     problems = Problems(result.file)
-    if isinstance(parsed, ParsedPlan):
+    if isinstance(parsed, ParsedReport):
+        result.layout = "report"
+        if not options.replace and _duplicate(ctx, result):
+            return
+        result.report = report_from_document(ctx, problems, parsed, options.school, options.year, options.replace,
+                                             result.file, options.choices.get(result.file))
+        if result.report is not None:
+            result.rows = len(result.report.assessments.rows)
+            result.school_ids, result.school_years = [result.report.school_id], [result.report.school_year]
+    elif isinstance(parsed, ParsedPlan):
         result.layout = parsed.layout
         result.rows = len(parsed.items)
         for level, issue in parsed.issues:
@@ -229,13 +248,7 @@ def _check(ctx: Context, result: FileResult, parsed: ParsedPlan | Table, options
         result.plans = [w] if w is not None else []
     else:
         result.rows = len(parsed.rows)
-        seen = ctx.store.query("import_seen", **ctx.scope.params(), unit_id=None, school_type=None,
-                               sha256=result.sha256)
-        if len(seen):
-            first = seen.iloc[0]
-            result.status = "duplicate"
-            result.summary = t("import.summary.duplicate", when=pd.Timestamp(first["imported_at"]).strftime(
-                "%d/%m/%Y %H:%M"), file=first["file_name"])
+        if _duplicate(ctx, result):
             return
         for header in parsed.unknown:
             problems.warn("import.warn.unknown_column", column=header)
@@ -266,8 +279,22 @@ def _check(ctx: Context, result: FileResult, parsed: ParsedPlan | Table, options
     result.summary = summary(result)
 
 
+def _duplicate(ctx: Context, result: FileResult) -> bool:
+    """A file whose content was imported before: marked duplicate (nothing is written again)."""
+    seen = ctx.store.query("import_seen", **ctx.scope.params(), unit_id=None, school_type=None, sha256=result.sha256)
+    if not len(seen):
+        return False
+    first = seen.iloc[0]
+    result.status = "duplicate"
+    result.summary = t("import.summary.duplicate", when=pd.Timestamp(first["imported_at"]).strftime(
+        "%d/%m/%Y %H:%M"), file=first["file_name"])
+    return True
+
+
 def summary(result: FileResult) -> str:
     """One Vietnamese line: what the file brings."""
+    if result.report is not None:
+        return report_summary(result.report)
     if result.kind == "plan" and result.fmt in ("docx", "txt") and result.plans:
         w = result.plans[0]
         years = w.school_year if w.school_year == w.end_school_year else f"{w.school_year} – {w.end_school_year}"
@@ -302,6 +329,8 @@ def _d(value) -> str:
 def preview(result: FileResult) -> pd.DataFrame:
     """What will be written, with Vietnamese column names and the rule behind each parsed value."""
     c = lambda key: t("import.preview." + key)  # noqa: E731
+    if result.report is not None:
+        return report_preview(result.report)
     if result.plans:
         rows = []
         for w in result.plans:
@@ -367,3 +396,38 @@ def _plan_row(c, w: PlanWrite, v, action: str) -> dict[str, Any]:
         c("other_support"): v.other_support, c("note"): v.note,
         c("status"): STATUS_LABELS.get(v.status or "not_started", ""),
     }
+
+
+def report_summary(w: ReportWrite) -> str:
+    parsed = w.parsed
+    parts = [t("import.report.summary.table")] if parsed.has_table else []
+    parts += [t("import.report.summary.sections")] if parsed.has_sections else []
+    if len(w.level4):
+        parts.append(t("import.report.summary.level4", met=int(w.level4["met"].sum()), total=len(w.level4)))
+    text = t("import.report.summary", kind=ASSESSMENT_KIND_LABELS[w.kind].lower(), school=w.school_name,
+             school_id=w.school_id, year=w.school_year, rows=len(w.assessments.rows), source_parts=", ".join(parts),
+             weak=int(w.texts["weakness"].notna().sum()), level=report_level_label(w.school_level))
+    return text
+
+
+def report_level_label(level: int | None) -> str:
+    from kdcl.importing.report_validate import level_label
+
+    return level_label(level) if level is not None else LEVEL_LABELS[None]
+
+
+def report_preview(w: ReportWrite) -> pd.DataFrame:
+    """One row per criterion: the level written, what the table and the criterion's section say, and
+    the weakness and improvement text kept."""
+    c = lambda key: t("import.preview." + key)  # noqa: E731
+    r = lambda key: t("import.report.preview." + key)  # noqa: E731
+    levels = dict(zip(w.assessments.rows["criterion_code"], w.assessments.rows["level"]))
+    label = lambda v: "" if v is None else LEVEL_LABELS.get(int(v), "")  # noqa: E731
+    rows = []
+    for code, crit in w.parsed.criteria.items():
+        if code not in levels and code not in {d.code for d in w.disagreements}:
+            continue
+        rows.append({c("criterion"): code, c("level"): label(levels.get(code)),
+                     r("table_level"): label(crit.table_level), r("section_level"): label(crit.section_level),
+                     c("weakness"): crit.weakness or "", r("improvement"): crit.improvement or ""})
+    return pd.DataFrame(rows)

@@ -1,0 +1,227 @@
+"""Self-assessment / external assessment reports (.docx): the reader on every fixture of
+tests/report_fixtures.py criterion by criterion, then the import into a real DuckDB file (levels,
+texts, Mức 4, source, replace, disagreements, forbidden and missing criteria) and the CLI."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+from fixtures_docx import SEEDS
+from report_fixtures import FIXTURES, build, fixture, school_level
+
+from kdcl.access import Scope
+from kdcl.db import Store
+from kdcl.importing import Options, Upload, import_files, preview
+from kdcl.importing.report_docx import looks_like_report, read_report
+
+YEAR = "2025-2026"  # a year the tiny database has no levels for
+EVERYTHING = Scope.everything(user="test")
+
+
+@pytest.fixture
+def store(tiny_db_path, tmp_path):
+    path = tmp_path / "report.duckdb"
+    shutil.copy(tiny_db_path, path)
+    s = Store(path)
+    yield s
+    s.close()
+
+
+def _levels_read(parsed) -> dict[str, int]:
+    return {c: (v.table_level if v.table_level is not None else v.section_level)
+            for c, v in parsed.criteria.items() if v.table_level is not None or v.section_level is not None}
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURES))
+def test_the_reader_finds_every_criterion_of_every_fixture(name):
+    report = fixture(name)
+    parsed = read_report(name + ".docx", report.data)
+    assert parsed is not None and looks_like_report(report.data)
+    assert parsed.issues == []
+    got = _levels_read(parsed)
+    for code, level in report.levels.items():  # criterion by criterion, so a failure names the criterion
+        assert got.get(code) == level, (code, got.get(code), level)
+    assert set(got) == set(report.levels)
+    for code, c in parsed.criteria.items():
+        if report.weaknesses:
+            assert c.weakness == report.weaknesses.get(code), code
+            assert c.improvement == report.improvements.get(code), code
+        else:
+            assert c.weakness is None and c.improvement is None
+    disagreements = {c: (v.table_level, v.section_level) for c, v in parsed.criteria.items()
+                     if None not in (v.table_level, v.section_level) and v.table_level != v.section_level}
+    assert disagreements == report.disagreements
+    assert parsed.level4 == report.level4
+    assert parsed.conclusion == report.conclusion
+    assert parsed.kind == ("external" if "external" in name else "self")
+    assert parsed.has_table == FIXTURES[name][1].get("table", True)
+    assert parsed.has_sections == FIXTURES[name][1].get("sections", True)
+
+
+def test_nfd_text_is_read_as_nfc():
+    parsed = read_report("x.docx", fixture("th_nfd").data)
+    weak = [c.weakness for c in parsed.criteria.values() if c.weakness]
+    assert weak and all("sĩ số" in w for w in weak)  # composed, so search and themes find it
+
+
+@pytest.mark.parametrize("seed", sorted(SEEDS))
+def test_plans_are_not_reports(seed):
+    data = SEEDS[seed]()
+    assert not looks_like_report(data) and read_report("plan.docx", data) is None
+
+
+def _import(store, report, name="bao-cao.docx", **options):
+    options = {"school": report.school_id, "year": YEAR, "channel": "cli", **options}
+    return import_files(store, EVERYTHING, [Upload(name, report.data)], Options(**options))[0]
+
+
+def _stored(store, school_id, kind="self", year=YEAR):
+    with store.cursor() as cur:
+        levels = dict(cur.execute("select criterion_code, level from assessment where school_id = ? and "
+                                  "school_year = ? and kind = ?", [school_id, year, kind]).fetchall())
+        sources = {r[0] for r in cur.execute("select distinct source from assessment where school_id = ? and "
+                                             "school_year = ? and kind = ?", [school_id, year, kind]).fetchall()}
+        texts = {r[0]: (r[1], r[2]) for r in cur.execute(
+            "select criterion_code, weakness, improvement from assessment_text where school_id = ? and "
+            "school_year = ? and kind = ?", [school_id, year, kind]).fetchall()}
+        level4 = cur.execute("select requirement, met from assessment_level4 where school_id = ? and school_year = ? "
+                             "and kind = ? order by position", [school_id, year, kind]).fetchall()
+    return levels, sources, texts, level4
+
+
+@pytest.mark.parametrize("name", sorted(n for n in FIXTURES if "disagree" not in n))
+def test_every_fixture_imports_criterion_by_criterion(store, name):
+    report = fixture(name)
+    result = _import(store, report, name=name + ".docx")
+    assert result.status == "imported", [e.message for e in result.errors]
+    assert result.kind == "assessment" and result.layout == "report"
+    kind = "external" if "external" in name else "self"
+    levels, sources, texts, level4 = _stored(store, report.school_id, kind)
+    for code, level in report.levels.items():
+        assert levels.get(code) == level, code
+    assert set(levels) == set(report.levels)
+    assert sources == {name + ".docx"}
+    for code in report.levels:
+        expected = (report.weaknesses.get(code), report.improvements.get(code))
+        assert texts.get(code, (None, None)) == expected, code
+    assert [(r, bool(m)) for r, m in level4] == report.level4
+    assert result.summary.endswith(f"mức của trường theo quy định: {expected_level(report)}.")
+
+
+def expected_level(report) -> str:
+    level = school_level(report.levels, report.family)
+    if level == 3 and report.level4 and all(met for _, met in report.level4):
+        return "Mức 4 (theo quy định: Mức 3 và đạt mọi yêu cầu Mức 4)"
+    return {0: "Chưa đạt Mức 1", 1: "Mức 1", 2: "Mức 2", 3: "Mức 3"}[level]
+
+
+def test_a_report_replaces_a_school_years_levels_only_when_asked(store):
+    s1_before = _stored(store, "S1", year="2024-2025")
+    report = fixture("thcs_thpt_both")
+    refused = _import(store, report, year="2024-2025")
+    assert refused.status == "rejected"
+    assert refused.errors[0].message == (
+        "Tệp «bao-cao.docx»: Trường THCS Lý Tự Trọng đã có kết quả Tự đánh giá năm học 2024-2025 (28 tiêu chí, "
+        "nguồn: không rõ). Để thay bằng kết quả trong báo cáo, dùng --replace.")
+    assert _stored(store, "S1", year="2024-2025") == s1_before  # nothing written
+    external_before = _stored(store, "S1", "external", year="2024-2025")
+    done = _import(store, report, year="2024-2025", replace=True)
+    assert done.status == "imported"
+    assert ("Tệp «bao-cao.docx»: Sẽ thay thế 28 mức đạt Tự đánh giá năm học 2024-2025 đang có (nguồn: không rõ)."
+            in [w.message for w in done.warnings])
+    levels, sources, _, _ = _stored(store, "S1", year="2024-2025")
+    assert levels == report.levels and sources == {"bao-cao.docx"}
+    assert _stored(store, "S1", "external", year="2024-2025") == external_before  # another kind: untouched
+    assert _stored(store, "S1", year="2023-2024")[0]  # another year: untouched
+
+
+def test_a_disagreement_rejects_the_file_on_the_cli_and_takes_the_chosen_level(store):
+    report = fixture("thcs_thpt_disagree")
+    rejected = _import(store, report)
+    assert rejected.status == "rejected"
+    messages = [e.message for e in rejected.errors]
+    assert messages == [
+        "Tệp «bao-cao.docx», tiêu chí 1.2: bảng tổng hợp ghi Mức 2 (bảng 1, dòng 4), mục «Tự đánh giá» của tiêu chí "
+        "ghi Mức 1 (đoạn 48); hãy sửa báo cáo cho thống nhất rồi nhập lại.",
+        "Tệp «bao-cao.docx», tiêu chí 2.1: bảng tổng hợp ghi Mức 2 (bảng 1, dòng 14), mục «Tự đánh giá» của tiêu "
+        "chí ghi Chưa đạt Mức 1 (đoạn 177); hãy sửa báo cáo cho thống nhất rồi nhập lại."]
+    assert _stored(store, "S1")[0] == {}
+    assert [d.code for d in rejected.report.disagreements] == ["1.2", "2.1"]
+    half = _import(store, report, channel="ui", choices={"bao-cao.docx": {"1.2": 1}})
+    assert half.status == "rejected" and len(half.errors) == 1 and "chọn mức đúng" in half.errors[0].message
+    done = _import(store, report, channel="ui", choices={"bao-cao.docx": {"1.2": 1, "2.1": 2}})
+    assert done.status == "imported", [e.message for e in done.errors]
+    levels = _stored(store, "S1")[0]
+    assert levels["1.2"] == 1 and levels["2.1"] == 2
+    assert {c: v for c, v in levels.items() if c not in ("1.2", "2.1")} == {
+        c: v for c, v in report.levels.items() if c not in ("1.2", "2.1")}
+    frame = preview(done)
+    row = frame[frame["Tiêu chí"] == "1.2"].iloc[0]
+    assert (row["Mức đạt"], row["Bảng tổng hợp"], row["Mục tiêu chí"]) == ("Mức 1", "Mức 2", "Mức 1")
+
+
+def test_a_level_the_catalog_forbids_and_a_missing_criterion_are_named(store):
+    # 1.2 of THCS_THPT has no Mức 3 indicators; 5.6 is left out of the table and the sections
+    report = build("THCS_THPT", override={"1.2": 3}, drop=("5.6",), conclusion=None)
+    result = _import(store, report)
+    assert result.status == "rejected"
+    messages = [e.message for e in result.errors]
+    assert "Tệp «bao-cao.docx», bảng 1, dòng 4: Tiêu chí 1.2 chỉ có đến Mức 2, không có Mức 3." in messages
+    assert any(m.startswith("Tệp «bao-cao.docx», tiêu chí 5.6: báo cáo không ghi mức đạt của tiêu chí này")
+               for m in messages)
+    assert len(messages) == 2 and _stored(store, "S1")[0] == {}
+
+
+def test_the_reports_own_conclusion_is_checked_against_the_rule(store):
+    report = fixture("th_conclusion_differs")
+    assert school_level(report.levels, "TH") == 1
+    result = _import(store, report)
+    assert result.status == "imported"
+    assert ("Tệp «bao-cao.docx»: Báo cáo kết luận «Kết quả: Trường đạt Mức 3.» (Mức 3), nhưng theo quy định "
+            "(Điều 6) các mức đạt trong báo cáo cho Mức 1.") in [w.message for w in result.warnings]
+    agreeing = _import(store, fixture("mn_both"), name="mn.docx")
+    assert not [w for w in agreeing.warnings if "kết luận" in w.message]
+
+
+def test_an_external_report_goes_in_as_external(store):
+    result = _import(store, fixture("thcs_thpt_external"))
+    assert result.status == "imported"
+    assert _stored(store, "S1", "external")[0] and not _stored(store, "S1", "self")[0]
+    assert result.summary.startswith("Báo cáo đánh giá ngoài của Trường THCS Lý Tự Trọng (S1), năm học 2025-2026")
+
+
+def test_the_same_report_twice_is_a_duplicate(store):
+    report = fixture("mn_both")
+    assert _import(store, report).status == "imported"
+    assert _import(store, report).status == "duplicate"
+
+
+def test_a_dry_run_writes_nothing(store):
+    result = _import(store, fixture("th_both"), dry_run=True)
+    assert result.status == "ready" and _stored(store, "S2")[0] == {}
+
+
+def kdcl(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kdcl", *args], capture_output=True, text=True, timeout=180)
+
+
+def test_cli_imports_a_report_and_rejects_a_disagreement(tiny_db_path, tmp_path):
+    db = tmp_path / "cli.duckdb"
+    shutil.copy(tiny_db_path, db)
+    good, bad = tmp_path / "bao-cao.docx", tmp_path / "bao-cao-lech.docx"
+    good.write_bytes(fixture("th_both").data)
+    bad.write_bytes(fixture("mn_disagree").data)
+    out = kdcl("import", str(good), "--db", str(db), "--school", "S2", "--year", YEAR)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "Báo cáo tự đánh giá của Trường Tiểu học Kim Đồng (S2), năm học 2025-2026: 27 tiêu chí" in out.stdout
+    again = kdcl("import", str(bad), "--db", str(db), "--school", "S3", "--year", YEAR)
+    assert again.returncode == 1
+    assert "tiêu chí 1.2: bảng tổng hợp ghi Mức 2" in again.stdout and "ghi Mức 1" in again.stdout
+    store = Store(db)
+    try:
+        assert len(_stored(store, "S2")[0]) == 27 and _stored(store, "S3")[0] == {}
+    finally:
+        store.close()
