@@ -15,13 +15,14 @@ from kdcl.data import school as school_data
 from kdcl.importing import Options, Upload, import_files, preview
 from kdcl.importing.safety import MAX_FILE_BYTES, MAX_TABLE_ROWS
 from kdcl.importing.service import sha256_of
-from kdcl.strings import t
+from kdcl.strings import LEVEL_LABELS, t
 from kdcl.timetext import MONEY_RULES, TIME_RULES
 
 KINDS = ("plan", "assessment", "schools")
 STATUS_ICON = {"ready": ":material/check_circle:", "imported": ":material/check_circle:",
                "duplicate": ":material/content_copy:", "rejected": ":material/error:"}
 PREVIEW_ROWS = 300
+CHOICE_PREFIX = "report_choice|"  # + file name + "|" + criterion code
 
 scope = ui.current_scope()
 store = ui.get_store()
@@ -58,6 +59,17 @@ def show_issues(result) -> None:
         with st.expander(t("import.warnings_title", count=len(result.warnings)), expanded=len(result.warnings) <= 3):
             for w in result.warnings[:100]:
                 st.markdown(f"- {w.short}")
+
+
+def choose_levels(result) -> None:
+    """One choice per criterion whose level differs between a report's table and its own section."""
+    st.markdown(f"**{t('import.report.choose_title')}**")
+    st.caption(t("import.report.choose_intro"))
+    for d in result.report.disagreements:
+        labels = {d.table_level: t("import.report.choose_table", level=LEVEL_LABELS[d.table_level]),
+                  d.section_level: t("import.report.choose_section", level=LEVEL_LABELS[d.section_level])}
+        st.radio(t("import.report.choose_label", code=d.code), list(labels), index=None, horizontal=True,
+                 format_func=labels.get, key=f"{CHOICE_PREFIX}{result.file}|{d.code}")
 
 
 # ---------------------------------------------------------------- results of the last write
@@ -142,19 +154,27 @@ with st.expander(t("import.rules_title"), icon=":material/rule:"):
                  hide_index=True, width="stretch")
     st.markdown(f"**{t('import.layouts_title')}**")
     st.markdown(t("import.layouts"))
+    st.markdown(t("import.report.layout"))
 
 if not files:
     st.stop()
 
 uploads = [Upload(f.name, f.getvalue()) for f in files]
-options = Options(school=fallback_school, year=fallback_year, replace=replace)
+# the level chosen where a report's table and a criterion's own section disagree (radios drawn below)
+level_choices: dict[str, dict[str, int]] = {}
+for key, value in st.session_state.items():
+    if isinstance(key, str) and key.startswith(CHOICE_PREFIX) and value is not None:
+        file_name, code = key[len(CHOICE_PREFIX):].rsplit("|", 1)
+        level_choices.setdefault(file_name, {})[code] = value
+options = Options(school=fallback_school, year=fallback_year, replace=replace, choices=level_choices)
 signature = (tuple((u.name, sha256_of(u.data)) for u in uploads), fallback_school, fallback_year, replace,
-             store.data_version)
+             tuple(sorted((f, tuple(sorted(c.items()))) for f, c in level_choices.items())), store.data_version)
 cached = st.session_state.get("import_preview")
 if cached is None or cached[0] != signature:
     bar = st.progress(0.0, text=t("import.progress", done=0, total=len(uploads), file=""))
     results = import_files(
-        store, scope, uploads, Options(school=fallback_school, year=fallback_year, replace=replace, dry_run=True),
+        store, scope, uploads, Options(school=fallback_school, year=fallback_year, replace=replace, dry_run=True,
+                                       choices=level_choices),
         progress=lambda done, total, name: bar.progress(
             done / max(total, 1), text=t("import.progress", done=done + 1, total=total, file=name) if name
             else t("import.progress_done", total=total)),
@@ -174,6 +194,8 @@ for result in results:
         if result.summary and result.status != "rejected":
             st.caption(result.summary)
         show_issues(result)
+        if result.report is not None and result.report.disagreements:
+            choose_levels(result)
         if result.status == "ready":
             frame = preview(result)
             if len(frame):
@@ -203,5 +225,7 @@ if st.button(t("import.confirm", count=ready) if ready else t("import.confirm_no
     ]
     st.session_state["import_round"] = round_no + 1
     for key in ("import_preview", "import_replace"):  # a new batch starts without "replace"
+        st.session_state.pop(key, None)
+    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(CHOICE_PREFIX)]:
         st.session_state.pop(key, None)
     st.rerun()
