@@ -1084,6 +1084,12 @@ TEXT: dict[str, str] = {
     "import.report.level4": "Mức 4 (theo quy định: Mức 3 và đạt mọi yêu cầu Mức 4)",
     "import.report.from_report": "từ báo cáo tự đánh giá",
     "import.report.from_external": "từ báo cáo đánh giá ngoài",
+    "school.col.report_weakness": "Điểm yếu (từ báo cáo tự đánh giá)",
+    "school.col.report_weakness_help": "Mục «Điểm yếu» của tiêu chí trong báo cáo tự đánh giá năm học này (nhập từ tệp Word của trường).",
+    "school.col.report_improvement": "Kế hoạch cải tiến (từ báo cáo tự đánh giá)",
+    "weak.found.report": "{found} · {source}",
+    "weak.source.self_report": "từ báo cáo tự đánh giá",
+    "weak.source.external_report": "từ báo cáo đánh giá ngoài",
     "import.report.layout": "- **Báo cáo tự đánh giá / báo cáo đánh giá ngoài** (.docx, theo Công văn 5932/5942): mức đạt đọc từ «Bảng tổng hợp kết quả» (dấu x, ✓ hoặc «Đạt» ở cột mức) và từ dòng «Tự đánh giá: Đạt Mức …» của từng tiêu chí ở Phần II; giữ lại «Điểm yếu» và «Kế hoạch cải tiến chất lượng» của từng tiêu chí. Báo cáo ghi cho trường và năm học đã chọn ở hai ô bên trên; nếu trường đã có kết quả năm học đó, đánh dấu ô «Thay thế» để thay.",
 }
 

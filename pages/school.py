@@ -134,6 +134,12 @@ if peers.compared and report.target_level is not None:
     config["peers"] = st.column_config.TextColumn(
         t("school.col.peers"), help=t("school.col.peers_help", target=LEVEL_LABELS[report.target_level]), width=110
     )
+if crit["report_weakness"].notna().any() or crit["report_improvement"].notna().any():  # from the report (issue 15)
+    table["report_weakness"] = crit["report_weakness"].fillna("–")
+    table["report_improvement"] = crit["report_improvement"].fillna("–")
+    config["report_weakness"] = st.column_config.TextColumn(
+        t("school.col.report_weakness"), help=t("school.col.report_weakness_help"), width="large")
+    config["report_improvement"] = st.column_config.TextColumn(t("school.col.report_improvement"), width="large")
 level_colors = {LEVEL_LABELS[k]: v for k, v in charts.LEVEL_COLORS.items()}
 
 

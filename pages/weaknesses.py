@@ -329,9 +329,11 @@ if query:
                    if result.truncated else t("weak.search.count", total=format_number(result.total), query=query))
         found_in = {(True, False): t("weak.found.weakness"), (False, True): t("weak.found.measures"),
                     (True, True): t("weak.found.both")}
+        # a report's own "Điểm yếu" / "Kế hoạch cải tiến" (issue 15) is marked as such
         view = result.rows.assign(
-            found=[found_in.get((bool(w), bool(m)), "") for w, m in
-                   zip(result.rows["in_weakness"], result.rows["in_measures"])],
+            found=[found_in.get((bool(w), bool(m)), "") if s == "plan" else
+                   t("weak.found.report", found=found_in.get((bool(w), bool(m)), ""), source=t("weak.source." + s))
+                   for w, m, s in zip(result.rows["in_weakness"], result.rows["in_measures"], result.rows["source"])],
             progress=result.rows["bucket"].map(BUCKET_LABELS),
         )
         st.dataframe(

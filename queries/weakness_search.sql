@@ -1,4 +1,6 @@
--- plan items of any year whose weakness or measures contain $query, ignoring accents, case, đ/d and spacing.
+-- plan items of any year whose weakness or measures contain $query, ignoring accents, case, đ/d and spacing,
+-- and the criteria of assessment reports whose "Điểm yếu" / "Kế hoạch cải tiến" text contains it (source
+-- 'self_report' / 'external_report', item_id null; plan items: source 'plan').
 -- parameters: $scope_unit_id, $scope_school_id, $unit_id, $school_type, $as_of, $risk_days, $query, $limit
 -- grain: one row per match, weakness matches then newest year first, at most $limit; total = all matches.
 with schools as (
@@ -12,9 +14,10 @@ needle as (
     select trim(regexp_replace(replace(lower(strip_accents($query)), 'đ', 'd'), '\s+', ' ', 'g')) as folded
 ),
 
-items as (
+texts as (
     select
         i.item_id,
+        'plan' as source,
         i.school_id,
         s.name as school_name,
         s.unit_name,
@@ -27,7 +30,36 @@ items as (
         i.weakness,
         i.measures,
         i.status,
-        item_bucket(i.status, i.due_date, i.ongoing, $as_of, $risk_days) as bucket,
+        item_bucket(i.status, i.due_date, i.ongoing, $as_of, $risk_days) as bucket
+    from plan_item as i
+    join plan as p on p.plan_id = i.plan_id
+    join schools as s on s.school_id = i.school_id
+    join criterion as c on c.framework_id = i.framework_id and c.criterion_code = i.criterion_code
+    union all
+    select
+        null as item_id,
+        r.kind || '_report' as source,
+        r.school_id,
+        s.name as school_name,
+        s.unit_name,
+        r.school_year as plan_year,
+        r.school_year as plan_end_year,
+        r.framework_id,
+        r.criterion_code,
+        c.sort_order,
+        0 as position,
+        r.weakness,
+        r.improvement as measures,
+        null as status,
+        null as bucket
+    from assessment_text as r
+    join schools as s on s.school_id = r.school_id
+    join criterion as c on c.framework_id = r.framework_id and c.criterion_code = r.criterion_code
+),
+
+items as (
+    select
+        i.*,
         contains(
             replace(replace(replace(replace(replace(replace(replace(
                 lower(strip_accents(coalesce(i.weakness, ''))), 'đ', 'd'), chr(9), ' '), chr(10), ' '), chr(13), ' '),
@@ -40,10 +72,7 @@ items as (
                 '  ', ' '), '  ', ' '), '  ', ' '),
             n.folded
         ) as in_measures
-    from plan_item as i
-    join plan as p on p.plan_id = i.plan_id
-    join schools as s on s.school_id = i.school_id
-    join criterion as c on c.framework_id = i.framework_id and c.criterion_code = i.criterion_code
+    from texts as i
     cross join needle as n
     where length(n.folded) > 0
 ),
@@ -58,6 +87,7 @@ totals as (
 
 select
     item_id,
+    source,
     school_id,
     school_name,
     unit_name,

@@ -4,6 +4,7 @@ texts, Mức 4, source, replace, disagreements, forbidden and missing criteria) 
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -225,3 +226,88 @@ def test_cli_imports_a_report_and_rejects_a_disagreement(tiny_db_path, tmp_path)
         assert len(_stored(store, "S2")[0]) == 27 and _stored(store, "S3")[0] == {}
     finally:
         store.close()
+
+
+# --------------------------------------------------------------------------- where the report's texts are used
+
+
+def _report_for_s1_this_year(store) -> object:
+    """S1's 2024-2025 self-assessment replaced by a report (the tiny database's year)."""
+    report = fixture("thcs_thpt_both")
+    assert _import(store, report, year="2024-2025", replace=True).status == "imported"
+    return report
+
+
+def test_the_reports_weaknesses_are_searched_grouped_and_shown_on_the_school(store):
+    from factory import AS_OF
+
+    from kdcl import data
+    from kdcl.data import school as school_data
+    from kdcl.data import weaknesses as wk
+
+    report = _report_for_s1_this_year(store)
+    filters = data.Filters(school_year="2024-2025", as_of=AS_OF)
+    weak = {c: w for c, w in report.weaknesses.items() if w}
+    found = wk.search(store, EVERYTHING, filters, "si so lop")  # accents folded, as for plan items
+    rows = found.rows[found.rows["source"] == "self_report"]
+    assert sorted(rows["criterion_code"]) == sorted(weak)
+    assert set(rows["weakness"]) == set(weak.values()) and rows["item_id"].isna().all()
+    assert (found.rows.loc[found.rows["source"] == "plan", "item_id"].notna()).all()
+    by_plan = wk.search(store, EVERYTHING, filters, "bo sung minh chung")  # the improvement text is searched too
+    assert set(by_plan.rows["source"]) == {"self_report"} and by_plan.rows["in_measures"].all()
+    themes = wk.weakness_themes(store, EVERYTHING, filters, "THCS_THPT", None)
+    grouped = themes.themes
+    assert int(grouped["items"].sum()) >= len(weak) + 7  # the report's texts next to the plan's 7 items
+    one = wk.weakness_themes(store, EVERYTHING, filters, "THCS_THPT", "1.2")
+    assert weak.get("1.2") is None or one.texts >= 1
+    crit = school_data.school_report(store, EVERYTHING, filters, "S1").criteria.set_index("criterion_code")
+    for code in report.levels:
+        assert (crit.loc[code, "report_weakness"] if isinstance(crit.loc[code, "report_weakness"], str)
+                else None) == report.weaknesses[code], code
+        assert crit.loc[code, "report_improvement"] == report.improvements[code], code
+    assert crit["self_level"].astype(int).to_dict() == report.levels
+
+
+def test_the_school_page_shows_the_reports_weakness_marked(tmp_path, tiny_db_path, monkeypatch):
+    from conftest import page_app
+
+    path = tmp_path / "page.duckdb"
+    shutil.copy(tiny_db_path, path)
+    s = Store(path)
+    try:
+        report = _report_for_s1_this_year(s)
+    finally:
+        s.close()
+    at = page_app("school", path, monkeypatch, school="S1").run()
+    assert not at.exception
+    criteria = at.dataframe[0].value.set_index("criterion")
+    assert "report_weakness" in criteria.columns
+    name = next(c for c in criteria.index if c.startswith("1.2 · "))
+    assert criteria.loc[name, "report_weakness"] == (report.weaknesses["1.2"] or "–")
+    columns = json.loads(at.dataframe[0].proto.columns)
+    assert columns["report_weakness"]["label"] == "Điểm yếu (từ báo cáo tự đánh giá)"
+    assert columns["report_improvement"]["label"] == "Kế hoạch cải tiến (từ báo cáo tự đánh giá)"
+
+
+def test_a_school_without_a_report_has_no_report_columns(db, monkeypatch):
+    from conftest import page_app
+
+    at = page_app("school", db, monkeypatch, school="S1").run()
+    assert not at.exception and "report_weakness" not in at.dataframe[0].value.columns
+
+
+def test_the_weakness_search_marks_what_comes_from_the_report(tmp_path, tiny_db_path, monkeypatch):
+    from conftest import page_app
+
+    path = tmp_path / "weak.duckdb"
+    shutil.copy(tiny_db_path, path)
+    s = Store(path)
+    try:
+        report = _report_for_s1_this_year(s)
+    finally:
+        s.close()
+    at = page_app("weaknesses", path, monkeypatch, q="si so lop").run()
+    assert not at.exception
+    table = next(d.value for d in at.dataframe if "found" in d.value.columns)
+    marked = table[table["found"].str.endswith(" · từ báo cáo tự đánh giá")]
+    assert sorted(marked["criterion_code"]) == sorted(c for c, w in report.weaknesses.items() if w)
