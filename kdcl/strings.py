@@ -1087,6 +1087,8 @@ TEXT: dict[str, str] = {
     "school.col.report_weakness": "Điểm yếu (từ báo cáo tự đánh giá)",
     "school.col.report_weakness_help": "Mục «Điểm yếu» của tiêu chí trong báo cáo tự đánh giá năm học này (nhập từ tệp Word của trường).",
     "school.col.report_improvement": "Kế hoạch cải tiến (từ báo cáo tự đánh giá)",
+    "school.report.title": "Điểm yếu và kế hoạch cải tiến từ báo cáo tự đánh giá ({n} tiêu chí)",
+    "school.report.caption": "Nguyên văn mục «3. Điểm yếu» và «4. Kế hoạch cải tiến chất lượng» của từng tiêu chí trong báo cáo tự đánh giá năm học {school_year} ({source}).",
     "weak.found.report": "{found} · {source}",
     "weak.source.self_report": "từ báo cáo tự đánh giá",
     "weak.source.external_report": "từ báo cáo đánh giá ngoài",

@@ -29,7 +29,7 @@ items as (
 ),
 
 report_text as (
-    select r.criterion_code, r.weakness, r.improvement
+    select r.criterion_code, r.weakness, r.improvement, r.source
     from assessment_text as r
     join school as s on s.school_id = r.school_id
     where r.school_year = $school_year
@@ -69,7 +69,8 @@ select
     coalesce(ic.done_items, 0) as done_items,
     coalesce(ic.dropped_items, 0) as dropped_items,
     rt.weakness as report_weakness,
-    rt.improvement as report_improvement
+    rt.improvement as report_improvement,
+    rt.source as report_source
 from school as s
 join criterion as c on c.framework_id = s.framework_id
 join standard as st on st.framework_id = c.framework_id and st.standard_no = c.standard_no

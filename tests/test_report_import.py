@@ -311,3 +311,23 @@ def test_the_weakness_search_marks_what_comes_from_the_report(tmp_path, tiny_db_
     table = next(d.value for d in at.dataframe if "found" in d.value.columns)
     marked = table[table["found"].str.endswith(" · từ báo cáo tự đánh giá")]
     assert sorted(marked["criterion_code"]) == sorted(c for c, w in report.weaknesses.items() if w)
+
+
+def test_the_school_page_lists_the_reports_words_in_full(tmp_path, tiny_db_path, monkeypatch):
+    from conftest import page_app
+
+    path = tmp_path / "page.duckdb"
+    shutil.copy(tiny_db_path, path)
+    s = Store(path)
+    try:
+        report = _report_for_s1_this_year(s)
+    finally:
+        s.close()
+    at = page_app("school", path, monkeypatch, school="S1").run()
+    weak = {c: w for c, w in report.weaknesses.items() if w}
+    assert [e.label for e in at.expander if "báo cáo tự đánh giá" in e.label] == [
+        f"Điểm yếu và kế hoạch cải tiến từ báo cáo tự đánh giá ({len(weak)} tiêu chí)"]
+    listed = next(d.value for d in at.dataframe if list(d.value.columns) == [
+        "criterion_code", "report_weakness", "report_improvement"])
+    assert dict(zip(listed["criterion_code"], listed["report_weakness"])) == weak
+    assert any("năm học 2024-2025 (bao-cao.docx)" in c.value for c in at.caption)
