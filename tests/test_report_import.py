@@ -197,7 +197,13 @@ def test_an_external_report_goes_in_as_external(store):
 def test_the_same_report_twice_is_a_duplicate(store):
     report = fixture("mn_both")
     assert _import(store, report).status == "imported"
-    assert _import(store, report).status == "duplicate"
+    with store.cursor() as cur:
+        logged = cur.execute("select kind, format, school_ids, school_years, rows from import_log").fetchall()
+    assert logged == [("assessment", "docx", "S3", YEAR, 25)]
+    again = _import(store, report)
+    assert again.status == "duplicate" and again.errors == []
+    # replacing, the same file goes in again (it replaces the levels it wrote)
+    assert _import(store, report, replace=True).status == "imported"
 
 
 def test_a_dry_run_writes_nothing(store):

@@ -296,8 +296,8 @@ class _Reader:
         where = t("import.loc.paragraph", row=self.paragraph_no)
         if "muc 4" in f and len(f) < 120:
             self.mentions_m4 = True
-        elif re.match(r"^(?:[0-9.]+\s*)?danh gia tieu chi muc 1", f):
-            self.mentions_m4 = False
+        elif re.search(r"\bmuc\s*[1-3]\b", f) or f.startswith(("phan ", "ket luan", "tieu chi", "tieu chuan")):
+            self.mentions_m4 = False  # past the Mức 4 part: tables with Đạt / Không đạt are no Mức 4 list
         if _CONCLUSION_HEAD.match(f) and not f.startswith("ket luan ve tieu chuan"):
             self.in_conclusion = True
             self._close()
@@ -471,10 +471,10 @@ def read_report(name: str, data: bytes) -> ParsedReport | None:
     kind = "self"
     for p in head:
         f = fold(p)
-        if f.startswith("bao cao danh gia ngoai"):
+        if re.match(r"^bao cao (?:ket qua )?danh gia ngoai", f):
             kind = "external"
             break
-        if f.startswith("bao cao tu danh gia"):
+        if re.match(r"^bao cao (?:ket qua )?tu danh gia", f):
             break
     has_sections = any(c.section_where for c in reader.criteria.values())
     header_text = "\n".join(head)

@@ -226,13 +226,14 @@ def _check(ctx: Context, result: FileResult, parsed: ParsedPlan | ParsedReport |
     problems = Problems(result.file)
     if isinstance(parsed, ParsedReport):
         result.layout = "report"
-        if not options.replace and _duplicate(ctx, result):
-            return
         result.report = report_from_document(ctx, problems, parsed, options.school, options.year, options.replace,
                                              result.file, options.choices.get(result.file))
+        # the same file again for the same school is a duplicate (for another school, or replacing: checked as new)
+        if result.report is not None and not options.replace and _duplicate(ctx, result, result.report.school_id):
+            result.report = None
+            return
         if result.report is not None:
             result.rows = len(result.report.assessments.rows)
-            result.school_ids, result.school_years = [result.report.school_id], [result.report.school_year]
     elif isinstance(parsed, ParsedPlan):
         result.layout = parsed.layout
         result.rows = len(parsed.items)
@@ -268,6 +269,8 @@ def _check(ctx: Context, result: FileResult, parsed: ParsedPlan | ParsedReport |
     if result.assessments is not None:
         result.school_ids = sorted(set(result.assessments.rows["school_id"]))
         result.school_years = sorted(set(result.assessments.rows["school_year"]))
+    if result.report is not None:
+        result.school_ids, result.school_years = [result.report.school_id], [result.report.school_year]
     if result.schools is not None:
         result.school_ids = sorted(set(result.schools.new_schools["school_id"]) |
                                    {u["school_id"] for u in result.schools.updates})
@@ -279,9 +282,12 @@ def _check(ctx: Context, result: FileResult, parsed: ParsedPlan | ParsedReport |
     result.summary = summary(result)
 
 
-def _duplicate(ctx: Context, result: FileResult) -> bool:
-    """A file whose content was imported before: marked duplicate (nothing is written again)."""
+def _duplicate(ctx: Context, result: FileResult, school_id: str | None = None) -> bool:
+    """A file whose content was imported before (for `school_id` when given): marked duplicate
+    (nothing is written again)."""
     seen = ctx.store.query("import_seen", **ctx.scope.params(), unit_id=None, school_type=None, sha256=result.sha256)
+    if school_id is not None:
+        seen = seen[seen["school_id"] == school_id]
     if not len(seen):
         return False
     first = seen.iloc[0]
