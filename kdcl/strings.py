@@ -1052,6 +1052,7 @@ TEXT: dict[str, str] = {
     "import.report.err.table_twice": "Tiêu chí {code} có hai dòng trong bảng tổng hợp (dòng kia: {other}).",
     "import.report.err.section_twice": "Tiêu chí {code} có hai mục «Tiêu chí {code}» trong phần II (mục kia: {other}).",
     "import.report.err.both_marks": "Tiêu chí {code} được đánh dấu cả «Không đạt» và một mức đạt.",
+    "import.report.err.no_level_value": "Tiêu chí {code} không ghi mức đạt đọc được ở cột mức (cần «Mức 1», «Mức 2», «Mức 3» hoặc «Không đạt»).",
     "import.report.err.no_mark": "Tiêu chí {code} không có dấu (x, ✓, Đạt) ở cột «Không đạt» hay cột mức nào.",
     "import.report.err.missing_one": "báo cáo không ghi mức đạt của tiêu chí này ({name}): không có dòng trong bảng tổng hợp, không có dòng «Tự đánh giá» trong mục của tiêu chí.",
     "import.report.loc.criterion": "tiêu chí {code}",

@@ -88,11 +88,13 @@ def build(family: str = "THCS_THPT", *, table: bool = True, sections: bool = Tru
           merged: bool = False, mark: str = "x", marks: str = "all", broken_headings: bool = False,
           auto_numbering: bool = False, level4: list[tuple[str, bool]] | None = None, external: bool = False,
           disagree: dict[str, int] | None = None, conclusion: int | None = -1,
-          override: dict[str, int] | None = None, drop: tuple[str, ...] = ()) -> Report:
+          override: dict[str, int] | None = None, drop: tuple[str, ...] = (), level_column: bool = False,
+          bare_level_lines: bool = False) -> Report:
     """One report. `disagree`: code -> the level the criterion's own section states instead of the
     table's. `conclusion`: the level the report states for the school (-1: the right one, None: none).
     `override`: levels set in both table and sections (even ones the catalog forbids); `drop`: criteria
-    left out of both."""
+    left out of both. `level_column`: the table has one "Mức đạt" column ("Mức 2", "Không đạt") instead of
+    a column per level; `bare_level_lines`: "Tự đánh giá: Mức 2" without "Đạt"."""
     crits = [c for c in catalog(family) if c["code"] not in drop]
     levels = {c: v for c, v in {**sample_levels(family, seed), **(override or {})}.items() if c not in drop}
     tops = {str(c["code"]): int(c["max"]) for c in crits}
@@ -122,8 +124,11 @@ def build(family: str = "THCS_THPT", *, table: bool = True, sections: bool = Tru
         para(f"BẢNG TỔNG HỢP KẾT QUẢ {kind_word}")
         para("1. Kết quả đánh giá")
         para("1.1. Đánh giá tiêu chí Mức 1, 2 và 3")
-        _summary_table(doc, crits, levels, set_cell, split_pages=split_pages, split_no_header=split_no_header,
-                       header_rows=header_rows, merged=merged, mark=MARK_TEXT[mark], marks=marks)
+        if level_column:
+            _level_column_table(doc, crits, levels, set_cell)
+        else:
+            _summary_table(doc, crits, levels, set_cell, split_pages=split_pages, split_no_header=split_no_header,
+                           header_rows=header_rows, merged=merged, mark=MARK_TEXT[mark], marks=marks)
         if level4 is not None:
             para("1.2. Đánh giá tiêu chí Mức 4")
             t4 = doc.add_table(rows=1, cols=4)
@@ -177,7 +182,7 @@ def build(family: str = "THCS_THPT", *, table: bool = True, sections: bool = Tru
                     para(f"{n}. {label}")
                 for text in texts:
                     para(text)
-            verdict = "Không đạt" if level == 0 else f"Đạt Mức {level}"
+            verdict = "Không đạt" if level == 0 else f"Mức {level}" if bare_level_lines else f"Đạt Mức {level}"
             label = "Đánh giá tiêu chí" if external else "Tự đánh giá"
             if broken_headings:
                 para(f"5. {label}:")
@@ -214,6 +219,19 @@ def build(family: str = "THCS_THPT", *, table: bool = True, sections: bool = Tru
 
 def _conclusion_text(level: int) -> str:
     return "Kết quả: Trường chưa đạt Mức 1." if level == 0 else f"Kết quả: Trường đạt Mức {level}."
+
+
+def _level_column_table(doc, crits, levels, set_cell) -> None:
+    """TT | Tiêu chuẩn, tiêu chí | Mức đạt, the level written out in the last column."""
+    tbl = doc.add_table(rows=1, cols=3)
+    for cell, text in zip(tbl.rows[0].cells, ["TT", "Tiêu chuẩn, tiêu chí", "Mức đạt"]):
+        set_cell(cell, text)
+    for i, c in enumerate(crits, start=1):
+        cells = tbl.add_row().cells
+        set_cell(cells[0], str(i))
+        set_cell(cells[1], f"Tiêu chí {c['code']}: {c['name']}")
+        level = levels[str(c["code"])]
+        set_cell(cells[2], "Không đạt" if level == 0 else f"Mức {level}")
 
 
 def _summary_table(doc, crits, levels, set_cell, *, split_pages, split_no_header, header_rows, merged, mark, marks):
@@ -303,6 +321,7 @@ FIXTURES.update({
     "thcs_thpt_level4": ("THCS_THPT", {"seed": 12, "level4": _l4(), "merged": True}),
     "thcs_thpt_external": ("THCS_THPT", {"seed": 14, "external": True, "header_rows": 3}),
     "th_conclusion_differs": ("TH", {"seed": 16, "conclusion": 3}),
+    "mn_level_column": ("MN", {"seed": 17, "level_column": True, "bare_level_lines": True}),
 })
 
 

@@ -67,9 +67,13 @@ _SECTION_END = re.compile(
 _CONCLUSION_HEAD = re.compile(r"^(?:phan\s+(?:iii|3)\s*[.:\-–]?\s*)?(?:[0-9]{1,2}\s*[.)]\s*)?ket luan(?: chung)?\b")
 _CONCLUSION = re.compile(
     r"\b(?:nha truong|truong)\b[^.;]{0,80}?\b(chua dat muc\s*(?:1|i)\b|khong dat\b|dat muc\s*([1-4]|iv|i{1,3})\b)")
-_LEVEL_TEXT = re.compile(r"^(?:tieu chi\s*)?(?:(khong dat|chua dat)|dat\s*(?:muc\s*)?([1-4]|iv|i{1,3})\b)")
+_LEVEL_TEXT = re.compile(r"^(?:tieu chi\s*)?(?:(khong dat|chua dat)|(?:dat\s*)?muc\s*([1-4]|iv|i{1,3})\b|dat\s*([1-4])\b)")
 _LEVEL_HEAD = re.compile(r"\bmuc\s*([1-4]|iv|i{1,3})\b")
 _NOT_MARK = {"", "-", "–", "—", "0", "o", "khong"}
+# the header of a single level column (exact words, so a plan's "Kết quả cần đạt" is none)
+_LEVEL_COLUMN = [h.split() for h in ("muc dat", "muc dat duoc", "ket qua", "ket qua danh gia", "ket qua tu danh gia",
+                                     "tu danh gia", "danh gia", "muc")]
+MIN_LEVEL_ROWS = 3  # criterion rows with a level that make a table with one level column a summary table
 
 
 @dataclass
@@ -161,6 +165,7 @@ class _Columns:
     levels: dict[int, int]  # column -> level 1..3
     not_met: int | None  # the "Không đạt" column
     met: int | None = None  # Mức 4 table: the "Đạt" column
+    level_col: int | None = None  # a single "Mức đạt" / "Kết quả" column holding "Mức 2", "Không đạt"…
 
 
 def _header(rows: list[list[tuple[str, bool]]]) -> tuple[_Columns | None, int]:
@@ -181,7 +186,9 @@ def _header(rows: list[list[tuple[str, bool]]]) -> tuple[_Columns | None, int]:
                 levels[c] = n
         elif re.search(r"(^|\| )dat\b", text) and met is None:
             met = c
-    return _Columns(width, levels, not_met, met), first
+    level_col = next((c for c, text in enumerate(texts) if re.sub(r"[^a-z ]+", " ", text).split() in _LEVEL_COLUMN),
+                     None) if not levels else None
+    return _Columns(width, levels, not_met, met, level_col), first
 
 
 # --------------------------------------------------------------------------- the reader
@@ -238,6 +245,10 @@ class _Reader:
                 self.has_table = True
                 self._summary_rows(rows[first:], cols, first)
             return
+        if cols is not None and cols.level_col is not None and self._level_column_rows(rows[first:], cols, first):
+            self.table_columns = cols
+            self.has_table = True
+            return
         self.table_columns = None
         if cols is not None and cols.not_met is not None and cols.met is not None and (
                 self.mentions_m4 or any("muc 4" in fold(text) for r in rows[:max(first, 1)] for text, _ in r)):
@@ -270,6 +281,31 @@ class _Reader:
                 crit.table_level = 0
             else:
                 self._issue("error", "import.report.err.no_mark", where, code=code)
+
+    def _level_column_rows(self, rows, cols: _Columns, offset: int) -> bool:
+        """Rows "Tiêu chí n.m | … | Mức 2" (one level column); False, reading nothing, when fewer than
+        MIN_LEVEL_ROWS criterion rows hold a level there (then it is some other table)."""
+        found = []
+        for i, cells in enumerate(rows, start=offset + 1):
+            code = next((c for c in (_code(text) for k, (text, _) in enumerate(cells) if k != cols.level_col) if c),
+                        None)
+            if code is None:
+                continue
+            text = cells[cols.level_col][0] if cols.level_col < len(cells) else ""
+            found.append((code, _level_value(text), t("import.loc.table_row", table=self.table_no, row=i)))
+        if sum(level is not None for _, level, _ in found) < MIN_LEVEL_ROWS:
+            return False
+        for code, level, where in found:
+            crit = self._crit(code)
+            if crit.table_where is not None:
+                self._issue("error", "import.report.err.table_twice", where, code=code, other=crit.table_where)
+                continue
+            crit.table_where = where
+            if level is None:
+                self._issue("error", "import.report.err.no_level_value", where, code=code)
+            else:
+                crit.table_level = level
+        return True
 
     def _level4_rows(self, rows, cols: _Columns) -> None:
         _, first = _header(rows)
@@ -384,10 +420,11 @@ class _Reader:
             crit.name = name
 
     def _level(self, folded: str, where: str) -> bool:
-        m = _LEVEL_TEXT.match(folded.strip(" :.-"))
-        if not m:
+        rest = folded.strip(" :.-")
+        m = _LEVEL_TEXT.match(rest)
+        if not m or (rest.startswith("muc") and len(rest) > 8):  # "Đánh giá Mức 2: nhà trường…" is text
             return False
-        self.section.section_level = 0 if m.group(1) else _level_number(m.group(2))
+        self.section.section_level = 0 if m.group(1) else _level_number(m.group(2) or m.group(3))
         self.section.section_where = where
         return True
 
@@ -407,6 +444,15 @@ class _Reader:
         self.texts = {}
         self.field = None
         self.awaiting_level = self.awaiting_name = False
+
+
+def _level_value(text: str) -> int | None:
+    """"Mức 2" / "Đạt Mức 2" / "2" / "Không đạt" / "Chưa đạt Mức 1" in a level column -> 2, 2, 2, 0, 0."""
+    f = fold(text).strip(" .")
+    if f.startswith(("khong", "chua")):
+        return 0
+    m = re.fullmatch(r"(?:dat\s*)?(?:muc\s*)?([0-3]|i{1,3})", f)
+    return _level_number(m.group(1)) if m else None
 
 
 def _rest(text: str, rest_folded: str) -> str | None:
