@@ -12,7 +12,9 @@ text, line breaks inside headings, typed or automatic numbering and case do not 
   holding a mark ("x", "X", "✓", "Đạt", anything but "-", "0", "Không…"): marks in every level
   reached or only in the highest read the same. A mark under "Không đạt" is level 0. A table split
   across pages (a new table, its header typed again, or a table without header right after, of the
-  same width) goes on.
+  same width) goes on. A table with one level column instead (header exactly "Mức đạt", "Kết quả",
+  "Kết quả tự đánh giá"…; cells "Mức 2", "2", "Không đạt") counts when at least MIN_LEVEL_ROWS
+  criterion rows hold a level there.
 - The Mức 4 table ("1.2. Đánh giá tiêu chí Mức 4"): a table with "Đạt" / "Không đạt" columns and no
   level columns, after a paragraph naming "Mức 4" (or with "Mức 4" in its header): one requirement
   per row, met or not met.
