@@ -1,4 +1,4 @@
--- 0008: what a self-assessment (or external assessment) report says besides the levels, kept with
+-- 0009: what a self-assessment (or external assessment) report says besides the levels, kept with
 -- the assessment it was read with: per criterion the weakness ("Điểm yếu") and the improvement plan
 -- ("Kế hoạch cải tiến chất lượng") text, and the school-level Mức 4 requirements (met / not met).
 -- replaced together with that school-year-kind's levels; no foreign key to assessment (a report's
