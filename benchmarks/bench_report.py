@@ -1,11 +1,12 @@
-"""Reading self-assessment reports (.docx, issue 15): time per report, and what telling a report
-from a plan costs every .docx plan import (kdcl.importing.report_docx.read_report runs first).
+"""Reading self-assessment reports (.docx, issue 15): time per report, and what routing reports costs a
+.docx plan import (kdcl.importing.service._read: the plan reader classifies the document, a report is then
+read again by kdcl.importing.report_docx).
 
     python benchmarks/bench_report.py [--repeat 5]
 
 Reports: every fixture of tests/report_fixtures.py (25-28 criteria, table and/or Part II sections).
 Plans: the five seed plans of tests/fixtures_docx.py, read by kdcl.importing.docx_plan.read_docx
-alone and by read_report + read_docx (what kdcl.importing.service._read now does for a plan).
+alone and through service._read (size and zip checks, read_docx, the routing).
 Median of --repeat runs; printed, nothing asserted.
 """
 
@@ -25,6 +26,7 @@ from report_fixtures import FIXTURES, fixture  # noqa: E402
 
 from kdcl.importing.docx_plan import read_docx  # noqa: E402
 from kdcl.importing.report_docx import read_report  # noqa: E402
+from kdcl.importing.service import Upload, _read  # noqa: E402
 
 
 def median_ms(fn, repeat: int) -> float:
@@ -43,13 +45,17 @@ def main() -> None:
     reports = {name: fixture(name).data for name in FIXTURES}
     times = {name: median_ms(lambda d=data: read_report(name, d), args.repeat) for name, data in reports.items()}
     sizes = {name: len(d) // 1024 for name, d in reports.items()}
-    print(f"reports: {len(times)}, median {statistics.median(times.values()):.0f} ms, "
+    print(f"reports (report reader alone): {len(times)}, median {statistics.median(times.values()):.0f} ms, "
           f"max {max(times.values()):.0f} ms ({max(times, key=times.get)}, {sizes[max(times, key=times.get)]} KB)")
+    routed = {name: median_ms(lambda d=data: _read(Upload(name + ".docx", d)), args.repeat)
+              for name, data in reports.items()}
+    print(f"reports through service._read (plan reader, then report reader): median "
+          f"{statistics.median(routed.values()):.0f} ms, max {max(routed.values()):.0f} ms")
     for seed, build in sorted(SEEDS.items()):
         data = build()
         plan = median_ms(lambda: read_docx("p.docx", data), args.repeat)
-        both = median_ms(lambda: (read_report("p.docx", data), read_docx("p.docx", data)), args.repeat)
-        print(f"plan seed {seed}: read_docx {plan:.1f} ms, with report detection {both:.1f} ms (+{both - plan:.1f} ms)")
+        both = median_ms(lambda: _read(Upload("p.docx", data)), args.repeat)
+        print(f"plan seed {seed}: read_docx {plan:.1f} ms, service._read {both:.1f} ms (+{both - plan:.1f} ms)")
 
 
 if __name__ == "__main__":

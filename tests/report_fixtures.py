@@ -174,7 +174,8 @@ def build(family: str = "THCS_THPT", *, table: bool = True, sections: bool = Tru
                                            "Mức 2: Đã có kế hoạch theo dõi, đánh giá định kỳ."]),
                      ("Điểm mạnh", ["Tập thể sư phạm đoàn kết, nhiệt tình."]),
                      ("Điểm yếu", [_weakness(code, levels[code], top) or "Không có."]),
-                     ("Kế hoạch cải tiến chất lượng", [_improvement(code, levels[code], top)])]
+                     ("Khuyến nghị" if external else "Kế hoạch cải tiến chất lượng",
+                      [_improvement(code, levels[code], top)])]
             for n, (label, texts) in enumerate(parts, start=1):
                 if auto_numbering:
                     para(label, style="List Number")

@@ -20,14 +20,16 @@ text, line breaks inside headings, typed or automatic numbering and case do not 
   per row, met or not met.
 - Part II: a criterion section starts at a paragraph "Tiêu chí n.m: <name>" (the name may be in the
   next paragraph) and holds the landmarks "Mô tả hiện trạng", "Điểm mạnh", "Điểm yếu", "Kế hoạch cải
-  tiến chất lượng" (text after the landmark, on its line and in the paragraphs up to the next
-  landmark) and "Tự đánh giá: Đạt Mức N" / "Không đạt" (the level may be in the next paragraph). A
+  tiến chất lượng" (in an external report "Khuyến nghị"), each with the text after it on its line and
+  in the paragraphs up to the next landmark, and "Tự đánh giá: Đạt Mức N" / "Mức N" / "Không đạt"
+  (an external report: "Đánh giá: …"; the level may be in the next paragraph). A
   section ends at the next criterion, "Tiêu chuẩn n", "Kết luận về Tiêu chuẩn n", the Mức 4 part or
   Part III. A criterion heading without any landmark (a table of contents) is no section.
 - The report's own conclusion: in the paragraphs after a "Kết luận" heading (the summary's "2. Kết
   luận" or Part III "KẾT LUẬN CHUNG"), "(Nhà) trường … đạt Mức N" or "… chưa đạt Mức 1"; the last one
   found wins.
-- Kind: a title paragraph "BÁO CÁO ĐÁNH GIÁ NGOÀI" makes it an external report, else self-assessment.
+- Kind: a title paragraph "BÁO CÁO (KẾT QUẢ) ĐÁNH GIÁ NGOÀI" makes it an external report, else
+  self-assessment (the service also takes kdcl.importing.doc_kind's verdict).
 
 `looks_like_report(data)` tells a report from an improvement plan: a summary table with criterion
 rows, or at least three criterion sections with a "Tự đánh giá" level line or an "Điểm yếu"
@@ -60,7 +62,7 @@ _LABELS = {
     "description": re.compile(_NUMBERING + r"mo ta hien trang\b\s*[:.\-–]?\s*(.*)$"),
     "strengths": re.compile(_NUMBERING + r"diem manh\b\s*[:.\-–]?\s*(.*)$"),
     "weakness": re.compile(_NUMBERING + r"diem yeu\b\s*[:.\-–]?\s*(.*)$"),
-    "improvement": re.compile(_NUMBERING + r"ke hoach cai tien(?: chat luong)?\b\s*[:.\-–]?\s*(.*)$"),
+    "improvement": re.compile(_NUMBERING + r"(?:ke hoach cai tien(?: chat luong)?|khuyen nghi)\b\s*[:.\-–]?\s*(.*)$"),
     "level": re.compile(_NUMBERING + r"(?:tu danh gia|danh gia)(?: tieu chi)?\s*[:.\-–]?\s*(.*)$"),
 }
 _SECTION_END = re.compile(
@@ -209,6 +211,7 @@ class _Reader:
         self.mentions_m4 = False
         # part II
         self.section: CriterionReport | None = None
+        self.section_start: str | None = None
         self.field: str | None = None
         self.texts: dict[str, list[str]] = {}
         self.awaiting_level = False

@@ -59,7 +59,7 @@ def level_label(level: int | None) -> str:
 
 
 def _school(ctx: Context, problems: Problems, parsed: ParsedReport, school_ref: str | None):
-    named = next(((n, ctx.school(n)) for n in parsed.school_names if ctx.school(n)), (None, None))
+    named = next(((n, hit) for n, hit in ((n, ctx.school(n)) for n in parsed.school_names) if hit), (None, None))
     chosen = ctx.school(school_ref) if school_ref else None
     if school_ref and chosen is None:
         problems.error("import.err.school_ref", value=school_ref)
