@@ -15,7 +15,7 @@ from kdcl.data import school as school_data
 from kdcl.importing import Options, Upload, import_files, preview
 from kdcl.importing.plan_preview import layout_line, missing_frame
 from kdcl.importing.safety import MAX_FILE_BYTES, MAX_TABLE_ROWS
-from kdcl.importing.service import sha256_of
+from kdcl.importing.service import report_level4_preview, sha256_of
 from kdcl.strings import LEVEL_LABELS, t
 from kdcl.timetext import MONEY_RULES, TIME_RULES
 
@@ -216,6 +216,10 @@ for result in results:
                              height=min(38 + 35 * min(len(frame), 10), 400))
                 if len(frame) > PREVIEW_ROWS:
                     st.caption(t("import.preview_more", shown=PREVIEW_ROWS, total=len(frame)))
+            level4 = report_level4_preview(result)
+            if len(level4):  # a report's Mức 4 requirements (issue 15)
+                st.markdown(f"**{t('import.report.level4_title')}**")
+                st.dataframe(level4, hide_index=True, width="stretch")
 
 ready = counts["ready"]
 st.caption(t("import.confirm_hint"))

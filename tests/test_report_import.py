@@ -339,3 +339,14 @@ def test_the_school_page_lists_the_reports_words_in_full(tmp_path, tiny_db_path,
         "criterion_code", "report_weakness", "report_improvement"])
     assert dict(zip(listed["criterion_code"], listed["report_weakness"])) == weak
     assert any("năm học 2024-2025 (bao-cao.docx)" in c.value for c in at.caption)
+
+
+def test_the_preview_lists_the_mức_4_requirements(store):
+    from kdcl.importing.service import report_level4_preview
+
+    result = _import(store, fixture("thcs_thpt_level4"), dry_run=True)
+    frame = report_level4_preview(result)
+    assert frame.to_dict("records") == [{"Yêu cầu": req, "Kết quả": "Đạt" if met else "Không đạt"}
+                                        for req, met in fixture("thcs_thpt_level4").level4]
+    assert "2/3 yêu cầu Mức 4 đạt" in result.summary
+    assert report_level4_preview(_import(store, fixture("th_both"), dry_run=True)).empty

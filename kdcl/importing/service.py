@@ -432,6 +432,16 @@ def report_level_label(level: int | None) -> str:
     return level_label(level) if level is not None else LEVEL_LABELS[None]
 
 
+def report_level4_preview(result: FileResult) -> pd.DataFrame:
+    """A report's Mức 4 requirements as written: requirement, met / not met (empty for other files)."""
+    if result.report is None or not len(result.report.level4):
+        return pd.DataFrame()
+    rows = result.report.level4
+    return pd.DataFrame({t("import.report.preview.requirement"): rows["requirement"],
+                         t("import.report.preview.met"): rows["met"].map(
+                             lambda met: t("import.report.level4_met" if met else "import.report.level4_not_met"))})
+
+
 def report_preview(w: ReportWrite) -> pd.DataFrame:
     """One row per criterion: the level written, what the table and the criterion's section say, and
     the weakness and improvement text kept."""
