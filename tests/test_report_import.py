@@ -350,3 +350,19 @@ def test_the_preview_lists_the_mức_4_requirements(store):
                                         for req, met in fixture("thcs_thpt_level4").level4]
     assert "2/3 yêu cầu Mức 4 đạt" in result.summary
     assert report_level4_preview(_import(store, fixture("th_both"), dry_run=True)).empty
+
+
+def test_a_report_saved_by_libreoffice_as_odt_imports_the_same(store, tmp_path):
+    """A report sent as .odt (converted to .docx by LibreOffice on import) reads to the same levels and texts."""
+    from plan_variants import convert, soffice
+
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) not installed; .ci/run installs it")
+    report = fixture("thcs_thpt_merged_highest")
+    odt = convert(report.data, "bao-cao.docx", "odt", tmp_path / "lo")
+    result = import_files(store, EVERYTHING, [Upload("bao-cao.odt", odt)],
+                          Options(school="S1", year=YEAR, channel="cli"))[0]
+    assert result.status == "imported", [e.message for e in result.errors]
+    levels, _, texts, _ = _stored(store, "S1")
+    assert levels == report.levels
+    assert {c: w for c, (w, _) in texts.items() if w} == {c: w for c, w in report.weaknesses.items() if w}
