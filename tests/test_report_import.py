@@ -366,3 +366,14 @@ def test_a_report_saved_by_libreoffice_as_odt_imports_the_same(store, tmp_path):
     levels, _, texts, _ = _stored(store, "S1")
     assert levels == report.levels
     assert {c: w for c, (w, _) in texts.items() if w} == {c: w for c, w in report.weaknesses.items() if w}
+
+
+def test_a_report_for_a_school_outside_the_users_scope_is_refused(store):
+    principal = Scope(school_id="S2", role="principal", user="ht")
+    report = fixture("thcs_thpt_both")  # names Trường THCS Lý Tự Trọng (S1) in its header
+    chosen = import_files(store, principal, [Upload("b.docx", report.data)], Options(school="S1", year=YEAR))[0]
+    assert chosen.status == "rejected"
+    assert chosen.errors[0].message == "Tệp «b.docx»: Không tìm thấy trường «S1» (theo mã hoặc tên) trong phạm vi của bạn."
+    named = import_files(store, principal, [Upload("b.docx", report.data)], Options(year=YEAR))[0]
+    assert named.status == "rejected" and "Không tìm thấy «Trường THCS Lý Tự Trọng» trong danh sách" in named.errors[0].message
+    assert _stored(store, "S1")[0] == {}
