@@ -1125,6 +1125,7 @@ TEXT: dict[str, str] = {
     "school.col.report_improvement": "Kế hoạch cải tiến (từ báo cáo tự đánh giá)",
     "school.report.title": "Điểm yếu và kế hoạch cải tiến từ báo cáo tự đánh giá ({n} tiêu chí)",
     "school.report.caption": "Nguyên văn mục «3. Điểm yếu» và «4. Kế hoạch cải tiến chất lượng» của từng tiêu chí trong báo cáo tự đánh giá năm học {school_year} ({source}).",
+    "school.level4": "Yêu cầu Mức 4 (theo báo cáo tự đánh giá {source}): đạt {met}/{total}. Trường đạt Mức 4 khi đạt Mức 3 và mọi yêu cầu Mức 4.",
     "weak.found.report": "{found} · {source}",
     "weak.source.self_report": "từ báo cáo tự đánh giá",
     "weak.source.external_report": "từ báo cáo đánh giá ngoài",

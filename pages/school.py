@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from kdcl import charts, ui
+from kdcl.data import report as report_data
 from kdcl.data import school as school_data
 from kdcl.rules import format_number, format_percent, format_vnd, previous_school_year
 from kdcl.strings import BUCKET_LABELS, LEVEL_LABELS, SCHOOL_TYPE_LABELS, STATUS_LABELS, t
@@ -70,6 +71,10 @@ else:
                           total=report.profile["criteria_total"]))
         else:
             st.markdown(t("school.summary.result", level=level_label(report.level)))
+        level4 = ui.load(report_data.level4, scope, filters, school_id)
+        if level4.total:  # the Mức 4 requirements the school's self-assessment report states (issue 15)
+            st.caption(t("school.level4", met=level4.met, total=level4.total,
+                         source=", ".join(sorted(set(level4.rows["source"].dropna())))))
     with right:
         previous = report.years[report.years["school_year"] == previous_school_year(year)]
         delta, arrow = None, "auto"

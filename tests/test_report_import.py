@@ -377,3 +377,21 @@ def test_a_report_for_a_school_outside_the_users_scope_is_refused(store):
     named = import_files(store, principal, [Upload("b.docx", report.data)], Options(year=YEAR))[0]
     assert named.status == "rejected" and "Không tìm thấy «Trường THCS Lý Tự Trọng» trong danh sách" in named.errors[0].message
     assert _stored(store, "S1")[0] == {}
+
+
+def test_the_school_page_shows_the_reports_mức_4_requirements(tmp_path, tiny_db_path, monkeypatch):
+    from conftest import page_app
+
+    path = tmp_path / "page.duckdb"
+    shutil.copy(tiny_db_path, path)
+    s = Store(path)
+    try:
+        assert _import(s, fixture("thcs_thpt_level4"), year="2024-2025", replace=True).status == "imported"
+    finally:
+        s.close()
+    at = page_app("school", path, monkeypatch, school="S1").run()
+    assert not at.exception
+    assert ("Yêu cầu Mức 4 (theo báo cáo tự đánh giá bao-cao.docx): đạt 2/3. Trường đạt Mức 4 khi đạt Mức 3 và mọi "
+            "yêu cầu Mức 4.") in [c.value for c in at.caption]
+    other = page_app("school", path, monkeypatch, school="S2").run()
+    assert not any("Yêu cầu Mức 4" in c.value for c in other.caption)
