@@ -15,7 +15,8 @@ from kdcl.data import school as school_data
 from kdcl.importing import Options, Upload, import_files, preview
 from kdcl.importing.plan_preview import layout_line, missing_frame
 from kdcl.importing.safety import MAX_FILE_BYTES, MAX_TABLE_ROWS
-from kdcl.importing.service import report_level4_preview, sha256_of
+from kdcl.importing.report_validate import report_level4_preview
+from kdcl.importing.service import sha256_of
 from kdcl.strings import LEVEL_LABELS, t
 from kdcl.timetext import MONEY_RULES, TIME_RULES
 

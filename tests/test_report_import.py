@@ -342,7 +342,7 @@ def test_the_school_page_lists_the_reports_words_in_full(tmp_path, tiny_db_path,
 
 
 def test_the_preview_lists_the_mức_4_requirements(store):
-    from kdcl.importing.service import report_level4_preview
+    from kdcl.importing.report_validate import report_level4_preview
 
     result = _import(store, fixture("thcs_thpt_level4"), dry_run=True)
     frame = report_level4_preview(result)

@@ -182,3 +182,48 @@ def report_from_document(ctx: Context, problems: Problems, parsed: ParsedReport,
             problems.warn("import.report.warn.conclusion", text=parsed.conclusion_text,
                           stated=level_label(parsed.conclusion), computed=level_label(computed))
     return write
+
+
+# --------------------------------------------------------------------------- summary and preview
+
+
+def report_summary(w: ReportWrite) -> str:
+    """One Vietnamese line: the report's school, year, criteria, where they were read, the school level."""
+    parsed = w.parsed
+    parts = [t("import.report.summary.table")] if parsed.has_table else []
+    parts += [t("import.report.summary.sections")] if parsed.has_sections else []
+    if len(w.level4):
+        parts.append(t("import.report.summary.level4", met=int(w.level4["met"].sum()), total=len(w.level4)))
+    text = t("import.report.summary", kind=ASSESSMENT_KIND_LABELS[w.kind].lower(), school=w.school_name,
+             school_id=w.school_id, year=w.school_year, rows=len(w.assessments.rows), source_parts=", ".join(parts),
+             weak=int(w.texts["weakness"].notna().sum()), level=level_label(w.school_level) if w.school_level is not None
+             else LEVEL_LABELS[None])
+    return text
+
+
+def report_level4_preview(result) -> pd.DataFrame:
+    """A report's Mức 4 requirements as written: requirement, met / not met (empty for other files;
+    `result`: a kdcl.importing.service.FileResult)."""
+    if result.report is None or not len(result.report.level4):
+        return pd.DataFrame()
+    rows = result.report.level4
+    return pd.DataFrame({t("import.report.preview.requirement"): rows["requirement"],
+                         t("import.report.preview.met"): rows["met"].map(
+                             lambda met: t("import.report.level4_met" if met else "import.report.level4_not_met"))})
+
+
+def report_preview(w: ReportWrite) -> pd.DataFrame:
+    """One row per criterion: the level written, what the table and the criterion's section say, and
+    the weakness and improvement text kept."""
+    c = lambda key: t("import.preview." + key)  # noqa: E731
+    r = lambda key: t("import.report.preview." + key)  # noqa: E731
+    levels = dict(zip(w.assessments.rows["criterion_code"], w.assessments.rows["level"]))
+    label = lambda v: "" if v is None else LEVEL_LABELS.get(int(v), "")  # noqa: E731
+    rows = []
+    for code, crit in w.parsed.criteria.items():
+        if code not in levels and code not in {d.code for d in w.disagreements}:
+            continue
+        rows.append({c("criterion"): code, c("level"): label(levels.get(code)),
+                     r("table_level"): label(crit.table_level), r("section_level"): label(crit.section_level),
+                     c("weakness"): crit.weakness or "", r("improvement"): crit.improvement or ""})
+    return pd.DataFrame(rows)

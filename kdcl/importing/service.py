@@ -44,7 +44,7 @@ from kdcl.importing.doc_kind import EXTERNAL_REPORT, REPORTS, UNKNOWN
 from kdcl.importing.docx_plan import read_docx
 from kdcl.importing.model import Issue, ParsedPlan
 from kdcl.importing.report_docx import ParsedReport, read_report
-from kdcl.importing.report_validate import ReportWrite, report_from_document
+from kdcl.importing.report_validate import ReportWrite, report_from_document, report_preview, report_summary
 from kdcl.importing.safety import FileRejected
 from kdcl.importing.tabular import Table, read_table
 from kdcl.importing.text_plan import read_text
@@ -413,47 +413,3 @@ def _plan_row(c, w: PlanWrite, v, action: str) -> dict[str, Any]:
         c("status"): STATUS_LABELS.get(v.status or "not_started", ""),
     }
 
-
-def report_summary(w: ReportWrite) -> str:
-    parsed = w.parsed
-    parts = [t("import.report.summary.table")] if parsed.has_table else []
-    parts += [t("import.report.summary.sections")] if parsed.has_sections else []
-    if len(w.level4):
-        parts.append(t("import.report.summary.level4", met=int(w.level4["met"].sum()), total=len(w.level4)))
-    text = t("import.report.summary", kind=ASSESSMENT_KIND_LABELS[w.kind].lower(), school=w.school_name,
-             school_id=w.school_id, year=w.school_year, rows=len(w.assessments.rows), source_parts=", ".join(parts),
-             weak=int(w.texts["weakness"].notna().sum()), level=report_level_label(w.school_level))
-    return text
-
-
-def report_level_label(level: int | None) -> str:
-    from kdcl.importing.report_validate import level_label
-
-    return level_label(level) if level is not None else LEVEL_LABELS[None]
-
-
-def report_level4_preview(result: FileResult) -> pd.DataFrame:
-    """A report's Mức 4 requirements as written: requirement, met / not met (empty for other files)."""
-    if result.report is None or not len(result.report.level4):
-        return pd.DataFrame()
-    rows = result.report.level4
-    return pd.DataFrame({t("import.report.preview.requirement"): rows["requirement"],
-                         t("import.report.preview.met"): rows["met"].map(
-                             lambda met: t("import.report.level4_met" if met else "import.report.level4_not_met"))})
-
-
-def report_preview(w: ReportWrite) -> pd.DataFrame:
-    """One row per criterion: the level written, what the table and the criterion's section say, and
-    the weakness and improvement text kept."""
-    c = lambda key: t("import.preview." + key)  # noqa: E731
-    r = lambda key: t("import.report.preview." + key)  # noqa: E731
-    levels = dict(zip(w.assessments.rows["criterion_code"], w.assessments.rows["level"]))
-    label = lambda v: "" if v is None else LEVEL_LABELS.get(int(v), "")  # noqa: E731
-    rows = []
-    for code, crit in w.parsed.criteria.items():
-        if code not in levels and code not in {d.code for d in w.disagreements}:
-            continue
-        rows.append({c("criterion"): code, c("level"): label(levels.get(code)),
-                     r("table_level"): label(crit.table_level), r("section_level"): label(crit.section_level),
-                     c("weakness"): crit.weakness or "", r("improvement"): crit.improvement or ""})
-    return pd.DataFrame(rows)
