@@ -232,6 +232,11 @@ def test_cli_imports_a_report_and_rejects_a_disagreement(tiny_db_path, tmp_path)
         assert len(_stored(store, "S2")[0]) == 27 and _stored(store, "S3")[0] == {}
     finally:
         store.close()
+    dry = kdcl("import", str(bad), "--db", str(db), "--school", "S3", "--year", YEAR, "--json", "--dry-run")
+    line = json.loads(dry.stdout)
+    assert dry.returncode == 1 and (line["status"], line["kind"]) == ("rejected", "assessment")
+    assert [e["message"].split(": ", 1)[0] for e in line["errors"]] == [
+        "Tệp «" + str(bad) + "», tiêu chí 1.2", "Tệp «" + str(bad) + "», tiêu chí 2.1"]
 
 
 # --------------------------------------------------------------------------- where the report's texts are used
