@@ -24,7 +24,7 @@ from docx.enum.text import WD_BREAK
 ROOT = Path(__file__).resolve().parents[1]
 SCHOOLS = {"THCS_THPT": ("S1", "TRƯỜNG THCS LÝ TỰ TRỌNG"), "TH": ("S2", "TRƯỜNG TIỂU HỌC KIM ĐỒNG"),
            "MN": ("S3", "TRƯỜNG MẦM NON HOA SEN")}
-MARK_TEXT = {"x": "x", "X": "X", "check": "✓", "dat": "Đạt"}
+MARK_TEXT = {"x": "x", "X": "X", "check": "✓", "dat": "Đạt", "root": "√"}
 
 
 def catalog(family: str) -> list[dict[str, object]]:
@@ -89,12 +89,13 @@ def build(family: str = "THCS_THPT", *, table: bool = True, sections: bool = Tru
           auto_numbering: bool = False, level4: list[tuple[str, bool]] | None = None, external: bool = False,
           disagree: dict[str, int] | None = None, conclusion: int | None = -1,
           override: dict[str, int] | None = None, drop: tuple[str, ...] = (), level_column: bool = False,
-          bare_level_lines: bool = False) -> Report:
+          bare_level_lines: bool = False, roman: bool = False) -> Report:
     """One report. `disagree`: code -> the level the criterion's own section states instead of the
     table's. `conclusion`: the level the report states for the school (-1: the right one, None: none).
     `override`: levels set in both table and sections (even ones the catalog forbids); `drop`: criteria
     left out of both. `level_column`: the table has one "Mức đạt" column ("Mức 2", "Không đạt") instead of
-    a column per level; `bare_level_lines`: "Tự đánh giá: Mức 2" without "Đạt"."""
+    a column per level; `bare_level_lines`: "Tự đánh giá: Mức 2" without "Đạt"; `roman`: level columns
+    headed "Mức I | Mức II | Mức III"."""
     crits = [c for c in catalog(family) if c["code"] not in drop]
     levels = {c: v for c, v in {**sample_levels(family, seed), **(override or {})}.items() if c not in drop}
     tops = {str(c["code"]): int(c["max"]) for c in crits}
@@ -128,7 +129,7 @@ def build(family: str = "THCS_THPT", *, table: bool = True, sections: bool = Tru
             _level_column_table(doc, crits, levels, set_cell)
         else:
             _summary_table(doc, crits, levels, set_cell, split_pages=split_pages, split_no_header=split_no_header,
-                           header_rows=header_rows, merged=merged, mark=MARK_TEXT[mark], marks=marks)
+                           header_rows=header_rows, merged=merged, mark=MARK_TEXT[mark], marks=marks, roman=roman)
         if level4 is not None:
             para("1.2. Đánh giá tiêu chí Mức 4")
             t4 = doc.add_table(rows=1, cols=4)
@@ -235,7 +236,8 @@ def _level_column_table(doc, crits, levels, set_cell) -> None:
         set_cell(cells[2], "Không đạt" if level == 0 else f"Mức {level}")
 
 
-def _summary_table(doc, crits, levels, set_cell, *, split_pages, split_no_header, header_rows, merged, mark, marks):
+def _summary_table(doc, crits, levels, set_cell, *, split_pages, split_no_header, header_rows, merged, mark, marks,
+                   roman=False):
     lead = 2 if merged else 1  # merged: "Tiêu chuẩn" in its own column, merged down over its criteria
     width = lead + 4
 
@@ -246,7 +248,7 @@ def _summary_table(doc, crits, levels, set_cell, *, split_pages, split_no_header
         if header_rows == 1:
             cells = tbl.add_row().cells
             heads = (["Tiêu chuẩn", "Tiêu chí"] if merged else ["Tiêu chuẩn, tiêu chí"]) + [
-                "Không đạt", "Đạt Mức 1", "Đạt Mức 2", "Đạt Mức 3"]
+                "Không đạt", *(f"Đạt Mức {n}" for n in (["I", "II", "III"] if roman else [1, 2, 3]))]
             for cell, text in zip(cells, heads):
                 set_cell(cell, text)
             return tbl
@@ -258,7 +260,7 @@ def _summary_table(doc, crits, levels, set_cell, *, split_pages, split_no_header
         set_cell(rows[1][lead].merge(rows[2][lead]), "Không đạt")
         set_cell(rows[1][lead + 1].merge(rows[1][width - 1]), "Đạt")
         for k in range(3):
-            set_cell(rows[2][lead + 1 + k], f"Mức {k + 1}")
+            set_cell(rows[2][lead + 1 + k], f"Mức {['I', 'II', 'III'][k] if roman else k + 1}")
         return tbl
 
     tbl = new_table(True)
@@ -323,6 +325,7 @@ FIXTURES.update({
     "thcs_thpt_external": ("THCS_THPT", {"seed": 14, "external": True, "header_rows": 3}),
     "th_conclusion_differs": ("TH", {"seed": 16, "conclusion": 3}),
     "mn_level_column": ("MN", {"seed": 17, "level_column": True, "bare_level_lines": True}),
+    "th_roman_root": ("TH", {"seed": 18, "roman": True, "mark": "root", "header_rows": 3, "marks": "highest"}),
 })
 
 
