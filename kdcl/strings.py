@@ -1127,6 +1127,8 @@ TEXT: dict[str, str] = {
     "school.report.caption": "Nguyên văn mục «3. Điểm yếu» và «4. Kế hoạch cải tiến chất lượng» của từng tiêu chí trong báo cáo tự đánh giá năm học {school_year} ({source}).",
     "school.level4": "Yêu cầu Mức 4 (theo báo cáo tự đánh giá {source}): đạt {met}/{total}. Trường đạt Mức 4 khi đạt Mức 3 và mọi yêu cầu Mức 4.",
     "weak.found.report": "{found} · {source}",
+    "weak.search.count_reports": "Khớp «{query}»: {plans} mục kế hoạch và {reports} tiêu chí trong báo cáo tự đánh giá / đánh giá ngoài đã nhập (mục «Điểm yếu», «Kế hoạch cải tiến»).",
+    "weak.search.shown_first": "Đang hiện {shown} kết quả đầu (khớp ở điểm yếu trước, năm học mới trước); hãy thêm từ để thu hẹp.",
     "weak.source.self_report": "từ báo cáo tự đánh giá",
     "weak.source.external_report": "từ báo cáo đánh giá ngoài",
     "import.report.layout": "- **Báo cáo tự đánh giá / báo cáo đánh giá ngoài** (.docx, theo Công văn 5932/5942): mức đạt đọc từ «Bảng tổng hợp kết quả» (dấu x, ✓ hoặc «Đạt» ở cột mức) và từ dòng «Tự đánh giá: Đạt Mức …» của từng tiêu chí ở Phần II; giữ lại «Điểm yếu» và «Kế hoạch cải tiến chất lượng» của từng tiêu chí. Báo cáo ghi cho trường và năm học đã chọn ở hai ô bên trên; nếu trường đã có kết quả năm học đó, đánh dấu ô «Thay thế» để thay.",

@@ -2,7 +2,8 @@
 -- and the criteria of assessment reports whose "Điểm yếu" / "Kế hoạch cải tiến" text contains it (source
 -- 'self_report' / 'external_report', item_id null; plan items: source 'plan').
 -- parameters: $scope_unit_id, $scope_school_id, $unit_id, $school_type, $as_of, $risk_days, $query, $limit
--- grain: one row per match, weakness matches then newest year first, at most $limit; total = all matches.
+-- grain: one row per match, weakness matches then newest year first, at most $limit; total = all matches,
+-- report_total = those from reports.
 with schools as (
     select s.school_id, s.name, u.name as unit_name
     from scoped_schools($scope_unit_id, $scope_school_id, $unit_id, $school_type) as s
@@ -72,7 +73,7 @@ matches as (
 ),
 
 totals as (
-    select count(*) as total from matches
+    select count(*) as total, count(*) filter (where source <> 'plan') as report_total from matches
 )
 
 select
@@ -90,7 +91,8 @@ select
     in_measures,
     status,
     bucket,
-    t.total
+    t.total,
+    t.report_total
 from matches
 cross join totals as t
 order by in_weakness desc, plan_year desc, framework_id, sort_order, school_name, school_id, position

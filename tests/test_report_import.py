@@ -261,6 +261,7 @@ def test_the_reports_weaknesses_are_searched_grouped_and_shown_on_the_school(sto
     weak = {c: w for c, w in report.weaknesses.items() if w}
     found = wk.search(store, EVERYTHING, filters, "si so lop")  # accents folded, as for plan items
     rows = found.rows[found.rows["source"] == "self_report"]
+    assert found.from_reports == len(weak) and found.total == len(weak) + int((found.rows["source"] == "plan").sum())
     assert sorted(rows["criterion_code"]) == sorted(weak)
     assert set(rows["weakness"]) == set(weak.values()) and rows["item_id"].isna().all()
     assert (found.rows.loc[found.rows["source"] == "plan", "item_id"].notna()).all()
@@ -323,6 +324,9 @@ def test_the_weakness_search_marks_what_comes_from_the_report(tmp_path, tiny_db_
     assert not at.exception
     table = next(d.value for d in at.dataframe if "found" in d.value.columns)
     marked = table[table["found"].str.endswith(" · từ báo cáo tự đánh giá")]
+    plans = len(table) - len(marked)
+    assert (f"Khớp «si so lop»: {plans} mục kế hoạch và {len(marked)} tiêu chí trong báo cáo tự đánh giá / đánh giá "
+            "ngoài đã nhập (mục «Điểm yếu», «Kế hoạch cải tiến»).") in [c.value for c in at.caption]
     assert sorted(marked["criterion_code"]) == sorted(c for c, w in report.weaknesses.items() if w)
 
 
