@@ -1,6 +1,6 @@
 -- every criterion of one school's framework: its self and external level in $school_year, and the plan
 -- items on it in the plans covering that year (target level, counts by where they stand on $as_of), and the
--- "Điểm yếu" / "Kế hoạch cải tiến chất lượng" its self-assessment report of that year gives (migration 0009).
+-- "Điểm yếu" / "Kế hoạch cải tiến chất lượng" its self-assessment report of that year gives (migration 0010).
 -- parameters: $scope_unit_id, $scope_school_id, $school_id, $school_year, $as_of, $risk_days. grain: one row per criterion.
 with school as (
     select school_id, framework_id

@@ -1,4 +1,4 @@
--- the Mức 4 requirements one school's self-assessment report of a school year states (migration 0009).
+-- the Mức 4 requirements one school's self-assessment report of a school year states (migration 0010).
 -- parameters: $scope_unit_id, $scope_school_id, $school_id, $school_year
 -- grain: one row per requirement, in the report's order.
 with school as (

@@ -1,5 +1,5 @@
 -- weakness texts of this year's plan items of one framework (one criterion or all), for theme grouping,
--- with the "Điểm yếu" of this year's self-assessment reports (assessment_text, migration 0009).
+-- with the "Điểm yếu" of this year's self-assessment reports (assessment_text, migration 0010).
 -- parameters: scope and filters, $framework_id, $criterion_code (null = all), $limit
 -- grain: one row per distinct trimmed text, the $limit most frequent; with its item count, schools and criteria.
 with schools as (

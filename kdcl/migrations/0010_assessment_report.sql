@@ -1,8 +1,8 @@
--- 0009: what a self-assessment (or external assessment) report says besides the levels, kept with
--- the assessment it was read with: per criterion the weakness ("Điểm yếu") and the improvement plan
--- ("Kế hoạch cải tiến chất lượng") text, and the school-level Mức 4 requirements (met / not met).
--- replaced together with that school-year-kind's levels; no foreign key to assessment (a report's
--- text outlives nothing it did not come with: both are deleted and written in one transaction).
+-- 0010: what a self-assessment (or external assessment) report says besides the levels, kept with the
+-- assessment it was read with: per criterion the weakness ("Điểm yếu") and improvement plan ("Kế hoạch cải
+-- tiến chất lượng") text, and the school-level Mức 4 requirements (met / not met). Both are replaced
+-- together with that school, year and kind's levels, in one transaction (no foreign key to assessment).
+-- (0009 is left to issue 18's sessions migration, numbered 0008 on its branch.)
 create table assessment_text (
     school_id text not null,
     school_year text not null,
