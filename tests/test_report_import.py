@@ -404,3 +404,33 @@ def test_the_school_page_shows_the_reports_mức_4_requirements(tmp_path, tiny_d
             "yêu cầu Mức 4.") in [c.value for c in at.caption]
     other = page_app("school", path, monkeypatch, school="S2").run()
     assert not any("Yêu cầu Mức 4" in c.value for c in other.caption)
+
+
+def test_a_bare_summary_table_without_the_reports_headings_is_still_read_as_levels(store):
+    """kdcl.importing.doc_kind finds no report landmark and the plan reader finds no item: the report reader
+    still recognises the summary table."""
+    import io
+
+    from docx import Document
+    from report_fixtures import catalog, sample_levels
+
+    from kdcl.importing.doc_kind import classify
+
+    levels = sample_levels("TH", 2)
+    doc = Document()
+    doc.add_paragraph("Kết quả đánh giá các tiêu chí")
+    table = doc.add_table(rows=1, cols=5)
+    for cell, text in zip(table.rows[0].cells, ["Tiêu chí", "Không đạt", "Mức 1", "Mức 2", "Mức 3"]):
+        cell.text = text
+    for c in catalog("TH"):
+        cells = table.add_row().cells
+        cells[0].text = str(c["code"])
+        level = levels[str(c["code"])]
+        cells[1 if level == 0 else 1 + level].text = "x"
+    out = io.BytesIO()
+    doc.save(out)
+    assert classify(["Kết quả đánh giá các tiêu chí"]) == "unknown"
+    result = import_files(store, EVERYTHING, [Upload("bang.docx", out.getvalue())],
+                          Options(school="S2", year=YEAR, channel="cli"))[0]
+    assert result.status == "imported", [e.message for e in result.errors]
+    assert _stored(store, "S2")[0] == levels

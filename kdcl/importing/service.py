@@ -40,7 +40,7 @@ from kdcl.access import Scope
 from kdcl.db import Store
 from kdcl.importing import plan_preview, safety
 from kdcl.importing.convert import CONVERTIBLE, to_docx
-from kdcl.importing.doc_kind import EXTERNAL_REPORT, REPORTS, UNKNOWN
+from kdcl.importing.doc_kind import EXTERNAL_REPORT, REPORTS
 from kdcl.importing.docx_plan import read_docx
 from kdcl.importing.model import Issue, ParsedPlan
 from kdcl.importing.report_docx import ParsedReport, read_report
@@ -144,9 +144,9 @@ def _read(upload: Upload) -> tuple[FileResult, ParsedPlan | ParsedReport | Table
             parsed = read_table(checked)
             result.kind = parsed.kind
             result.encoding = parsed.encoding
-        if isinstance(parsed, ParsedPlan) and checked.fmt == "docx" and (
-                parsed.doc_kind in REPORTS or (not parsed.items and parsed.doc_kind == UNKNOWN)):
-            # a report (kdcl.importing.doc_kind) goes to the report reader, never to plan items (issue 15)
+        if isinstance(parsed, ParsedPlan) and checked.fmt == "docx" and (parsed.doc_kind in REPORTS or not parsed.items):
+            # a report (kdcl.importing.doc_kind, or a document without plan items whose summary table or criterion
+            # sections the report reader finds) goes to the report reader, never to plan items (issue 15)
             report = read_report(upload.name, data)
             if report is not None:
                 report.kind = "external" if parsed.doc_kind == EXTERNAL_REPORT else report.kind
