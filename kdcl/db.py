@@ -174,7 +174,8 @@ class Transaction:
 _TABLE_COLUMNS: dict[str, frozenset[str]] = {}
 
 WRITABLE_TABLES = frozenset(
-    {"unit", "school", "assessment", "plan", "plan_item", "plan_item_log", "framework", "standard", "criterion"}
+    {"unit", "school", "assessment", "plan", "plan_item", "plan_item_log", "framework", "standard", "criterion",
+     "assessment_text", "assessment_level4"}
 )
 
 

@@ -14,10 +14,11 @@ from kdcl.data import Filters
 from kdcl.data import school as school_data
 from kdcl.importing import Options, Upload, import_files, preview
 from kdcl.importing.plan_preview import layout_line, missing_frame
+from kdcl.importing.report_validate import report_level4_preview
 from kdcl.importing.safety import MAX_BATCH_BYTES, MAX_FILE_BYTES, MAX_TABLE_ROWS
 from kdcl.importing.service import sha256_of
 from kdcl.importing.validate import MATCH_RULE, OFFICE_RULE, field_label
-from kdcl.strings import t
+from kdcl.strings import LEVEL_LABELS, t
 from kdcl.timetext import MONEY_RULES, TIME_RULES
 
 KINDS = ("plan", "assessment", "schools")
@@ -25,6 +26,7 @@ CONFLICT_CHOICES = ("ask", "current", "file")  # issue 16: a stale export row: n
 STATUS_ICON = {"ready": ":material/check_circle:", "imported": ":material/check_circle:",
                "duplicate": ":material/content_copy:", "rejected": ":material/error:"}
 PREVIEW_ROWS = 300
+CHOICE_PREFIX = "report_choice|"  # + file name + "|" + criterion code
 
 scope = ui.current_scope()
 store = ui.get_store()
@@ -61,6 +63,17 @@ def show_issues(result) -> None:
         with st.expander(t("import.warnings_title", count=len(result.warnings)), expanded=len(result.warnings) <= 3):
             for w in result.warnings[:100]:
                 st.markdown(f"- {w.short}")
+
+
+def choose_levels(result) -> None:
+    """One choice per criterion whose level differs between a report's table and its own section."""
+    st.markdown(f"**{t('import.report.choose_title')}**")
+    st.caption(t("import.report.choose_intro"))
+    for d in result.report.disagreements:
+        labels = {d.table_level: t("import.report.choose_table", level=LEVEL_LABELS[d.table_level]),
+                  d.section_level: t("import.report.choose_section", level=LEVEL_LABELS[d.section_level])}
+        st.radio(t("import.report.choose_label", code=d.code), list(labels), index=None, horizontal=True,
+                 format_func=labels.get, key=f"{CHOICE_PREFIX}{result.file}|{d.code}")
 
 
 # ---------------------------------------------------------------- results of the last write
@@ -150,28 +163,37 @@ with st.expander(t("import.rules_title"), icon=":material/rule:"):
     st.caption(MATCH_RULE[:1].upper() + MATCH_RULE[1:])
     st.markdown(f"**{t('import.rules.office')}**")
     st.caption(OFFICE_RULE)
+    st.markdown(t("import.report.layout"))
 
 if not files:
     st.stop()
 
 uploads = [Upload(f.name, f.getvalue()) for f in files]
 # the person's answers to what the preview asked (drawn below with the files): another school named by a
-# plan, template rows whose item changed since the export (per item, or one choice for all)
+# plan, template rows whose item changed since the export (per item, or one choice for all), and the level
+# chosen where a report's table and a criterion's own section disagree
 accept_mismatch = bool(st.session_state.get("import_accept_mismatch", False))
 conflicts_all = st.session_state.get("import_conflicts_all", "ask")
 conflict_choices = {int(k.rsplit("_", 1)[1]): v for k, v in st.session_state.items()
                     if str(k).startswith("import_conflict_item_") and v in ("current", "file")}
+level_choices: dict[str, dict[str, int]] = {}
+for key, value in st.session_state.items():
+    if isinstance(key, str) and key.startswith(CHOICE_PREFIX) and value is not None:
+        file_name, code = key[len(CHOICE_PREFIX):].rsplit("|", 1)
+        level_choices.setdefault(file_name, {})[code] = value
 options = Options(school=fallback_school, year=fallback_year, replace=replace, conflicts=conflicts_all,
-                  conflict_choices=conflict_choices, accept_school_mismatch=accept_mismatch)
+                  conflict_choices=conflict_choices, accept_school_mismatch=accept_mismatch, choices=level_choices)
 signature = (tuple((u.name, sha256_of(u.data)) for u in uploads), fallback_school, fallback_year, replace,
-             accept_mismatch, conflicts_all, tuple(sorted(conflict_choices.items())), store.data_version)
+             accept_mismatch, conflicts_all, tuple(sorted(conflict_choices.items())),
+             tuple(sorted((f, tuple(sorted(c.items()))) for f, c in level_choices.items())), store.data_version)
 cached = st.session_state.get("import_preview")
 if cached is None or cached[0] != signature:
     bar = st.progress(0.0, text=t("import.progress", done=0, total=len(uploads), file=""))
     results = import_files(
         store, scope, uploads, Options(school=fallback_school, year=fallback_year, replace=replace, dry_run=True,
                                        conflicts=conflicts_all, conflict_choices=conflict_choices,
-                                       accept_school_mismatch=accept_mismatch),
+                                       accept_school_mismatch=accept_mismatch,
+                                       choices=level_choices),
         progress=lambda done, total, name: bar.progress(
             done / max(total, 1), text=t("import.progress", done=done + 1, total=total, file=name) if name
             else t("import.progress_done", total=total)),
@@ -209,6 +231,8 @@ for result in results:
             if result is next(r for r in results if r.conflicts) and sum(len(r.conflicts) for r in results) > 1:
                 st.radio(t("import.conflicts_all"), CONFLICT_CHOICES, format_func=lambda v: t("import.conflict." + v),
                          horizontal=True, key="import_conflicts_all")
+        if result.report is not None and result.report.disagreements:
+            choose_levels(result)
         if layout and result.status == "ready":
             gaps = missing_frame(result)
             if len(gaps):
@@ -225,6 +249,10 @@ for result in results:
                              height=min(38 + 35 * min(len(frame), 10), 400))
                 if len(frame) > PREVIEW_ROWS:
                     st.caption(t("import.preview_more", shown=PREVIEW_ROWS, total=len(frame)))
+            level4 = report_level4_preview(result)
+            if len(level4):  # a report's Mức 4 requirements (issue 15)
+                st.markdown(f"**{t('import.report.level4_title')}**")
+                st.dataframe(level4, hide_index=True, width="stretch")
 
 ready = counts["ready"]
 st.caption(t("import.confirm_hint"))
@@ -248,4 +276,6 @@ if st.button(t("import.confirm", count=ready) if ready else t("import.confirm_no
     for key in ("import_preview", "import_replace", "import_accept_mismatch", "import_conflicts_all",
                 *[k for k in st.session_state if str(k).startswith("import_conflict_item_")]):
         st.session_state.pop(key, None)  # a new batch starts without "replace" and without earlier answers
+    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(CHOICE_PREFIX)]:
+        st.session_state.pop(key, None)
     st.rerun()

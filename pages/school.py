@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from kdcl import charts, ui
+from kdcl.data import report as report_data
 from kdcl.data import school as school_data
 from kdcl.rules import format_number, format_percent, format_vnd, previous_school_year
 from kdcl.strings import BUCKET_LABELS, LEVEL_LABELS, SCHOOL_TYPE_LABELS, STATUS_LABELS, t
@@ -70,6 +71,10 @@ else:
                           total=report.profile["criteria_total"]))
         else:
             st.markdown(t("school.summary.result", level=level_label(report.level)))
+        level4 = ui.load(report_data.level4, scope, filters, school_id)
+        if level4.total:  # the Mức 4 requirements the school's self-assessment report states (issue 15)
+            st.caption(t("school.level4", met=level4.met, total=level4.total,
+                         source=", ".join(sorted(set(level4.rows["source"].dropna())))))
     with right:
         previous = report.years[report.years["school_year"] == previous_school_year(year)]
         delta, arrow = None, "auto"
@@ -134,6 +139,15 @@ if peers.compared and report.target_level is not None:
     config["peers"] = st.column_config.TextColumn(
         t("school.col.peers"), help=t("school.col.peers_help", target=LEVEL_LABELS[report.target_level]), width=110
     )
+if crit["report_weakness"].notna().any() or crit["report_improvement"].notna().any():  # from the report (issue 15)
+    table["report_weakness"] = crit["report_weakness"].fillna("–")
+    table["report_improvement"] = crit["report_improvement"].fillna("–")
+    # the weakness next to the plan column (seen without scrolling), the improvement text last
+    config = {**{k: v for k, v in config.items() if k not in ("external", "peers")},
+              "report_weakness": st.column_config.TextColumn(
+                  t("school.col.report_weakness"), help=t("school.col.report_weakness_help"), width="medium"),
+              **{k: v for k, v in config.items() if k in ("external", "peers")},
+              "report_improvement": st.column_config.TextColumn(t("school.col.report_improvement"), width="large")}
 level_colors = {LEVEL_LABELS[k]: v for k, v in charts.LEVEL_COLORS.items()}
 
 
@@ -147,6 +161,16 @@ def level_style(value: str) -> str:
 
 styled = table[list(config)].style.map(level_style, subset=["level"] + (["external"] if report.external else []))
 st.dataframe(styled, hide_index=True, width="stretch", column_config=config, height=36 + 35 * min(len(table), 30))
+report_text = crit[crit["report_weakness"].notna()]
+if len(report_text):  # the report's own words, readable in full (issue 15)
+    with st.expander(t("school.report.title", n=len(report_text)), icon=":material/description:"):
+        st.caption(t("school.report.caption", school_year=year, source=", ".join(sorted(set(report_text["report_source"].dropna())))))
+        st.dataframe(report_text[["criterion_code", "report_weakness", "report_improvement"]], hide_index=True,
+                     width="stretch", row_height=70, column_config={
+                         "criterion_code": st.column_config.TextColumn(t("school.col.code"), width=70),
+                         "report_weakness": st.column_config.TextColumn(t("school.col.report_weakness"), width="large"),
+                         "report_improvement": st.column_config.TextColumn(t("school.col.report_improvement"),
+                                                                           width="large")})
 
 # --------------------------------------------------------------------------- plan timeline
 st.subheader(t("school.plan.title", school_year=year))

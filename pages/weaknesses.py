@@ -325,13 +325,21 @@ if query:
     if result.total == 0:
         st.info(t("weak.search.none", query=md(query)))
     else:
-        st.caption(t("weak.search.truncated", total=format_number(result.total), shown=len(result.rows), query=md(query))
-                   if result.truncated else t("weak.search.count", total=format_number(result.total), query=md(query)))
+        if result.from_reports:  # plan items and the criteria of imported reports (issue 15)
+            st.caption(t("weak.search.count_reports", plans=format_number(result.total - result.from_reports),
+                         reports=format_number(result.from_reports), query=md(query))
+                       + (" " + t("weak.search.shown_first", shown=len(result.rows)) if result.truncated else ""))
+        else:
+            st.caption(t("weak.search.truncated", total=format_number(result.total), shown=len(result.rows),
+                         query=md(query)) if result.truncated
+                       else t("weak.search.count", total=format_number(result.total), query=md(query)))
         found_in = {(True, False): t("weak.found.weakness"), (False, True): t("weak.found.measures"),
                     (True, True): t("weak.found.both")}
+        # a report's own "Điểm yếu" / "Kế hoạch cải tiến" (issue 15) is marked as such
         view = result.rows.assign(
-            found=[found_in.get((bool(w), bool(m)), "") for w, m in
-                   zip(result.rows["in_weakness"], result.rows["in_measures"])],
+            found=[found_in.get((bool(w), bool(m)), "") if s == "plan" else
+                   t("weak.found.report", found=found_in.get((bool(w), bool(m)), ""), source=t("weak.source." + s))
+                   for w, m, s in zip(result.rows["in_weakness"], result.rows["in_measures"], result.rows["source"])],
             progress=result.rows["bucket"].map(BUCKET_LABELS),
         )
         st.dataframe(

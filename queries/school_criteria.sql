@@ -1,5 +1,6 @@
 -- every criterion of one school's framework: its self and external level in $school_year, and the plan
--- items on it in the plans covering that year (target level, counts by where they stand on $as_of).
+-- items on it in the plans covering that year (target level, counts by where they stand on $as_of), and the
+-- "Điểm yếu" / "Kế hoạch cải tiến chất lượng" its self-assessment report of that year gives (migration 0010).
 -- parameters: $scope_unit_id, $scope_school_id, $school_id, $school_year, $as_of, $risk_days. grain: one row per criterion.
 with school as (
     select school_id, framework_id
@@ -25,6 +26,14 @@ items as (
         item_bucket(i.status, i.due_date, i.ongoing, $as_of, $risk_days) as bucket
     from year_items($school_year) as i
     join school as s on s.school_id = i.school_id
+),
+
+report_text as (
+    select r.criterion_code, r.weakness, r.improvement, r.source
+    from assessment_text as r
+    join school as s on s.school_id = r.school_id
+    where r.school_year = $school_year
+      and r.kind = 'self'
 ),
 
 item_counts as (
@@ -58,10 +67,14 @@ select
     coalesce(ic.on_track_items, 0) as on_track_items,
     coalesce(ic.no_deadline_items, 0) as no_deadline_items,
     coalesce(ic.done_items, 0) as done_items,
-    coalesce(ic.dropped_items, 0) as dropped_items
+    coalesce(ic.dropped_items, 0) as dropped_items,
+    rt.weakness as report_weakness,
+    rt.improvement as report_improvement,
+    rt.source as report_source
 from school as s
 join criterion as c on c.framework_id = s.framework_id
 join standard as st on st.framework_id = c.framework_id and st.standard_no = c.standard_no
 left join levels as l on l.criterion_code = c.criterion_code
 left join item_counts as ic on ic.criterion_code = c.criterion_code
+left join report_text as rt on rt.criterion_code = c.criterion_code
 order by c.sort_order

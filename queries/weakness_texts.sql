@@ -1,4 +1,5 @@
--- weakness texts of this year's plan items of one framework (one criterion or all), for theme grouping.
+-- weakness texts of this year's plan items of one framework (one criterion or all), for theme grouping,
+-- with the "Điểm yếu" of this year's self-assessment reports (assessment_text, migration 0010).
 -- parameters: scope and filters, $framework_id, $criterion_code (null = all), $limit
 -- grain: one row per distinct trimmed text, the $limit most frequent; with its item count, schools and criteria.
 with schools as (
@@ -16,6 +17,15 @@ items as (
       and ($criterion_code is null or i.criterion_code = $criterion_code)
       and $school_year between p.school_year and p.end_school_year
       and length(trim(coalesce(i.weakness, ''))) > 0
+    union all
+    select r.school_id, r.criterion_code, trim(r.weakness) as text
+    from assessment_text as r
+    join schools as s on s.school_id = r.school_id
+    where r.framework_id = $framework_id
+      and ($criterion_code is null or r.criterion_code = $criterion_code)
+      and r.school_year = $school_year
+      and r.kind = 'self'
+      and length(trim(coalesce(r.weakness, ''))) > 0
 )
 
 select

@@ -88,3 +88,56 @@ def test_a_viewer_cannot_import(page):
     assert not page.exception
     assert "chỉ có quyền xem" in page.info[0].value
     assert not page.selectbox
+
+
+class _Uploaded:
+    """What st.file_uploader returns for one file (AppTest cannot upload; the browser tests do)."""
+
+    def __init__(self, name: str, data: bytes):
+        self.name, self._data = name, data
+
+    def getvalue(self) -> bytes:
+        return self._data
+
+
+def test_a_report_disagreement_is_shown_and_the_chosen_level_imported(page, monkeypatch):
+    """Issue 15: the preview names the criterion and both levels; the person chooses, then confirms."""
+    import os
+
+    import streamlit as st
+    from report_fixtures import fixture
+
+    from kdcl.db import Store
+
+    report = fixture("thcs_thpt_disagree")
+    monkeypatch.setattr(st, "file_uploader", lambda *a, **k: [_Uploaded("bao-cao-tdg.docx", report.data)])
+    page.session_state["scope"] = Scope.everything(user="test")
+    page.run()
+    page.selectbox(key="import_school").select("S1").run()
+    page.selectbox(key="import_year").select("2025-2026").run()
+    assert not page.exception
+    errors = page.error[0].value
+    assert "Tiêu chí 1.2: bảng tổng hợp ghi Mức 2 (bảng 1, dòng 4), mục «Tự đánh giá» của tiêu chí ghi Mức 1" in errors
+    assert "hãy chọn mức đúng ở phần «Bảng và mục tiêu chí ghi khác nhau» bên dưới" in errors
+    radios = {r.label: r for r in page.radio}
+    assert set(radios) == {"Tiêu chí 1.2", "Tiêu chí 2.1"}
+    assert radios["Tiêu chí 1.2"].options == ["Mức 2 (bảng tổng hợp)", "Mức 1 (mục «Tự đánh giá» của tiêu chí)"]
+    assert page.button(key="import_confirm").proto.disabled
+    radios["Tiêu chí 1.2"].set_value(1).run()
+    page.radio(key="report_choice|bao-cao-tdg.docx|2.1").set_value(2).run()
+    assert not page.exception and not page.error
+    frame = next(d.value for d in page.dataframe if "Bảng tổng hợp" in d.value.columns)
+    row = frame[frame["Tiêu chí"] == "1.2"].iloc[0]
+    assert (row["Mức đạt"], row["Bảng tổng hợp"], row["Mục tiêu chí"]) == ("Mức 1", "Mức 2", "Mức 1")
+    assert any("Báo cáo tự đánh giá của Trường THCS Lý Tự Trọng (S1), năm học 2025-2026: 28 tiêu chí" in c.value
+               for c in page.caption)
+    page.button(key="import_confirm").click().run()
+    assert not page.exception
+    store = Store(os.environ["KDCL_DB"])
+    try:
+        with store.cursor() as cur:
+            levels = dict(cur.execute("select criterion_code, level from assessment where school_id = 'S1' and "
+                                      "school_year = '2025-2026' and kind = 'self'").fetchall())
+    finally:
+        store.close()
+    assert len(levels) == 28 and levels["1.2"] == 1 and levels["2.1"] == 2

@@ -110,6 +110,7 @@ def chronic_by_school(chronic_frame: pd.DataFrame) -> pd.DataFrame:
 class ItemList:
     rows: pd.DataFrame
     total: int  # matching items before the row limit
+    from_reports: int = 0  # search: of `total`, the matches from assessment reports (issue 15)
 
     @property
     def truncated(self) -> bool:
@@ -142,11 +143,16 @@ def items(
 
 def search(store: Store, scope: Scope, filters: Filters, query: str, limit: int = SEARCH_LIMIT) -> ItemList:
     """Plan items of any school year whose weakness or measures contain `query`, ignoring
-    accents, case and repeated spaces (the school year filter does not apply)."""
+    accents, case and repeated spaces (the school year filter does not apply), and the criteria of
+    imported assessment reports whose weakness or improvement text contains it (column `source`;
+    `ItemList.from_reports`: how many of all the matches come from reports)."""
     query = themes.clean(query)
     if not query:
         return ItemList(pd.DataFrame(), 0)
-    return _item_list(store.query("weakness_search", **params(scope, filters, query=query, limit=limit)))
+    frame = store.query("weakness_search", **params(scope, filters, query=query, limit=limit))
+    from_reports = int(frame["report_total"].iloc[0]) if len(frame) else 0
+    found = _item_list(frame.drop(columns="report_total"))
+    return ItemList(found.rows, found.total, from_reports)
 
 
 # --------------------------------------------------------------------------- themes

@@ -48,9 +48,11 @@ from kdcl.access import Scope
 from kdcl.db import Store
 from kdcl.importing import plan_preview, safety
 from kdcl.importing.convert import CONVERTIBLE, to_docx
-from kdcl.importing.doc_kind import REPORTS
+from kdcl.importing.doc_kind import EXTERNAL_REPORT, REPORTS
 from kdcl.importing.docx_plan import read_docx
 from kdcl.importing.model import Issue, ParsedPlan
+from kdcl.importing.report_docx import ParsedReport, read_report
+from kdcl.importing.report_validate import ReportWrite, report_from_document, report_preview, report_summary
 from kdcl.importing.safety import FileRejected
 from kdcl.importing.tabular import Table, read_table
 from kdcl.importing.text_plan import read_text
@@ -66,7 +68,7 @@ from kdcl.importing.validate import (
     progress_text,
     schools_from_table,
 )
-from kdcl.importing.write import StaleItems, write_assessments, write_plans, write_schools
+from kdcl.importing.write import StaleItems, write_assessments, write_plans, write_report, write_schools
 from kdcl.rules import format_date, format_number
 from kdcl.strings import ASSESSMENT_KIND_LABELS, LEVEL_LABELS, SCHOOL_TYPE_LABELS, STATUS_LABELS, t
 
@@ -96,6 +98,7 @@ class Options:
     conflict_choices: dict[int, str] = field(default_factory=dict)
     # a Word/text plan whose header names another school than `school` goes in only when accepted
     accept_school_mismatch: bool = False
+    choices: dict[str, dict[str, int]] = field(default_factory=dict)  # report file -> criterion -> chosen level
 
 
 @dataclass
@@ -114,6 +117,7 @@ class FileResult:
     plans: list[PlanWrite] = field(default_factory=list)
     assessments: AssessmentWrite | None = None
     schools: SchoolsWrite | None = None
+    report: ReportWrite | None = None  # a self-assessment / external assessment report (.docx)
     dry_run: bool = False
     school_ids: list[str] = field(default_factory=list)
     school_years: list[str] = field(default_factory=list)
@@ -145,7 +149,7 @@ def _reject(result: FileResult, exc: FileRejected) -> FileResult:
     return result
 
 
-def _read(upload: Upload) -> tuple[FileResult, ParsedPlan | Table | None]:
+def _read(upload: Upload) -> tuple[FileResult, ParsedPlan | ParsedReport | Table | None]:
     result = FileResult(file=upload.name, sha256=sha256_of(upload.data))
     ext = safety.extension(upload.name)
     result.kind = {".docx": "plan", ".txt": "plan", **{e: "plan" for e in CONVERTIBLE}}.get(ext)
@@ -158,15 +162,22 @@ def _read(upload: Upload) -> tuple[FileResult, ParsedPlan | Table | None]:
             checked = safety.check(upload.name, data)
         result.fmt = checked.fmt
         if checked.fmt == "docx":
-            parsed: ParsedPlan | Table = read_docx(upload.name, data)
+            parsed: ParsedPlan | ParsedReport | Table = read_docx(upload.name, data)
         elif checked.fmt == "txt":
             parsed = read_text(upload.name, data)
         else:
             parsed = read_table(checked)
             result.kind = parsed.kind
             result.encoding = parsed.encoding
-        if isinstance(parsed, ParsedPlan) and parsed.doc_kind in REPORTS:  # a report is not a plan (issue 15)
-            raise FileRejected("import.err." + parsed.doc_kind)
+        if isinstance(parsed, ParsedPlan) and checked.fmt == "docx" and (parsed.doc_kind in REPORTS or not parsed.items):
+            # a report (kdcl.importing.doc_kind, or a document without plan items whose summary table or criterion
+            # sections the report reader finds) goes to the report reader, never to plan items (issue 15)
+            report = read_report(upload.name, data)
+            if report is not None:
+                report.kind = "external" if parsed.doc_kind == EXTERNAL_REPORT else report.kind
+                parsed, result.kind = report, "assessment"
+        if isinstance(parsed, ParsedPlan) and parsed.doc_kind in REPORTS:  # a report without levels to read
+            raise FileRejected("import.report.err.no_levels" if checked.fmt == "docx" else "import.err." + parsed.doc_kind)
     except FileRejected as exc:
         return _reject(result, exc), None
     return result, parsed
@@ -278,6 +289,8 @@ def _process(store: Store, ctx: Context, result: FileResult, parsed: ParsedPlan 
                 write_assessments(tx, result.assessments)
             if result.schools is not None:
                 write_schools(tx, result.schools)
+            if result.report is not None:
+                write_report(tx, result.report)
             tx.run("write/import_log_insert", file_name=result.file, sha256=result.sha256, kind=result.kind,
                    format=result.fmt, school_ids=",".join(result.school_ids) or None,
                    school_years=",".join(result.school_years) or None, rows=result.rows,
@@ -293,9 +306,19 @@ def _process(store: Store, ctx: Context, result: FileResult, parsed: ParsedPlan 
     result.status = "imported"
 
 
-def _check(ctx: Context, result: FileResult, parsed: ParsedPlan | Table, options: Options) -> None:
+def _check(ctx: Context, result: FileResult, parsed: ParsedPlan | ParsedReport | Table, options: Options) -> None:
     problems = Problems(result.file)
-    if isinstance(parsed, ParsedPlan):
+    if isinstance(parsed, ParsedReport):
+        result.layout = "report"
+        result.report = report_from_document(ctx, problems, parsed, options.school, options.year, options.replace,
+                                             result.file, options.choices.get(result.file))
+        # the same file again for the same school is a duplicate (for another school, or replacing: checked as new)
+        if result.report is not None and not options.replace and _duplicate(ctx, result, result.report.school_id):
+            result.report = None
+            return
+        if result.report is not None:
+            result.rows = len(result.report.assessments.rows)
+    elif isinstance(parsed, ParsedPlan):
         result.layout = parsed.layout
         result.read_items = parsed.items
         result.rows = len(parsed.items)
@@ -311,13 +334,7 @@ def _check(ctx: Context, result: FileResult, parsed: ParsedPlan | Table, options
         result.plans = [w] if w is not None else []
     else:
         result.rows = len(parsed.rows)
-        seen = ctx.store.query("import_seen", **ctx.scope.params(), unit_id=None, school_type=None,
-                               sha256=result.sha256)
-        if len(seen):
-            first = seen.iloc[0]
-            result.status = "duplicate"
-            result.summary = t("import.summary.duplicate", when=format_date(first["imported_at"], time=True),
-                file=first["file_name"])
+        if _duplicate(ctx, result):
             return
         for header in parsed.unknown:
             problems.warn("import.warn.unknown_column", column=header)
@@ -340,6 +357,8 @@ def _check(ctx: Context, result: FileResult, parsed: ParsedPlan | Table, options
     if result.assessments is not None:
         result.school_ids = sorted(set(result.assessments.rows["school_id"]))
         result.school_years = sorted(set(result.assessments.rows["school_year"]))
+    if result.report is not None:
+        result.school_ids, result.school_years = [result.report.school_id], [result.report.school_year]
     if result.schools is not None:
         result.school_ids = sorted(set(result.schools.new_schools["school_id"]) |
                                    {u["school_id"] for u in result.schools.updates})
@@ -351,8 +370,25 @@ def _check(ctx: Context, result: FileResult, parsed: ParsedPlan | Table, options
     result.summary = summary(result)
 
 
+def _duplicate(ctx: Context, result: FileResult, school_id: str | None = None) -> bool:
+    """A file whose content was imported before (for `school_id` when given): marked duplicate
+    (nothing is written again)."""
+    seen = ctx.store.query("import_seen", **ctx.scope.params(), unit_id=None, school_type=None, sha256=result.sha256)
+    if school_id is not None:
+        seen = seen[seen["school_id"] == school_id]
+    if not len(seen):
+        return False
+    first = seen.iloc[0]
+    result.status = "duplicate"
+    result.summary = t("import.summary.duplicate", when=format_date(first["imported_at"], time=True),
+                       file=first["file_name"])
+    return True
+
+
 def summary(result: FileResult) -> str:
     """One Vietnamese line: what the file brings."""
+    if result.report is not None:
+        return report_summary(result.report)
     if result.kind == "plan" and result.fmt in ("docx", "txt") and result.plans:
         w = result.plans[0]
         years = w.school_year if w.school_year == w.end_school_year else f"{w.school_year} – {w.end_school_year}"
@@ -388,6 +424,8 @@ def _d(value) -> str:
 def preview(result: FileResult) -> pd.DataFrame:
     """What will be written, with Vietnamese column names and the rule behind each parsed value."""
     c = lambda key: t("import.preview." + key)  # noqa: E731
+    if result.report is not None:
+        return report_preview(result.report)
     if result.plans:
         rows = []
         for w in result.plans:
@@ -473,3 +511,4 @@ def _plan_row(c, w: PlanWrite, v, action: str) -> dict[str, Any]:
         c("other_support"): v.other_support, c("note"): v.note,
         c("status"): STATUS_LABELS.get(v.status or "not_started", ""),
     }
+

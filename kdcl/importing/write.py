@@ -10,6 +10,7 @@ import pandas as pd
 import pyarrow as pa
 
 from kdcl.db import Transaction
+from kdcl.importing.report_validate import ReportWrite
 from kdcl.importing.validate import ITEM_FIELDS, AssessmentWrite, PlanWrite, SchoolsWrite
 from kdcl.strings import t
 from kdcl.writes import save_units
@@ -164,6 +165,22 @@ def write_assessments(tx: Transaction, w: AssessmentWrite) -> None:
         frame = w.rows.copy()
         frame["level"] = frame["level"].astype("int64")
         tx.insert_frame("assessment", frame)
+
+
+def write_report(tx: Transaction, w: ReportWrite) -> None:
+    """A report's levels, texts and Mức 4 requirements replace everything of its school, year and kind
+    (validation refused the file when levels existed and replacing was not asked for)."""
+    keys = {"school_id": w.school_id, "school_year": w.school_year, "kind": w.kind}
+    for name in ("assessments", "texts", "level4"):
+        tx.run("write/report_delete_" + name, **keys)
+    if len(w.assessments.rows):
+        frame = w.assessments.rows.copy()
+        frame["level"] = frame["level"].astype("int64")
+        tx.insert_frame("assessment", frame)
+    if len(w.texts):
+        tx.insert_frame("assessment_text", w.texts.astype(object).where(w.texts.notna(), None))
+    if len(w.level4):
+        tx.insert_frame("assessment_level4", w.level4.astype({"position": "int64", "met": "bool"}))
 
 
 def write_schools(tx: Transaction, w: SchoolsWrite) -> None:
