@@ -28,7 +28,7 @@ pages = {
         st.Page("pages/levels.py", title=t("nav.levels"), icon=":material/leaderboard:", url_path="muc-dat"),
         st.Page("pages/school.py", title=t("nav.school"), icon=":material/school:", url_path="truong"),
         st.Page("pages/overdue.py", title=t("nav.overdue"), icon=":material/event_busy:", url_path="qua-han"),
-        st.Page("pages/weaknesses.py", title=t("nav.weaknesses"), icon=":material/troubleshoot:",
+        st.Page("pages/weaknesses.py", title=t("weak.school.title" if principal else "nav.weaknesses"), icon=":material/troubleshoot:",
                 url_path="diem-yeu"),
     ],
     t("nav.section.present"): [
