@@ -16,7 +16,7 @@ from kdcl.data import home as home_data
 from kdcl.data import school as school_data
 from kdcl.data.plan_items import as_date
 from kdcl.rules import STATUSES, format_number, format_percent
-from kdcl.strings import BUCKET_LABELS, LEVEL_LABELS, SCHOOL_TYPE_LABELS, STATUS_LABELS, t
+from kdcl.strings import LEVEL_LABELS, SCHOOL_TYPE_LABELS, STATUS_LABELS, t
 
 # phone-friendly: buttons a finger can hit, item cards that wrap instead of overflowing
 PAGE_CSS = """

@@ -241,3 +241,14 @@ def test_overview_sends_a_principal_home(db, monkeypatch):
     assert not at.exception
     assert "Trường của tôi" in at.info[0].value
     assert not at.metric
+
+
+def test_presentation_is_the_school_deck(db, monkeypatch):
+    at = page_app("presentation", db, monkeypatch, PRINCIPAL).run()
+    assert not at.exception
+    html = "\n".join(str(h.proto.body) for h in at.get("html"))
+    assert SCHOOL in html and "16/28" in html and "57,14%" in html
+    assert "Đơn vị quản lý" not in html and "trường đã báo cáo" not in html
+    assert_no_office_furniture(at)
+    at.button(key="present_next").click().run()
+    assert "Các tiêu chí cần nâng mức" in "\n".join(str(h.proto.body) for h in at.get("html"))
