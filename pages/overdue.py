@@ -31,8 +31,7 @@ ui.show_context(scope, filters, summary["schools_with_plan"], summary["schools_t
 as_of_text = ui.format_date(filters.as_of)
 st.caption(
     t("overdue.caption", as_of=as_of_text, days=filters.risk_days)
-    + " "
-    + t("overdue.reported_note", school_year=filters.school_year)
+    + ("" if one_school else " " + t("overdue.reported_note", school_year=filters.school_year))
 )
 if summary["items"] == 0:
     st.info(t("empty.no_items", school_year=filters.school_year))
@@ -84,7 +83,9 @@ def _digest(values) -> str:
 def list_filters(schools, criterion_labels: dict[str, str]) -> pi.ItemQuery:
     """The list's own filters (kept in the URL like the sidebar's), search, sort and page."""
     school_names = dict(zip(schools["school_id"], schools["school_name"]))
-    row1 = st.columns([1.3, 2, 2, 1.4])
+    row1 = st.columns([1.3, 2, 2, 1.4]) if not one_school else [*st.columns([1.3, 3, 1.6])]
+    if one_school:  # no school filter: its column goes to the criterion
+        row1 = [row1[0], None, row1[1], row1[2]]
     options = ["all", *pi.LIST_BUCKETS]  # "all" has a name, so a link can carry it
     default_bucket = "open" if one_school else "overdue"  # a school with nothing overdue still sees its list
     bucket = ui._from_url("bucket", options, default_bucket)
@@ -372,6 +373,8 @@ def show_list() -> None:
     export_buttons(head[2], query, labels, page.total)
 
     table = pi.table_frame(rows)
+    if one_school:  # the same school on every row says nothing
+        table = table.drop(columns=[t("overdue.col.school")])
     col = {key: t(f"overdue.col.{key}") for key in pi.TABLE_COLUMNS}
     # a selection is row positions: it belongs to these exact items, other items start afresh
     event = st.dataframe(

@@ -619,7 +619,7 @@ def _school_level(report: school_data.SchoolReport, ctx: ReportContext) -> Slide
                                    school_year=year),
                  subtitle, figures, table if report.assessed else pd.DataFrame(), chart if report.assessed else None,
                  ctx, t("present.school.sheet.level"), note=note,
-                 numeric_columns=(t("present.school.col.reached"), t("col.share")))
+                 numeric_columns=(t("col.share"),))
 
 
 def _school_criteria(report: school_data.SchoolReport, ctx: ReportContext) -> Slide:
