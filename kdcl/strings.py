@@ -1054,6 +1054,7 @@ TEXT: dict[str, str] = {
     "overdue.list.select_hint_viewer": "Chọn một dòng (ô ở đầu dòng) để xem chi tiết và lịch sử thay đổi của mục đó.",
     "overdue.list.count_school": "{total} mục",
     "overdue.list.page_of": " · trang {page}/{pages}",
+    "overdue.list.selected": "{n} mục đã chọn",
     "home.context": "{school_type} · {unit} · {circular} · năm học {school_year} · tính đến {as_of}",
     "home.level": "Mức đạt năm học {school_year}",
     "home.next.title": "Điều gì đang giữ trường ở mức hiện tại",

@@ -403,18 +403,21 @@ def show_list() -> None:
         return
     selected = rows.iloc[chosen]
     st.divider()
+    header = "overdue.update.header" if scope.can_write else "overdue.list.selected"  # a viewer: no edit prompt
     if len(selected) == 1:
         item_detail(selected.iloc[0])
-        st.markdown("**" + t("overdue.update.header", n=1) + "**")
+        if scope.can_write:
+            st.markdown("**" + t(header, n=1) + "**")
     else:
-        st.subheader(t("overdue.update.header", n=len(selected)))
+        st.subheader(t(header, n=len(selected)))
         st.markdown(
             "\n".join(
                 f"- {r.school_name} · {pi.criterion_text(r.criterion_code, r.criterion_name)}"
                 for r in selected.itertuples(index=False)
             )
         )
-        st.caption(t("overdue.update.all_or_nothing"))
+        if scope.can_write:
+            st.caption(t("overdue.update.all_or_nothing"))
     update_form(selected)
 
 

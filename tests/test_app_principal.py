@@ -146,6 +146,15 @@ def test_viewer_sees_no_edit_prompt_on_home_or_overdue(db, monkeypatch):
     od = page_app("overdue", db, monkeypatch, viewer, bucket="all").run()
     assert not od.exception
     assert "Đánh dấu ô" not in everything(od)
+    key = next(d.key for d in od.dataframe if d.key and d.key.startswith("od_table_"))
+    for rows in ([0], [0, 1]):  # a viewer who selects rows reads them, is not asked to update them
+        od.session_state[key] = {"selection": {"rows": rows, "columns": [], "cells": []}}
+        od.run()
+        assert not od.exception
+        assert "Cập nhật" not in everything(od) and "cùng lúc" not in everything(od)
+        assert not [b for b in od.button if b.key and b.key.startswith("w_od_save_")]
+        assert "chỉ có quyền xem" in od.info[-1].value  # the selection was shown (and refused an edit)
+    assert "2 mục đã chọn" in everything(od)
 
 
 # --------------------------------------------------------------------------- the other pages, one-school forms
