@@ -16,6 +16,7 @@ from kdcl.data import home as home_data
 from kdcl.data import school as school_data
 from kdcl.data.plan_items import as_date
 from kdcl.rules import STATUSES, format_number, format_percent
+from kdcl.text import markdown_literal
 from kdcl.strings import LEVEL_LABELS, SCHOOL_TYPE_LABELS, STATUS_LABELS, t
 
 # phone-friendly: buttons a finger can hit, item cards that wrap instead of overflowing
@@ -54,6 +55,11 @@ def level_label(value) -> str:
 
 def text_of(value) -> str:
     return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value).strip()
+
+
+def shown(value) -> str:
+    """A school's own text inside Markdown, as typed (a "*" or "_" in a plan stays a character)."""
+    return markdown_literal(text_of(value))
 
 
 st.title(school["name"])
@@ -171,22 +177,20 @@ def editor(item) -> None:
 
 def item_card(item, editing: bool) -> None:
     with st.container(border=True, key=f"home_item_{int(item['item_id'])}"):
-        st.markdown(f"**{item['criterion_code']}** · {text_of(item['criterion_name'])} &nbsp; {item_badge(item)}")
-        weakness = text_of(item["weakness"])
-        measures = text_of(item["measures"])
-        if measures:
-            st.markdown(f"**{t('home.item.measures')}:** {measures}")
-        elif weakness:
-            st.markdown(weakness)
-        facts = [t("home.item.lead", lead=text_of(item["lead"]) or "–")]
+        st.markdown(f"**{shown(item['criterion_code'])}** · {shown(item['criterion_name'])} &nbsp; {item_badge(item)}")
+        if text_of(item["measures"]):
+            st.markdown(f"**{t('home.item.measures')}:** {shown(item['measures'])}")
+        elif text_of(item["weakness"]):
+            st.markdown(shown(item["weakness"]))
+        facts = [t("home.item.lead", lead=shown(item["lead"]) or "–")]
         if text_of(item["time_text"]):
-            facts.append(t("home.item.time", text=text_of(item["time_text"])))
+            facts.append(t("home.item.time", text=shown(item["time_text"])))
         facts.append(STATUS_LABELS.get(item["status"], item["status"]))
         st.caption(" · ".join(facts))
         if text_of(item["status_reason"]) and item["status"] == "dropped":
-            st.caption(t("home.item.reason", reason=text_of(item["status_reason"])))
+            st.caption(t("home.item.reason", reason=shown(item["status_reason"])))
         if text_of(item["progress_note"]):
-            st.caption(t("home.item.note", note=text_of(item["progress_note"])))
+            st.caption(t("home.item.note", note=shown(item["progress_note"])))
         if not scope.can_write:
             return
         if editing:
