@@ -2,11 +2,13 @@
 overdue item done by clicking, and an office session then sees one overdue item fewer and one
 more done on the overview."""
 
+import re
 import shutil
 
 import pytest
 from conftest import sign_in, wait_for_app
 from factory import AS_OF, YEAR
+from playwright.sync_api import expect
 from test_browser_overdue import choose
 
 from kdcl import auth
@@ -24,9 +26,13 @@ def sign_in_on_phone(page, username: str, password: str) -> None:
     wait_for_app(page)
 
 
-def metric(page, label: str) -> str:
+def metric_value(page, label: str):
     box = page.locator('[data-testid="stMetric"]').filter(has=page.get_by_text(label, exact=True)).first
-    return box.locator('[data-testid="stMetricValue"]').inner_text().strip()
+    return box.locator('[data-testid="stMetricValue"]')
+
+
+def metric(page, label: str) -> str:
+    return metric_value(page, label).inner_text().strip()
 
 
 def test_a_principal_updates_an_item_on_the_home_and_the_office_sees_it(tiny_db_path, tmp_path, live_app, browser):
@@ -60,11 +66,13 @@ def test_a_principal_updates_an_item_on_the_home_and_the_office_sees_it(tiny_db_
     overdue_group = phone.locator('[data-testid="stMain"] [data-testid="stExpander"]').first
     assert "Quá hạn (1)" in overdue_group.inner_text()
     overdue_group.get_by_role("button", name="Cập nhật").click()
+    phone.get_by_text("Cập nhật mục 1 · tiêu chí 1.5").wait_for()
     wait_for_app(phone)
-    assert "item=1" in phone.url  # the open editor is part of the link
+    phone.wait_for_url(re.compile(r"[?&]item=1(&|$)"))  # the open editor is part of the link
     choose(phone, "Trạng thái thực hiện", "Hoàn thành")
     phone.get_by_label("Ghi chú tiến độ").fill("Đã phân tuyến xong")
     save = phone.get_by_role("button", name="Lưu thay đổi")
+    save.scroll_into_view_if_needed()
     assert save.bounding_box()["height"] >= 40  # a finger can hit it
     save.click()
     wait_for_app(phone)
@@ -77,5 +85,5 @@ def test_a_principal_updates_an_item_on_the_home_and_the_office_sees_it(tiny_db_
     office.get_by_role("link", name="Tổng quan").click()
     wait_for_app(office)
     office.get_by_text("Tổng quan kiểm định chất lượng").first.wait_for()
-    assert metric(office, "Quá hạn") == "1"
-    assert metric(office, "Mục đã hoàn thành") == "3/8"
+    expect(metric_value(office, "Quá hạn")).to_have_text("1")  # (waits while the page redraws)
+    expect(metric_value(office, "Mục đã hoàn thành")).to_have_text("3/8")
