@@ -1055,6 +1055,7 @@ TEXT: dict[str, str] = {
     "overdue.list.count_school": "{total} mục",
     "overdue.list.page_of": " · trang {page}/{pages}",
     "overdue.list.selected": "{n} mục đã chọn",
+    "overdue.export.rows_school": "{rows} mục",
     "home.context": "{school_type} · {unit} · {circular} · năm học {school_year} · tính đến {as_of}",
     "home.level": "Mức đạt năm học {school_year}",
     "home.next.title": "Điều gì đang giữ trường ở mức hiện tại",

@@ -194,7 +194,8 @@ def export_buttons(container, query: pi.ItemQuery, labels: dict[str, str], total
 
     def xlsx() -> bytes:
         full, frame = build()
-        context = pi.export_context(filters, query, labels, summary, full, scope.user, datetime.now())
+        context = pi.export_context(filters, query, labels, summary, full, scope.user, datetime.now(),
+                                    one_school=one_school)
         return exports.to_xlsx(frame, context)
 
     def csv() -> bytes:
@@ -370,7 +371,8 @@ def show_list() -> None:
     labels = {
         "unit": dict(zip(units["unit_id"], units["name"])).get(filters.unit_id),
         "school_type": SCHOOL_TYPE_LABELS.get(filters.school_type),
-        "school": dict(zip(schools["school_id"], schools["school_name"])).get(query.school_id, query.school_id),
+        "school": dict(zip(schools["school_id"], schools["school_name"])).get(
+            scope.school_id if one_school else query.school_id, query.school_id),
         "criterion": criterion_labels.get(f"{query.framework_id}:{query.criterion_code}"),
     }
     export_buttons(head[2], query, labels, page.total)

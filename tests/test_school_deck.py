@@ -109,3 +109,18 @@ def test_pdf_is_about_the_school(deck):
     first = " ".join(reader.pages[0].extract_text().split())
     assert SCHOOL in first and "57,14%" in first and "Đơn vị quản lý" not in first
     assert "hội đồng trường" in html_slides.document(deck)
+
+
+def test_a_principal_item_export_names_the_school_without_office_lines(tiny_store):
+    from datetime import datetime
+
+    from kdcl.data import plan_items as pi
+
+    query = pi.ItemQuery(bucket="open")
+    export = pi.items_for_export(tiny_store, PRINCIPAL, FILTERS, query)
+    summary = pi.overdue_summary(tiny_store, PRINCIPAL, FILTERS)
+    context = pi.export_context(FILTERS, query, {"school": SCHOOL}, summary, export, "ht",
+                                datetime(2025, 5, 15, 9, 30), one_school=True)
+    lines = dict(context.lines)
+    assert lines["Trường"] == SCHOOL and lines["Số mục"] == "4 mục"
+    assert not {"Đơn vị quản lý", "Loại trường", "Số trường đã báo cáo"} & set(lines)
