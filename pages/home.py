@@ -98,6 +98,12 @@ with right:
         without_plan = crit.loc[crit["blocking"] & (crit["items"] == 0), "criterion_code"].tolist()
         if without_plan:
             st.warning(t("school.gap_without_plan", n=len(without_plan), codes=", ".join(without_plan)))
+        with st.expander(t("home.next.names", n=len(report.gap))):
+            blocking = crit[crit["blocking"]]
+            st.markdown("\n".join(
+                f"- **{shown(code)}** · {shown(name)} — "
+                + (t("home.next.items", n=int(n)) if n else t("home.next.no_items"))
+                for code, name, n in zip(blocking["criterion_code"], blocking["criterion_name"], blocking["items"])))
     elif report.level is not None:
         st.success(t("school.top_level", level=level_label(report.level)))
 

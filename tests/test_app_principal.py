@@ -38,6 +38,11 @@ def assert_no_office_furniture(at: AppTest) -> None:
     assert "Đơn vị quản lý: tất cả" not in text
 
 
+def groups(at: AppTest) -> list:
+    """The home's item groups (the other expander lists the criteria to raise)."""
+    return [e for e in at.expander if not e.label.startswith("Tên ")]
+
+
 def home(db, monkeypatch, scope=PRINCIPAL, **params) -> AppTest:
     return page_app("home", db, monkeypatch, scope, **params).run()
 
@@ -55,15 +60,18 @@ def test_home_names_the_school_its_level_and_summary(db, monkeypatch):
     assert "Kết quả: Trường đạt **Mức 1**." in text
     assert at.metric[0].value == "Mức 1"
     assert "Để đạt **Mức 2**, trường cần nâng **12** tiêu chí" in text
+    names = next(e for e in at.expander if e.label == "Tên 12 tiêu chí cần nâng").markdown[0].value
+    assert "- **1\\.5** · " in names or "- **1.5** · " in names
+    assert names.count("\n- ") == 11 and names.count("chưa có mục trong kế hoạch") == 5
     assert_no_office_furniture(at)
 
 
 def test_home_groups_items_overdue_first(db, monkeypatch):
     at = home(db, monkeypatch)
-    labels = [e.label for e in at.expander]
+    labels = [e.label for e in groups(at)]
     assert labels == ["Quá hạn (1)", "Sắp đến hạn (1)", "Đang thực hiện (1)", "Chưa thực hiện (1)",
                       "Đã hoàn thành (2)", "Không thực hiện (1)"]
-    first = at.expander[0]
+    first = groups(at)[0]
     assert "**1.5**" in first.markdown[0].value and "quá hạn" in first.markdown[0].value
 
 
@@ -79,7 +87,7 @@ def test_home_updates_an_item_with_history_and_version(db, monkeypatch):
     assert not at.exception
     assert "Đã lưu" in at.success[0].value
     assert "item" not in at.query_params
-    assert at.expander[0].label.startswith("Sắp đến hạn")  # nothing overdue any more
+    assert groups(at)[0].label.startswith("Sắp đến hạn")  # nothing overdue any more
     store = Store(db)
     try:
         row = store.query("plan_items_current", scope_unit_id=None, scope_school_id=None, item_id=item_id)
@@ -261,3 +269,15 @@ def test_presentation_is_the_school_deck(db, monkeypatch):
     assert_no_office_furniture(at)
     at.button(key="present_next").click().run()
     assert "Các tiêu chí cần nâng mức" in "\n".join(str(h.proto.body) for h in at.get("html"))
+
+
+def test_home_shows_plan_text_as_typed(db, monkeypatch):
+    store = Store(db)
+    try:
+        with store.cursor() as cur:
+            cur.execute("update plan_item set measures = 'Tham mưu *phân tuyến* [lớp 6](x)' where item_id = 1")
+    finally:
+        store.close()
+    at = home(db, monkeypatch)
+    card = groups(at)[0].markdown[1].value
+    assert "\\*phân tuyến\\*" in card and "\\[lớp 6\\]" in card  # no italics, no link
