@@ -14,6 +14,7 @@ from kdcl import charts, ui, updates
 from kdcl.access import AccessDenied
 from kdcl.data import home as home_data
 from kdcl.data import school as school_data
+from kdcl.data import plan_items as pi
 from kdcl.data.plan_items import as_date
 from kdcl.rules import STATUSES, format_number, format_percent
 from kdcl.text import markdown_literal
@@ -162,6 +163,12 @@ def editor(item) -> None:
                                                 help=t("overdue.update.reason_help"), key=f"w_home_reason_{item_id}")
     fields["progress_note"] = st.text_area(t("overdue.update.note"), value=text_of(item["progress_note"]),
                                            height=90, key=f"w_home_note_{item_id}")
+    with st.expander(t("overdue.history.title")):
+        history = ui.load(pi.item_history, scope, item_id)
+        if history.empty:
+            st.caption(t("overdue.history.empty"))
+        else:
+            st.dataframe(pi.history_frame(history), hide_index=True, width="stretch")
     save, cancel = st.columns(2)
     cancel.button(t("home.item.cancel"), key=f"w_home_cancel_{item_id}", on_click=close_editor, width="stretch")
     if not save.button(t("overdue.update.save"), type="primary", key=f"w_home_save_{item_id}", width="stretch"):

@@ -81,6 +81,7 @@ def test_home_updates_an_item_with_history_and_version(db, monkeypatch):
     item_id = int(edit.rsplit("_", 1)[1])  # the first card: the overdue item
     at.button(key=edit).click().run()
     assert at.query_params["item"] == [str(item_id)] or at.query_params["item"] == str(item_id)
+    assert any(e.label == "Lịch sử thay đổi" for e in at.expander)  # the item's history, beside its form
     at.selectbox(key=f"w_home_status_{item_id}").select("done").run()
     at.text_area(key=f"w_home_note_{item_id}").input("Đã phân tuyến xong").run()
     at.button(key=f"w_home_save_{item_id}").click().run()
