@@ -61,7 +61,7 @@ def one_school_view(school_id: str) -> None:
         "items": [f"{int(n)} ({int(o)})" if n else "–" for n, o in zip(table["items"], table["open_items"])],
         "peers": ["" if pd.isna(n) or pd.isna(a) else f"{int(n)}/{int(a)}"
                   for n, a in zip(table["peers_same_weakness"], table["peers_assessed"])],
-        "weakness": table["weakness"].fillna(""),
+        "weakness": table["weakness"].astype("object").fillna(""),
     })
     config = {
         "criterion": st.column_config.TextColumn(t("weak.school.col.criterion"), width="medium"),

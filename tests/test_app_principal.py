@@ -282,3 +282,19 @@ def test_home_shows_plan_text_as_typed(db, monkeypatch):
     at = home(db, monkeypatch)
     card = groups(at)[0].markdown[1].value
     assert "\\*phân tuyến\\*" in card and "\\[lớp 6\\]" in card  # no italics, no link
+
+
+@pytest.mark.parametrize(("school_id", "name", "expected"), [
+    ("S2", "Trường Tiểu học Kim Đồng", "Trường đã đạt mức cao nhất của bộ tiêu chí (Mức 3)."),
+    ("S3", "Trường Mầm non Hoa Sen", "chưa có kế hoạch cải tiến"),
+])
+def test_home_of_a_school_at_the_top_or_without_a_plan(db, monkeypatch, school_id, name, expected):
+    at = home(db, monkeypatch, scope=Scope(school_id=school_id, role="principal", user="ht"))
+    assert not at.exception
+    assert at.title[0].value == name
+    assert expected in everything(at)
+    assert_no_office_furniture(at)
+    for page in ("levels", "weaknesses", "overdue", "presentation", "school"):
+        other = page_app(page, db, monkeypatch, Scope(school_id=school_id, role="principal", user="ht")).run()
+        assert not other.exception, (page, other.exception)
+        assert_no_office_furniture(other)
