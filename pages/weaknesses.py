@@ -64,10 +64,10 @@ def one_school_view(school_id: str) -> None:
         "weakness": table["weakness"].astype("object").fillna(""),
     })
     config = {
-        "criterion": st.column_config.TextColumn(t("weak.school.col.criterion"), width="medium"),
-        "level": st.column_config.TextColumn(t("weak.school.col.level"), width="small"),
-        "blocking": st.column_config.TextColumn(t("weak.school.col.blocking"), width="small"),
-        "items": st.column_config.TextColumn(t("weak.school.col.items"), width="small"),
+        "criterion": st.column_config.TextColumn(t("weak.school.col.criterion"), width=320),
+        "level": st.column_config.TextColumn(t("weak.school.col.level")),
+        "blocking": st.column_config.TextColumn(t("weak.school.col.blocking")),
+        "items": st.column_config.TextColumn(t("weak.school.col.items")),
         "peers": st.column_config.TextColumn(t("weak.school.col.peers"),
                                              help=t("weak.school.col.peers_help", min=school_data.MIN_PEERS)),
         "weakness": st.column_config.TextColumn(t("weak.school.col.weakness"), width="large"),
