@@ -1,7 +1,8 @@
 """Entry point: `streamlit run dashboard.py`.
 
 Opens the configured database (KDCL_DB, or the built-in demo created on first start)
-and routes to the pages; the overview (pages/overview.py) opens first. Nobody sees a
+and routes to the pages; the overview (pages/overview.py) opens first, or for a principal
+their school's home (pages/home.py). Nobody sees a
 page before signing in; a shared link (path and ?query) still opens the same view
 after sign-in.
 """
@@ -14,14 +15,20 @@ from kdcl.strings import APP_TITLE, t
 st.set_page_config(page_title=APP_TITLE, page_icon=":material/school:", layout="wide")
 
 signed_in = st.session_state.get("scope")
+principal = signed_in is not None and signed_in.role == "principal"
+if principal:  # one school: their home first, no province overview (issue 17)
+    first = [st.Page("pages/home.py", title=t("nav.home"), icon=":material/home:", url_path="truong-cua-toi",
+                     default=True)]
+else:
+    first = [st.Page("pages/overview.py", title=t("nav.overview"), icon=":material/dashboard:", url_path="tong-quan",
+                     default=True)]
 pages = {
     t("nav.section.monitor"): [
-        st.Page("pages/overview.py", title=t("nav.overview"), icon=":material/dashboard:", url_path="tong-quan",
-                default=True),
+        *first,
         st.Page("pages/levels.py", title=t("nav.levels"), icon=":material/leaderboard:", url_path="muc-dat"),
         st.Page("pages/school.py", title=t("nav.school"), icon=":material/school:", url_path="truong"),
         st.Page("pages/overdue.py", title=t("nav.overdue"), icon=":material/event_busy:", url_path="qua-han"),
-        st.Page("pages/weaknesses.py", title=t("nav.weaknesses"), icon=":material/troubleshoot:",
+        st.Page("pages/weaknesses.py", title=t("weak.school.title" if principal else "nav.weaknesses"), icon=":material/troubleshoot:",
                 url_path="diem-yeu"),
     ],
     t("nav.section.present"): [

@@ -216,7 +216,10 @@ def filter_bar(
     risk_days: bool = False,
 ) -> Filters | None:
     """Sidebar filters, read from and written back to the URL query parameters
-    (?year=2025-2026&unit=X01&type=TH&asof=2026-05-31). None when there is no data."""
+    (?year=2025-2026&unit=X01&type=TH&asof=2026-05-31). None when there is no data.
+    A one-school scope (a principal) never gets the unit and school-type filters."""
+    if scope.school_id is not None:
+        unit = school_type = False
     years = load(data.school_years)
     if not years:
         return None
@@ -280,10 +283,19 @@ def context_line(scope: Scope, filters: Filters, reported: int, total: int) -> s
     return ReportContext.of(filters, unit, reported, total).line()
 
 
+def school_line(scope: Scope, filters: Filters) -> str:
+    """The context of a one-school scope (a principal): the school, year and as-of date, no counts of one."""
+    from kdcl.data import school as school_data
+
+    choices = load(school_data.school_choices, scope, Filters(school_year=filters.school_year))
+    name = choices.label(scope.school_id) or scope.school_id
+    return t("context.school_line", school=name, school_year=filters.school_year, as_of=format_date(filters.as_of))
+
+
 def show_context(scope: Scope, filters: Filters, reported: int, total: int) -> None:
     freshness = load(data.data_freshness)
     st.caption(
-        context_line(scope, filters, reported, total)
+        (school_line(scope, filters) if scope.school_id is not None else context_line(scope, filters, reported, total))
         + (" · " + t("context.data_date", when=format_date(freshness)) if freshness is not None else "")
     )
 

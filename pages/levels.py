@@ -26,12 +26,48 @@ SCHOOL_SORTS = {  # sort key -> (columns, ascending)
     "unit": (["unit_name", "name"], [True, True]),
 }
 
+def one_school_view(school_id: str) -> None:
+    """A principal: the school's criteria over the years (a matrix and the same as a table), no
+    distribution of one school."""
+    from kdcl.data import home as home_data
+    from kdcl.data import school as school_data
+
+    report = ui.load(school_data.school_report, scope, filters, school_id)
+    st.title(t("levels.school.title"))
+    ui.show_context(scope, filters, 0, 0)
+    years = report.years[report.years["school_year"] <= filters.school_year]
+    if years.empty:
+        st.info(t("levels.school.none", school_year=filters.school_year))
+        return
+    st.markdown(" → ".join(f"{y}: **{LEVEL_LABELS[None if pd.isna(v) else int(v)]}**"
+                           for y, v in zip(years["school_year"], years["level"])))
+    cells = report.history[report.history["school_year"] <= filters.school_year].rename(
+        columns={"school_year": "row_id"})
+    st.plotly_chart(
+        charts.level_matrix(cells, report.criteria, years["school_year"].tolist(),
+                            {y: y for y in years["school_year"]},
+                            row_levels=dict(zip(years["school_year"], years["level"]))),
+        width="stretch", key="levels_school_matrix",
+    )
+    st.caption(t("levels.school.caption"))
+    wide = home_data.criteria_over_years(report)
+    with st.expander(t("levels.school.table")):
+        shown = wide.assign(**{y: wide[y].map(lambda v: "–" if pd.isna(v) else LEVEL_LABELS[int(v)])
+                               for y in years["school_year"] if y in wide})
+        st.dataframe(shown, hide_index=True, width="stretch",
+                     column_config={"criterion_code": t("levels.school.col.code"), "criterion_name": t("school.col.criterion")})
+
+
 scope = ui.current_scope()
 filters = ui.filter_bar(scope)
-st.title(t("levels.title"))
 if filters is None:
+    st.title(t("levels.title"))
     st.info(t("empty.no_years"))
     st.stop()
+if scope.school_id is not None:  # a principal (issue 17)
+    one_school_view(scope.school_id)
+    st.stop()
+st.title(t("levels.title"))
 
 schools = ui.load(data.school_levels, scope, filters)
 if schools.empty:

@@ -17,6 +17,7 @@ from kdcl.text import markdown_literal
 SCHOOL_SELECT_MAX = 3000  # above this many schools the school filter is a code box
 
 scope = ui.current_scope()
+one_school = scope.school_id is not None  # a principal: their school's items, no per-school views
 filters = ui.filter_bar(scope, risk_days=True)
 st.title(t("overdue.title"))
 if filters is None:
@@ -31,8 +32,7 @@ ui.show_context(scope, filters, summary["schools_with_plan"], summary["schools_t
 as_of_text = ui.format_date(filters.as_of)
 st.caption(
     t("overdue.caption", as_of=as_of_text, days=filters.risk_days)
-    + " "
-    + t("overdue.reported_note", school_year=filters.school_year)
+    + ("" if one_school else " " + t("overdue.reported_note", school_year=filters.school_year))
 )
 if summary["items"] == 0:
     st.info(t("empty.no_items", school_year=filters.school_year))
@@ -47,7 +47,7 @@ cols = st.columns(6)
 cols[0].metric(
     t("overdue.kpi.overdue"),
     format_number(summary["overdue"]),
-    delta=t("overdue.kpi.overdue_delta", schools=format_number(summary["schools_with_overdue"])),
+    delta=None if one_school else t("overdue.kpi.overdue_delta", schools=format_number(summary["schools_with_overdue"])),
     delta_color="off",
     delta_arrow="off",
     help=t("overdue.kpi.overdue_help", as_of=as_of_text),
@@ -84,9 +84,12 @@ def _digest(values) -> str:
 def list_filters(schools, criterion_labels: dict[str, str]) -> pi.ItemQuery:
     """The list's own filters (kept in the URL like the sidebar's), search, sort and page."""
     school_names = dict(zip(schools["school_id"], schools["school_name"]))
-    row1 = st.columns([1.3, 2, 2, 1.4])
+    row1 = st.columns([1.3, 2, 2, 1.4]) if not one_school else [*st.columns([1.3, 3, 1.6])]
+    if one_school:  # no school filter: its column goes to the criterion
+        row1 = [row1[0], None, row1[1], row1[2]]
     options = ["all", *pi.LIST_BUCKETS]  # "all" has a name, so a link can carry it
-    bucket = ui._from_url("bucket", options, "overdue")
+    default_bucket = "open" if one_school else "overdue"  # a school with nothing overdue still sees its list
+    bucket = ui._from_url("bucket", options, default_bucket)
     bucket = row1[0].selectbox(
         t("overdue.filter.bucket"),
         options,
@@ -94,10 +97,12 @@ def list_filters(schools, criterion_labels: dict[str, str]) -> pi.ItemQuery:
         format_func=lambda b: pi.list_bucket_label(None if b == "all" else b),
         key="w_od_bucket",
     )
-    ui._to_url("bucket", bucket, "overdue")
+    ui._to_url("bucket", bucket, default_bucket)
     bucket = None if bucket == "all" else bucket
 
-    if len(schools) <= SCHOOL_SELECT_MAX:
+    if one_school:
+        school_id = None  # the scope holds one school already
+    elif len(schools) <= SCHOOL_SELECT_MAX:
         options = [None, *schools["school_id"]]
         school_id = ui._from_url("school", options, None)
         school_id = row1[1].selectbox(
@@ -111,7 +116,8 @@ def list_filters(schools, criterion_labels: dict[str, str]) -> pi.ItemQuery:
         school_id = ui._from_url("school", [], None)
         school_id = row1[1].text_input(t("overdue.filter.school_code"), value=school_id or "", key="w_od_school_code")
         school_id = school_id.strip().upper() or None
-    ui._to_url("school", school_id)
+    if not one_school:
+        ui._to_url("school", school_id)
 
     options = [None, *criterion_labels]
     criterion = ui._from_url("crit", options, None)
@@ -188,7 +194,8 @@ def export_buttons(container, query: pi.ItemQuery, labels: dict[str, str], total
 
     def xlsx() -> bytes:
         full, frame = build()
-        context = pi.export_context(filters, query, labels, summary, full, scope.user, datetime.now())
+        context = pi.export_context(filters, query, labels, summary, full, scope.user, datetime.now(),
+                                    one_school=one_school)
         return exports.to_xlsx(frame, context)
 
     def csv() -> bytes:
@@ -345,13 +352,16 @@ def show_list() -> None:
     head = st.columns([3, 1, 2], vertical_alignment="center")
     head[0].markdown(
         "**"
-        + t(
+        + (t("overdue.list.count_school", total=format_number(page.total))
+           + (t("overdue.list.page_of", page=page.page, pages=page.pages) if page.pages > 1 else "")
+           if one_school else
+           t(
             "overdue.list.count",
             total=format_number(page.total),
             schools=format_number(page.schools),
             page=page.page,
             pages=page.pages,
-        )
+           ))
         + "**"
     )
     if page.pages > 1:
@@ -361,12 +371,15 @@ def show_list() -> None:
     labels = {
         "unit": dict(zip(units["unit_id"], units["name"])).get(filters.unit_id),
         "school_type": SCHOOL_TYPE_LABELS.get(filters.school_type),
-        "school": dict(zip(schools["school_id"], schools["school_name"])).get(query.school_id, query.school_id),
+        "school": dict(zip(schools["school_id"], schools["school_name"])).get(
+            scope.school_id if one_school else query.school_id, query.school_id),
         "criterion": criterion_labels.get(f"{query.framework_id}:{query.criterion_code}"),
     }
     export_buttons(head[2], query, labels, page.total)
 
     table = pi.table_frame(rows)
+    if one_school:  # the same school on every row says nothing
+        table = table.drop(columns=[t("overdue.col.school")])
     col = {key: t(f"overdue.col.{key}") for key in pi.TABLE_COLUMNS}
     # a selection is row positions: it belongs to these exact items, other items start afresh
     event = st.dataframe(
@@ -388,18 +401,20 @@ def show_list() -> None:
             col["checks"]: st.column_config.TextColumn(width="medium"),
         },
     )
-    st.caption(t("overdue.list.select_hint"))
+    st.caption(t("overdue.list.select_hint") if scope.can_write else t("overdue.list.select_hint_viewer"))
     chosen = [i for i in (event.selection.rows if event is not None else []) if i < len(rows)]
     if not chosen:
         reset_forms()
         return
     selected = rows.iloc[chosen]
     st.divider()
+    header = "overdue.update.header" if scope.can_write else "overdue.list.selected"  # a viewer: no edit prompt
     if len(selected) == 1:
         item_detail(selected.iloc[0])
-        st.markdown("**" + t("overdue.update.header", n=1) + "**")
+        if scope.can_write:
+            st.markdown("**" + t(header, n=1) + "**")
     else:
-        st.subheader(t("overdue.update.header", n=len(selected)))
+        st.subheader(t(header, n=len(selected)))
         st.markdown(
             "\n".join(
                 f"- {markdown_literal(r.school_name)} · "
@@ -407,7 +422,8 @@ def show_list() -> None:
                 for r in selected.itertuples(index=False)
             )
         )
-        st.caption(t("overdue.update.all_or_nothing"))
+        if scope.can_write:
+            st.caption(t("overdue.update.all_or_nothing"))
     update_form(selected)
 
 
@@ -438,12 +454,15 @@ def show_analysis() -> None:
         )
     with right:
         groups_chart(breakdown, "lead_role", "overdue.chart.by_lead")
-    left, right = st.columns(2)
-    with left:
-        groups_chart(breakdown, "school", "overdue.chart.by_school")
-        st.caption(t("overdue.chart.by_school_caption"))
-    with right:
+    if one_school:  # no bar of the one school: its items by criterion
         groups_chart(breakdown, "criterion", "overdue.chart.by_criterion")
+    else:
+        left, right = st.columns(2)
+        with left:
+            groups_chart(breakdown, "school", "overdue.chart.by_school")
+            st.caption(t("overdue.chart.by_school_caption"))
+        with right:
+            groups_chart(breakdown, "criterion", "overdue.chart.by_criterion")
     groups_chart(breakdown, "standard", "overdue.chart.by_standard", label_width=70)
 
 
@@ -457,6 +476,16 @@ def show_quality() -> None:
     flagged = quality[quality["items_flagged"] > 0]
     if flagged.empty:
         st.success(t("overdue.quality.none"))
+        return
+    if one_school:  # one row per check, not a table of one school
+        row = flagged.iloc[0]
+        st.markdown("**" + t("overdue.school.quality") + "**")
+        st.dataframe(
+            {t("overdue.school.quality_check"): [pi.PLAN_CHECK_LABELS[c] for c in pi.PLAN_CHECKS if row[c]],
+             t("overdue.school.quality_col"): [int(row[c]) for c in pi.PLAN_CHECKS if row[c]]},
+            hide_index=True,
+        )
+        st.caption(t("overdue.quality.per_item"))
         return
     st.markdown(
         "**"

@@ -9,6 +9,10 @@ from kdcl.strings import LEVEL_LABELS, SCHOOL_TYPE_LABELS, t
 ATTENTION_ROWS = 20  # a to-do list, not the whole province: the rest is counted
 
 scope = ui.current_scope()
+if scope.school_id is not None:  # a principal lands on their school's home instead (issue 17)
+    st.title(t("overview.title"))
+    st.info(t("home.overview_principal"))
+    st.stop()
 filters = ui.filter_bar(scope)
 st.title(t("overview.title"))
 if filters is None:

@@ -155,7 +155,7 @@ def xlsx_file() -> bytes:
 
 cols = st.columns(3)
 cols[0].download_button(
-    t("present.export.pptx"), data=pptx_file, file_name=slide_model.file_name(filters, "pptx"),
+    t("present.export.pptx"), data=pptx_file, file_name=slide_model.file_name(filters, "pptx", scope),
     mime=PPTX_MIME, icon=":material/slideshow:", help=t("present.export.pptx_help"), on_click="ignore",
     key="present_pptx", width="stretch",
 )
@@ -165,12 +165,12 @@ try:
 except pdf_report.PdfError as exc:
     pdf_error = str(exc)
 cols[1].download_button(
-    t("present.export.pdf"), data=lambda: pdf_report.build_pdf(slides), file_name=slide_model.file_name(filters, "pdf"),
+    t("present.export.pdf"), data=lambda: pdf_report.build_pdf(slides), file_name=slide_model.file_name(filters, "pdf", scope),
     mime="application/pdf", icon=":material/picture_as_pdf:", help=pdf_error or t("present.export.pdf_help"),
     on_click="ignore", key="present_pdf", disabled=pdf_error is not None, width="stretch",
 )
 cols[2].download_button(
-    t("present.export.xlsx"), data=xlsx_file, file_name=slide_model.file_name(filters, "xlsx"),
+    t("present.export.xlsx"), data=xlsx_file, file_name=slide_model.file_name(filters, "xlsx", scope),
     mime=XLSX_MIME, icon=":material/table_view:", help=t("present.export.xlsx_help"), on_click="ignore",
     key="present_xlsx", width="stretch",
 )

@@ -7,9 +7,11 @@ import pandas as pd
 import streamlit as st
 
 from kdcl import charts, exports, themes, ui
+from kdcl.data import home as home_data
+from kdcl.data import school as school_data
 from kdcl.data import weaknesses as wk
 from kdcl.rules import format_number, format_percent
-from kdcl.strings import BUCKET_LABELS, LEVEL_LABELS, t
+from kdcl.strings import BUCKET_LABELS, LEVEL_LABELS, SCHOOL_TYPE_LABELS, t
 from kdcl.text import markdown_literal
 
 TOP_N_DEFAULT = 12
@@ -34,12 +36,61 @@ def level_label(value: object) -> str:
     return "–" if value is None or pd.isna(value) else LEVEL_LABELS[int(value)]
 
 
+def one_school_view(school_id: str) -> None:
+    """A principal: the school's weaknesses beside how many peers share each (counts only)."""
+    report = ui.load(school_data.school_report, scope, filters, school_id)
+    school = report.school
+    st.title(t("weak.school.title"))
+    ui.show_context(scope, filters, 0, 0)
+    table = home_data.school_weaknesses(report)
+    if table.empty:
+        st.info(t("weak.school.none", school_year=filters.school_year))
+        return
+    group = t("school.peers.group", school_type=SCHOOL_TYPE_LABELS.get(school["school_type"], ""),
+              unit=school["unit_name"])
+    if report.target_level is not None:
+        st.markdown(t("weak.school.intro", target=LEVEL_LABELS[report.target_level],
+                      school_year=filters.school_year, group=group))
+    else:
+        st.markdown(t("weak.school.intro_top", school_year=filters.school_year))
+    compared = report.peers.compared and table["peers_assessed"].notna().any()
+    shown = pd.DataFrame({
+        "criterion": table["criterion_code"] + " · " + table["criterion_name"],
+        "level": table["self_level"].map(level_label),
+        "blocking": table["blocking"].map(lambda b: "✔" if b else ""),
+        "items": [f"{int(n)} ({int(o)})" if n else "–" for n, o in zip(table["items"], table["open_items"])],
+        "peers": ["" if pd.isna(n) or pd.isna(a) else f"{int(n)}/{int(a)}"
+                  for n, a in zip(table["peers_same_weakness"], table["peers_assessed"])],
+        "weakness": table["weakness"].astype("object").fillna(""),
+    })
+    config = {
+        "criterion": st.column_config.TextColumn(t("weak.school.col.criterion"), width=320),
+        "level": st.column_config.TextColumn(t("weak.school.col.level")),
+        "blocking": st.column_config.TextColumn(t("weak.school.col.blocking")),
+        "items": st.column_config.TextColumn(t("weak.school.col.items")),
+        "peers": st.column_config.TextColumn(t("weak.school.col.peers"),
+                                             help=t("weak.school.col.peers_help", min=school_data.MIN_PEERS)),
+        "weakness": st.column_config.TextColumn(t("weak.school.col.weakness"), width="large"),
+    }
+    if not compared:
+        del config["peers"]
+    st.dataframe(shown[list(config)], hide_index=True, width="stretch", column_config=config,
+                 height=38 + 35 * min(len(shown), 20))
+    if not compared:
+        st.caption(t("weak.school.no_peers", min=school_data.MIN_PEERS))
+    st.caption(t("school.peers.caption"))
+
+
 scope = ui.current_scope()
 filters = ui.filter_bar(scope)
-st.title(t("weak.title"))
 if filters is None:
+    st.title(t("weak.title"))
     st.info(t("empty.no_years"))
     st.stop()
+if scope.school_id is not None:  # a principal (issue 17)
+    one_school_view(scope.school_id)
+    st.stop()
+st.title(t("weak.title"))
 
 criteria = ui.load(wk.criteria, scope, filters)
 if criteria.empty:

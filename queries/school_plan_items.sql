@@ -30,6 +30,11 @@ select
     i.status,
     i.status_reason,
     i.completed_on,
+    i.progress_note,
+    i.version,
+    i.updated_at,
+    i.updated_by,
+    lead_role(lead_key(i.lead)) as lead_role,  -- the first role named in the lead cell (migration 0007)
     item_bucket(i.status, i.due_date, i.ongoing, $as_of, $risk_days) as bucket,
     case
         when item_bucket(i.status, i.due_date, i.ongoing, $as_of, $risk_days) = 'overdue'

@@ -151,7 +151,10 @@ def test_a_viewer_sees_but_cannot_update(db, monkeypatch):
 def test_a_principal_sees_only_the_own_school(db, monkeypatch):
     at = make_app(db, monkeypatch, scope=Scope(school_id="S1", role="principal", user="ht")).run()
     assert metrics(at)["Quá hạn"] == "1" and metrics(at)["Xong trễ hạn"] == "1"
-    assert table(at)["Trường"].tolist() == ["Trường THCS Lý Tự Trọng"]
+    # a principal's list opens on the school's open items (issue 17), none of another school's (S2's 1.1);
+    # no school column: it would repeat the one school on every row
+    assert "Trường" not in table(at).columns
+    assert sorted(table(at)["Tiêu chí"].str.split(" · ").str[0]) == ["1.5", "3.2", "3.3", "4.2"]
 
 
 def test_the_analysis_tab(app):

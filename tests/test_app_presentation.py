@@ -90,5 +90,6 @@ def test_a_principal_sees_only_their_school(app):
     app.session_state["scope"] = Scope(school_id="S2", role="principal", user="ht")
     app.run()
     assert not app.exception
-    assert "1/1 trường đã báo cáo" in footers(app)[0]
+    assert "<span>Trường Tiểu học Kim Đồng · năm học 2024-2025" in footers(app)[0]  # issue 17: no "1/1 trường"
+    assert "trường đã báo cáo" not in footers(app)[0]
     assert app.selectbox(key="w_present_school").options == ["Trường Tiểu học Kim Đồng · Phường Một (S2)"]

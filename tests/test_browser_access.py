@@ -14,7 +14,7 @@ pytestmark = pytest.mark.browser
 ACCOUNTS = [
     ("quantri", "admin", {}, "3/3", True),
     ("phong.w2", "office", {"unit_id": "W2"}, "1/1", True),
-    ("ht.s2", "principal", {"school_id": "S2"}, "1/1", True),
+    ("ht.s2", "principal", {"school_id": "S2"}, None, True),  # lands on the school's home (issue 17)
     ("hdnd", "viewer", {}, "3/3", False),
 ]
 
@@ -34,10 +34,15 @@ def test_each_role_sees_only_its_schools(app, page):
     for username, _role, _where, reported, can_import in ACCOUNTS:
         page.goto(f"{app.url}/?year={YEAR}&asof={AS_OF.isoformat()}")
         sign_in(page, username, "matkhau-" + username)
-        kpi = page.locator('[data-testid="stMetric"]', has_text="Trường đã báo cáo")
-        kpi.first.wait_for()
-        wait_for_app(page)
-        assert reported in kpi.first.inner_text(), (username, kpi.first.inner_text())
+        if reported is None:  # a principal: their school by name, no count of one
+            page.get_by_role("heading", name="Trường Tiểu học Kim Đồng").wait_for()
+            wait_for_app(page)
+            assert not page.locator('[data-testid="stMetric"]', has_text="Trường đã báo cáo").count()
+        else:
+            kpi = page.locator('[data-testid="stMetric"]', has_text="Trường đã báo cáo")
+            kpi.first.wait_for()
+            wait_for_app(page)
+            assert reported in kpi.first.inner_text(), (username, kpi.first.inner_text())
         body = page.inner_text("body")
         if username == "ht.s2":
             assert "Lý Tự Trọng" not in body and "Hoa Sen" not in body

@@ -318,10 +318,12 @@ def export_context(
     export: ItemPage,
     user: str,
     now: datetime,
+    one_school: bool = False,
 ) -> ExportContext:
     """Title and header lines of an item list export: every filter, the as-of date, how
     many schools reported a plan and how many items the file holds. `labels`: the shown
-    names of unit, school_type, school and criterion."""
+    names of unit, school_type, school and criterion. `one_school` (a principal's export):
+    the school by name, without the unit and type filters or a count of one school."""
     rows = len(export.rows)
     everything = t("all")
     sort = t(
@@ -329,7 +331,9 @@ def export_context(
         column=t(f"overdue.sort.{query.sort}"),
         direction=t("overdue.export.descending" if query.descending else "overdue.export.ascending"),
     )
-    if rows == export.total:
+    if rows == export.total and one_school:
+        count = t("overdue.export.rows_school", rows=format_number(rows))
+    elif rows == export.total:
         count = t("overdue.export.rows_value", rows=format_number(rows), schools=format_number(export.schools))
     else:
         count = t("overdue.export.rows_truncated", rows=format_number(rows), total=format_number(export.total))
@@ -358,6 +362,9 @@ def export_context(
         (t("overdue.export.exported_at"), format_date(now, time=True)),
         (t("overdue.export.exported_by"), user),
     ]
+    if one_school:
+        dropped = {t("overdue.export.unit"), t("overdue.export.school_type"), t("overdue.export.reported")}
+        lines = [(label, value) for label, value in lines if label not in dropped]
     return ExportContext(t("overdue.export.title"), lines, t("overdue.export.sheet"))
 
 

@@ -29,6 +29,7 @@ from kdcl import data, rules
 from kdcl.access import Scope
 from kdcl.charts import BUCKET_COLORS, LEVEL_COLORS
 from kdcl.data import Filters
+from kdcl.data import school as school_data
 from kdcl.db import Store
 from kdcl.strings import LEVEL_LABELS, SCHOOL_TYPE_LABELS, TEXT, t
 
@@ -102,6 +103,7 @@ class ReportContext:
     data_date: pd.Timestamp | None
     reported: int
     total: int
+    school: str = ""  # a one-school deck (a principal's, for the school council): the school's name
 
     @classmethod
     def of(cls, filters: Filters, unit: str, reported: int, total: int,
@@ -118,6 +120,9 @@ class ReportContext:
         )
 
     def line(self) -> str:
+        if self.school:
+            return t("context.school_line", school=self.school, school_year=self.school_year,
+                     as_of=format_date(self.as_of))
         return t(
             "context.line",
             school_year=self.school_year,
@@ -136,6 +141,13 @@ class ReportContext:
 
     def rows(self) -> list[tuple[str, str]]:
         """Label/value pairs for the top of an Excel sheet."""
+        if self.school:
+            return [
+                (t("col.school"), self.school),
+                (t("filter.school_year"), self.school_year),
+                (t("filter.as_of"), format_date(self.as_of)),
+                (t("present.data_date"), format_date(self.data_date)),
+            ]
         return [
             (t("filter.school_year"), self.school_year),
             (t("filter.unit"), self.unit.removeprefix(t("filter.unit") + ": ")),
@@ -187,8 +199,11 @@ def format_date(value: date | pd.Timestamp | None) -> str:
     return rules.format_date(value, empty="–")
 
 
-def file_name(filters: Filters, ext: str) -> str:
-    """bao-cao-hdnd_<school year>_<as-of>.<ext>, e.g. bao-cao-hdnd_2024-2025_2025-06-01.pptx."""
+def file_name(filters: Filters, ext: str, scope: Scope | None = None) -> str:
+    """bao-cao-hdnd_<school year>_<as-of>.<ext>, e.g. bao-cao-hdnd_2024-2025_2025-06-01.pptx; a
+    principal's deck: bao-cao-hoi-dong-truong_<school id>_<school year>_<as-of>.<ext>."""
+    if scope is not None and scope.school_id is not None:
+        return f"bao-cao-hoi-dong-truong_{scope.school_id}_{filters.school_year}_{filters.as_of.isoformat()}.{ext}"
     return f"bao-cao-hdnd_{filters.school_year}_{filters.as_of.isoformat()}.{ext}"
 
 
@@ -257,7 +272,10 @@ def gather(scope: Scope, filters: Filters, load: Loader) -> ReportData:
 
 
 def build_slides(store: Store, scope: Scope, filters: Filters) -> list[Slide]:
-    """The slides for the user's scope and the filters (directly from the store)."""
+    """The slides for the user's scope and the filters (directly from the store); for a principal
+    the school's own deck (school_slides)."""
+    if scope.school_id is not None:
+        return school_slides(store, scope, filters)
     return slides_from(gather(scope, filters, lambda fn, *args: fn(store, *args)))
 
 
@@ -271,7 +289,10 @@ class Deck:
 
 def build_deck(store: Store, scope: Scope, filters: Filters) -> Deck:
     """The page's model, built once per data version and filters (the page calls it through
-    ui.load): the per-school frames it is computed from are not kept."""
+    ui.load): the per-school frames it is computed from are not kept. A principal's deck is
+    about their school (school_slides)."""
+    if scope.school_id is not None:
+        return Deck(school_slides(store, scope, filters))
     report = gather(scope, filters, lambda fn, *args: fn(store, *args))
     return Deck(slides_from(report) if not report.schools.empty else [])
 
@@ -530,3 +551,233 @@ def _progress(report: ReportData, ctx: ReportContext) -> Slide:
         numeric_columns=(t("present.year", year=before_year), t("present.year", year=year), t("present.col.change")),
     )
 
+
+
+# --------------------------------------------------------------------------- one school (issue 17)
+# A principal's deck, for the school council ("hội đồng trường"): the school's level and the
+# official summary, its criteria, this year's plan progress, the overdue items by lead and what
+# changed since last year. Same Slide model, so the page, PPTX, PDF and Excel draw it unchanged.
+
+SCHOOL_GROUP_COLORS = {
+    "overdue": BUCKET_COLORS["overdue"], "due_soon": BUCKET_COLORS["at_risk"],
+    "in_progress": BUCKET_COLORS["on_track"], "not_started": BUCKET_COLORS["no_deadline"],
+    "done": BUCKET_COLORS["done"], "dropped": BUCKET_COLORS["dropped"],
+}
+SCHOOL_TABLE_ROWS = 12  # rows of a one-school slide table (the Excel sheet has them all too)
+
+
+def school_slides(store: Store, scope: Scope, filters: Filters) -> list[Slide]:
+    """The five slides of one school's deck (the scope's school)."""
+    from kdcl.data import home as home_data
+
+    report = school_data.school_report(store, scope, filters, scope.school_id)
+    groups = home_data.group_items(report.items)
+    ctx = ReportContext.of(filters, "", 0, 0, data.data_freshness(store))
+    ctx = replace(ctx, school=report.school["name"])
+    slides = [_school_level(report, ctx), _school_criteria(report, ctx), _school_plan(report, groups, ctx, filters),
+              _school_overdue_by_lead(report, ctx, filters), _school_change(report, ctx)]
+    for slide in slides:
+        if slide.chart is not None and slide.chart.data.empty:
+            slide.chart = None
+    return slides
+
+
+def _level_text(value: Any) -> str:
+    return LEVEL_LABELS[None if value is None or pd.isna(value) else int(value)]
+
+
+def _school_level(report: school_data.SchoolReport, ctx: ReportContext) -> Slide:
+    year = report.school_year
+    lines = report.summary
+    figures = [KeyFigure(t("present.school.kpi.level"), _level_text(report.level),
+                         t("present.school.kpi.level_note", school_year=year),
+                         color=LEVEL_COLORS.get(report.level) if report.level is not None else None)]
+    figures += [KeyFigure(t("present.school.kpi.at_level", level=line.level), f"{line.reached}/{line.denominator}",
+                          rules.format_percent(line.share)) for line in lines]
+    table = pd.DataFrame({
+        t("col.level"): [LEVEL_LABELS[line.level] for line in lines],
+        t("present.school.col.reached"): [f"{line.reached}/{line.denominator}" for line in lines],
+        t("col.share"): [rules.format_percent(line.share) for line in lines],
+    })
+    chart_data = pd.DataFrame({"level": [LEVEL_LABELS[line.level] for line in lines],
+                               "criteria": [line.reached for line in lines]})
+    chart = ChartSpec("bar", chart_data, "level",
+                      (Series(t("present.school.col.reached"), "criteria",
+                              point_colors=tuple(LEVEL_COLORS[line.level] for line in lines)),),
+                      t("present.school.axis.criteria"), title=t("present.school.chart.summary"),
+                      category_title=t("col.level"))
+    if report.target_level is not None:
+        subtitle = t("present.school.slide.level.gap", target=LEVEL_LABELS[report.target_level], n=len(report.gap),
+                     school_year=year)
+    elif report.level is not None:
+        subtitle = t("present.school.slide.level.subtitle", school_year=year) + " " + t(
+            "school.top_level", level=_level_text(report.level))
+    else:
+        subtitle = t("school.no_assessment", school_year=year)
+    note = "" if report.assessed else t("school.no_assessment", school_year=year)
+    return Slide("school_level", t("present.school.slide.level.title", school=report.school["name"],
+                                   school_year=year),
+                 subtitle, figures, table if report.assessed else pd.DataFrame(), chart if report.assessed else None,
+                 ctx, t("present.school.sheet.level"), note=note,
+                 numeric_columns=(t("col.share"),))
+
+
+def _school_criteria(report: school_data.SchoolReport, ctx: ReportContext) -> Slide:
+    crit = report.criteria
+    levels = [0, 1, 2, 3]
+    known = crit["self_level"].dropna().astype(int)
+    chart_data = pd.DataFrame({"level": [LEVEL_LABELS[lvl] for lvl in levels],
+                               "criteria": [int((known == lvl).sum()) for lvl in levels]})
+    chart_data = chart_data[chart_data["criteria"] > 0].reset_index(drop=True)
+    chart = ChartSpec("bar", chart_data, "level",
+                      (Series(t("present.school.axis.criteria"), "criteria",
+                              point_colors=tuple(LEVEL_COLORS[lvl] for lvl in levels
+                                                 if LEVEL_LABELS[lvl] in set(chart_data["level"]))),),
+                      t("present.school.axis.criteria"), title=t("present.school.chart.criteria"),
+                      category_title=t("col.level"))
+    blocking = crit[crit["blocking"]]
+    table = pd.DataFrame({
+        t("present.col.criterion"): blocking["criterion_code"].tolist(),
+        t("present.col.criterion_name"): blocking["criterion_name"].tolist(),
+        t("present.school.col.level_now"): blocking["self_level"].map(_level_text).tolist(),
+        t("present.school.col.items"): [int(v) for v in blocking["items"]],
+    })
+    more = len(table) - SCHOOL_TABLE_ROWS
+    if more > 0:
+        table = table.head(SCHOOL_TABLE_ROWS)
+        table.loc[len(table)] = [t("present.school.more", n=more), "", "", ""]
+    if report.target_level is not None:
+        without = int((blocking["items"] == 0).sum())
+        subtitle = t("present.school.slide.criteria.subtitle", target=LEVEL_LABELS[report.target_level],
+                     n=len(blocking), without=without)
+    else:
+        subtitle = t("present.school.slide.criteria.subtitle_top")
+    note = "" if len(known) else t("school.no_assessment", school_year=report.school_year)
+    return Slide("school_criteria", t("present.school.slide.criteria.title"), subtitle, [], table,
+                 chart if len(known) else None, ctx, t("present.school.sheet.criteria"), note=note,
+                 numeric_columns=(t("present.school.col.items"),), chart_share=0.4)
+
+
+def _school_plan(report: school_data.SchoolReport, groups: dict[str, pd.DataFrame], ctx: ReportContext,
+                 filters: Filters) -> Slide:
+    counts = {name: len(frame) for name, frame in groups.items()}
+    total = sum(counts.values())
+    names = [name for name in counts if counts[name]]
+    chart_data = pd.DataFrame({"group": [t(f"home.group.{n}") for n in names], "items": [counts[n] for n in names]})
+    chart = ChartSpec("barh", chart_data, "group",
+                      (Series(t("present.school.col.items"), "items",
+                              point_colors=tuple(SCHOOL_GROUP_COLORS[n] for n in names)),),
+                      t("chart.axis.items"), title=t("present.school.chart.plan"),
+                      category_title=t("present.school.col.state"))
+    table = pd.DataFrame({
+        t("present.school.col.state"): [t(f"home.group.{n}") for n in counts],
+        t("present.school.col.items"): list(counts.values()),
+    })
+    budget = report.items["budget_vnd"].fillna(0).sum() if total else 0
+    figures = [
+        KeyFigure(t("present.kpi.done"), f"{counts['done']}/{total}", t("present.kpi.done_note"),
+                  color=BUCKET_COLORS["done"]),
+        KeyFigure(t("present.kpi.overdue"), str(counts["overdue"]), t("present.school.kpi.overdue_note"),
+                  color=BUCKET_COLORS["overdue"]),
+        KeyFigure(t("present.kpi.at_risk"), str(counts["due_soon"]),
+                  t("present.kpi.at_risk_note", days=filters.risk_days), color=BUCKET_COLORS["at_risk"]),
+        KeyFigure(t("present.kpi.budget"), rules.format_vnd_short(budget),
+                  t("present.kpi.budget_note", exact=rules.format_vnd(budget))),
+    ]
+    note = "" if total else t("home.plan.none", school_year=report.school_year)
+    return Slide("school_plan", t("present.school.slide.plan.title", school_year=report.school_year),
+                 t("present.school.slide.plan.subtitle"), figures, table if total else pd.DataFrame(),
+                 chart if total else None, ctx, t("present.school.sheet.plan"), note=note,
+                 numeric_columns=(t("present.school.col.items"),))
+
+
+def _school_overdue_by_lead(report: school_data.SchoolReport, ctx: ReportContext, filters: Filters) -> Slide:
+    """The overdue items by lead; with none overdue, the items not yet done by lead (who has what to do)."""
+    overdue = report.items[report.items["bucket"] == "overdue"]
+    late = not overdue.empty
+    items = (overdue if late else
+             report.items[report.items["bucket"].isin(["at_risk", "on_track", "no_deadline"])]).copy()
+    from kdcl.data.plan_items import LEAD_ROLE_LABELS  # the overdue page's lead roles (SQL lead_role)
+
+    items["role"] = items["lead_role"].map(LEAD_ROLE_LABELS).fillna(t("present.school.no_lead"))
+    items["lead_text"] = items["lead"].fillna("").map(lambda v: " ".join(str(v).split()) or t("present.school.no_lead"))
+    by_lead = (items.groupby("role").agg(items=("item_id", "size")).reset_index()
+               .sort_values(["items", "role"], ascending=[False, True]))
+    series = t("present.col.overdue") if late else t("present.col.open")
+    chart_data = pd.DataFrame({"lead": [_short(v) for v in by_lead["role"]],
+                               "items": [int(v) for v in by_lead["items"]]})
+    chart = ChartSpec("barh", chart_data, "lead",
+                      (Series(series, "items", color=BUCKET_COLORS["overdue" if late else "on_track"]),),
+                      t("chart.axis.items"),
+                      title=t("present.school.chart.by_lead" if late else "present.school.chart.open_by_lead"),
+                      category_title=t("present.school.col.lead"))
+    items = items.sort_values(["lead_text", "days_late" if late else "due_date"], ascending=[True, not late],
+                              na_position="last")
+    last = t("present.school.col.days_late") if late else t("present.school.col.due")
+    table = pd.DataFrame({
+        t("present.school.col.lead"): items["lead_text"].tolist(),
+        t("present.col.criterion"): items["criterion_code"].tolist(),
+        t("present.school.col.measures"): [_short(v, 60) for v in items["measures"].fillna(items["weakness"]).fillna("")],
+        last: ([int(v) for v in items["days_late"]] if late else
+               [format_date(v) if pd.notna(v) else t("home.item.no_due") for v in items["due_date"]]),
+    }).head(SCHOOL_TABLE_ROWS)
+    if late:
+        subtitle = t("present.school.slide.overdue.subtitle", n=len(items))
+    else:
+        subtitle = t("present.school.none.overdue", as_of=format_date(filters.as_of)) + " " + t(
+            "present.school.slide.overdue.open", n=len(items))
+    note = "" if len(items) else t("present.school.none.open")
+    return Slide("school_overdue", t("present.school.slide.overdue.title"), subtitle, [], table,
+                 chart if len(items) else None, ctx, t("present.school.sheet.overdue"), note=note,
+                 numeric_columns=(last,) if late else (), chart_share=0.4)
+
+
+def _school_change(report: school_data.SchoolReport, ctx: ReportContext) -> Slide:
+    year, before = report.school_year, rules.previous_school_year(report.school_year)
+    history = report.history
+    now = history[history["school_year"] == year].set_index("criterion_code")["level"]
+    then = history[history["school_year"] == before].set_index("criterion_code")["level"]
+    level_then = report.years.loc[report.years["school_year"] == before, "level"]
+    level_then = level_then.iloc[0] if len(level_then) else None
+    codes = [c for c in report.criteria["criterion_code"] if c in now.index and c in then.index
+             and pd.notna(now[c]) and pd.notna(then[c])]
+    diff = {c: int(now[c]) - int(then[c]) for c in codes}
+    up = [c for c in codes if diff[c] > 0]
+    down = [c for c in codes if diff[c] < 0]
+    figures = [
+        KeyFigure(t("present.school.kpi.level_change"), f"{_level_text(level_then)} → {_level_text(report.level)}",
+                  t("present.school.kpi.level_change_note", before=before, year=year)),
+        KeyFigure(t("present.school.kpi.up"), str(len(up)), t("present.school.kpi.up_note"), color=LEVEL_COLORS[3]),
+        KeyFigure(t("present.school.kpi.same"), str(len(codes) - len(up) - len(down)),
+                  t("present.school.kpi.same_note")),
+        KeyFigure(t("present.school.kpi.down"), str(len(down)), t("present.school.kpi.down_note"),
+                  color=LEVEL_COLORS[0]),
+    ]
+    levels = [0, 1, 2, 3]
+    rows = []
+    for label, series in ((t("present.year", year=before), then), (t("present.year", year=year), now)):
+        known = series.dropna().astype(int)
+        rows.append([label, *[int((known == lvl).sum()) for lvl in levels]])
+    chart_data = pd.DataFrame(rows, columns=["year", *[LEVEL_LABELS[lvl] for lvl in levels]])
+    used = [lvl for lvl in levels if chart_data[LEVEL_LABELS[lvl]].sum() > 0]
+    chart_data = chart_data[["year", *[LEVEL_LABELS[lvl] for lvl in used]]]
+    chart = ChartSpec("stacked_barh", chart_data, "year", _level_series(used), t("present.school.axis.criteria"),
+                      title=t("present.school.chart.change", before=before, year=year),
+                      category_title=t("filter.school_year"))
+    names = dict(zip(report.criteria["criterion_code"], report.criteria["criterion_name"]))
+    changed = up + down
+    more = len(changed) - SCHOOL_TABLE_ROWS
+    table = pd.DataFrame({
+        t("present.col.criterion"): changed,
+        t("present.col.criterion_name"): [names[c] for c in changed],
+        t("present.year", year=before): [_level_text(then[c]) for c in changed],
+        t("present.year", year=year): [_level_text(now[c]) for c in changed],
+    }).head(SCHOOL_TABLE_ROWS)
+    if more > 0:
+        table.loc[len(table)] = [t("present.school.more", n=more), "", "", ""]
+    compared = bool(codes)
+    note = "" if compared else t("present.school.none.change", before=before)
+    return Slide("school_change", t("present.school.slide.change.title"),
+                 t("present.school.slide.change.subtitle", before=before, year=year), figures if compared else [],
+                 table, chart if compared else None, ctx, t("present.school.sheet.change"), note=note,
+                 chart_share=0.45)
