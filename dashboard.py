@@ -6,12 +6,16 @@ page before signing in; a shared link (path and ?query) still opens the same vie
 after sign-in.
 """
 
+from pathlib import Path
+
 import streamlit as st
 
 from kdcl import ui
 from kdcl.strings import APP_TITLE, t
 
-st.set_page_config(page_title=APP_TITLE, page_icon=":material/school:", layout="wide")
+# a local file: Streamlit fetches a ":material/...:" page icon from fonts.gstatic.com (the app runs offline)
+ICON = Path(__file__).resolve().parent / "kdcl" / "assets" / "favicon.png"
+st.set_page_config(page_title=APP_TITLE, page_icon=str(ICON), layout="wide")
 
 signed_in = st.session_state.get("scope")
 pages = {
