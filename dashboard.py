@@ -40,6 +40,7 @@ if signed_in is None or signed_in.can_write:  # viewers have nothing to import (
     ]
 
 # resolve the page from the URL first, so a deep link survives the sign-in form
-navigation = st.navigation(pages, position="sidebar" if signed_in else "hidden")
+presenting = st.query_params.get("present") == "1"  # full-screen slides (pages/presentation.py): no menu
+navigation = st.navigation(pages, position="sidebar" if signed_in and not presenting else "hidden")
 ui.login_gate()  # first-run admin creation or sign-in (stops here until done); account box
 navigation.run()

@@ -1048,6 +1048,11 @@ TEXT: dict[str, str] = {
     "cli.user_enabled": "Đã mở khóa tài khoản {name}.",
     "cli.user_password_reset": "Đã đặt lại mật khẩu cho {name}.",
     "cli.demo_exists": "Tệp {path} đã tồn tại; dùng --force để tạo lại.",
+    # ---------------------------------------------------------------- issue 18: presentation mode, sessions, accounts
+    "present.full_screen": "Trình chiếu toàn màn hình",
+    "present.full_screen_help": "Chỉ hiện trang chiếu, vừa khít màn hình. Chuyển trang bằng phím ← → hoặc PgUp PgDn (bút trình chiếu); Esc để thoát. Nhấn F11 để trình duyệt che cả thanh địa chỉ.",
+    "present.exit": "Thoát (Esc)",
+    "present.more_rows": "+ {n} khác",
 }
 
 
