@@ -1,4 +1,4 @@
-"""Entry point: `streamlit run dashboard.py`.
+"""The app's script: `streamlit run serve.py` (this script plus the session-cookie route).
 
 Opens the configured database (KDCL_DB, or the built-in demo created on first start)
 and routes to the pages; the overview (pages/overview.py) opens first. Nobody sees a
@@ -17,6 +17,7 @@ from kdcl.strings import APP_TITLE, t
 ICON = Path(__file__).resolve().parent / "kdcl" / "assets" / "favicon.png"
 st.set_page_config(page_title=APP_TITLE, page_icon=str(ICON), layout="wide")
 
+ui.restore_session()  # a reload or a shared link in another tab: the session cookie signs the tab in
 signed_in = st.session_state.get("scope")
 pages = {
     t("nav.section.monitor"): [

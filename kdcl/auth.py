@@ -153,16 +153,23 @@ def change_password(store: Store, username: str, old_password: str, new_password
 
 
 def reset_password(store: Store, username: str, new_password: str) -> None:
+    """Set a new password; every signed-in session of the account ends (kdcl.sessions)."""
     password_hash = hash_password(new_password)
+    username = username.strip().lower()
     with store.transaction() as tx:
-        if not tx.run("write/user_set_password", username=username.strip().lower(), password_hash=password_hash):
+        if not tx.run("write/user_set_password", username=username, password_hash=password_hash):
             raise AuthError(f"Không có tài khoản «{username}».")
+        tx.run("write/session_end_user", username=username, reason="password", now=_now())
 
 
 def set_disabled(store: Store, username: str, disabled: bool = True) -> None:
+    """Disable (every signed-in session ends) or enable an account."""
+    username = username.strip().lower()
     with store.transaction() as tx:
-        if not tx.run("write/user_set_disabled", username=username.strip().lower(), disabled=disabled):
+        if not tx.run("write/user_set_disabled", username=username, disabled=disabled):
             raise AuthError(f"Không có tài khoản «{username}».")
+        if disabled:
+            tx.run("write/session_end_user", username=username, reason="disabled", now=_now())
 
 
 def list_users(store: Store) -> pd.DataFrame:

@@ -1053,6 +1053,7 @@ TEXT: dict[str, str] = {
     "present.full_screen_help": "Chỉ hiện trang chiếu, vừa khít màn hình. Chuyển trang bằng phím ← → hoặc PgUp PgDn (bút trình chiếu); Esc để thoát. Nhấn F11 để trình duyệt che cả thanh địa chỉ.",
     "present.exit": "Thoát (Esc)",
     "present.more_rows": "+ {n} khác",
+    "auth.session_ended": "Phiên đăng nhập đã kết thúc (đã đăng xuất ở thẻ khác, mật khẩu đã đổi hoặc tài khoản bị khóa). Hãy tải lại trang để đăng nhập lại.",
 }
 
 

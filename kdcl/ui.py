@@ -7,6 +7,7 @@ Pages import this, kdcl.data, kdcl.charts and kdcl.strings; never duckdb.
 from __future__ import annotations
 
 import importlib
+import json
 import os
 import time
 
@@ -17,7 +18,7 @@ from typing import Any, TypeVar
 import pandas as pd
 import streamlit as st
 
-from kdcl import auth, data, rules
+from kdcl import auth, data, rules, sessions
 from kdcl.access import Scope
 from kdcl.data import Filters
 from kdcl.db import Store
@@ -63,7 +64,8 @@ SESSION_MINUTES = int(os.environ.get("KDCL_SESSION_MINUTES", "30"))
 
 def current_scope() -> Scope:
     """The signed-in user's scope. Stops the page (with a message) when nobody is
-    signed in or the session has been idle longer than KDCL_SESSION_MINUTES."""
+    signed in, the session has been idle longer than KDCL_SESSION_MINUTES, or it was
+    ended elsewhere ("Đăng xuất" in another tab, a password change, a disabled account)."""
     scope = st.session_state.get("scope")
     if scope is None:
         st.info(t("auth.login_required"))
@@ -71,34 +73,85 @@ def current_scope() -> Scope:
     now = time.monotonic()
     seen = st.session_state.get("auth_seen", now)
     if now - seen > SESSION_MINUTES * 60:
-        sign_out()
+        sign_out("idle")
         st.warning(t("auth.session_expired", minutes=SESSION_MINUTES))
+        st.stop()
+    session_id = st.session_state.get("auth_session")
+    if session_id is not None and not sessions.is_live(get_store(), session_id, SESSION_MINUTES):
+        sign_out(None)
+        st.warning(t("auth.session_ended"))
         st.stop()
     st.session_state["auth_seen"] = now
     return scope
 
 
-def sign_out() -> None:
-    for key in ("scope", "auth_seen", "auth_name"):
+def sign_out(reason: str | None = "sign_out") -> None:
+    """Forget the sign-in in this tab and end its session everywhere (`reason` None: it has ended
+    already); the browser's cookie is cleared on the next run."""
+    session_id = st.session_state.pop("auth_session", None)
+    if session_id is not None:
+        if reason is not None:
+            sessions.end(get_store(), session_id, reason)
+        st.session_state["auth_clear_cookie"] = True
+    for key in ("scope", "auth_seen", "auth_name", "auth_ticket"):
         st.session_state.pop(key, None)
 
 
-def _sign_in(scope: Scope) -> None:
+def _sign_in(scope: Scope, session_id: str | None = None) -> None:
+    """Sign this tab in; a fresh sign-in (no `session_id`) starts a session whose cookie the
+    browser claims on the next run (_session_scripts)."""
+    if session_id is None:
+        session_id, st.session_state["auth_ticket"] = sessions.start(get_store(), scope.user)
     st.session_state["scope"] = scope
+    st.session_state["auth_session"] = session_id
     st.session_state["auth_seen"] = time.monotonic()
 
 
+def _session_scripts() -> None:
+    """The page's side of the session cookie (kdcl.sessions): claim it with the one-time ticket
+    after a sign-in, or clear it after a sign-out. Same-origin fetches; nothing leaves the server."""
+    ticket = st.session_state.pop("auth_ticket", None)
+    clear = st.session_state.pop("auth_clear_cookie", False)
+    if ticket:
+        body = f"method: 'POST', body: {json.dumps(ticket)}, headers: {{'Content-Type': 'text/plain'}}"
+    elif clear:
+        body = "method: 'DELETE'"
+    else:
+        return
+    st.sidebar.html(f"<script>fetch({json.dumps(sessions.ROUTE)}, {{{body}, credentials: 'same-origin'}});</script>",
+                    unsafe_allow_javascript=True)
+
+
+def restore_session() -> bool:
+    """Sign this tab in from the browser's session cookie when it names a live session (a reload,
+    a shared link in another tab). dashboard.py calls it before it builds the menu."""
+    if "scope" in st.session_state:
+        return True
+    cookie = st.context.cookies.get(sessions.COOKIE)
+    if not cookie:
+        return False
+    found = sessions.resume(get_store(), cookie, SESSION_MINUTES)
+    if found is None:
+        st.session_state["auth_clear_cookie"] = True  # ended or forged: the browser forgets it
+        return False
+    _sign_in(*found)
+    return True
+
+
 def login_gate() -> Scope:
-    """Called by dashboard.py before any page: first-run admin creation on a database
-    without accounts, else the sign-in form; then the account box in the sidebar."""
+    """Called by dashboard.py before any page: a live session cookie signs the tab in (a reload,
+    a shared link in another tab); else first-run admin creation on a database without accounts,
+    or the sign-in form; then the account box in the sidebar."""
     store = get_store()
-    if "scope" not in st.session_state:
+    if "scope" not in st.session_state and not restore_session():
+        _session_scripts()
         if not auth.has_users(store):
             _first_admin_form(store)
             st.stop()
         _login_form(store)
         st.stop()
     scope = current_scope()
+    _session_scripts()
     with st.sidebar:
         st.caption(t("auth.signed_in_as", user=scope.user, role=ROLE_LABELS[scope.role]))
         if st.button(t("auth.logout"), key="auth_logout"):
@@ -113,8 +166,10 @@ def login_gate() -> Scope:
                     try:
                         if new != again:
                             raise auth.AuthError(t("auth.passwords_differ"))
-                        auth.change_password(store, scope.user, old, new)
-                        st.success(t("auth.password_changed"))
+                        auth.change_password(store, scope.user, old, new)  # ends every session of the account
+                        _sign_in(scope)  # ... but this tab: a new session and cookie
+                        st.toast(t("auth.password_changed"), icon=":material/check_circle:")  # the box closes
+                        _session_scripts()
                     except auth.AuthError as exc:
                         st.error(str(exc))
     return scope
