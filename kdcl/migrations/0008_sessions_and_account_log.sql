@@ -10,16 +10,17 @@ create table app_session (
     created_at timestamp not null default current_timestamp,
     last_seen timestamp not null default current_timestamp,
     ended_at timestamp,
-    end_reason text check (end_reason in ('sign_out', 'password', 'disabled', 'idle'))
+    end_reason text check (end_reason in ('sign_out', 'password', 'disabled', 'idle', 'role'))
 );
 
--- account_log: who changed which account, what, and when (the accounts page shows it).
+-- account_log: who changed which account, what, and when (the accounts page shows it); actor 'cli' is the
+-- command line (python -m kdcl users ...).
 create sequence account_log_id;
 create table account_log (
     log_id bigint primary key default nextval('account_log_id'),
     changed_at timestamp not null default current_timestamp,
     actor text not null,
     username text not null,
-    action text not null check (action in ('add', 'disable', 'enable', 'reset_password', 'set_role')),
+    action text not null check (action in ('add', 'disable', 'enable', 'reset_password', 'change_password', 'set_role')),
     detail text not null default ''
 );
