@@ -39,6 +39,9 @@ if signed_in is None or signed_in.can_write:  # viewers have nothing to import (
         st.Page("pages/import_data.py", title=t("nav.import"), icon=":material/upload_file:",
                 url_path="nhap-du-lieu"),
     ]
+if signed_in is None or signed_in.role in ("admin", "office"):  # the accounts page (issue 18)
+    pages.setdefault(t("nav.section.data"), []).append(
+        st.Page("pages/accounts.py", title=t("nav.accounts"), icon=":material/manage_accounts:", url_path="tai-khoan"))
 
 # resolve the page from the URL first, so a deep link survives the sign-in form
 presenting = st.query_params.get("present") == "1"  # full-screen slides (pages/presentation.py): no menu
