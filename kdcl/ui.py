@@ -347,19 +347,25 @@ def show_context(scope: Scope, filters: Filters, reported: int, total: int) -> N
 
 
 PICKER_LIMIT = 2000  # more schools than this in scope: the picker searches first (45,000 names are slow to send)
+SEARCH_FROM = 12  # more schools than this: a search box (accents optional) above the picker
 
 
 def search_first(ids: list[str], keys: Callable[[], list[str]], chosen: str | None, key: str,
                  container: Any = None) -> tuple[list[str], str]:
-    """The options and placeholder of a school selectbox. Up to PICKER_LIMIT schools: all of them.
-    More (a province, the country): a search box first, then only the schools whose label matches
-    every typed word (accents and case ignored; `keys()` gives the folded labels); `chosen` stays."""
+    """The options and placeholder of a school selectbox. Up to SEARCH_FROM schools: all of them. Up to
+    PICKER_LIMIT: all of them, narrowed by a search box once something is typed. More (a province, the
+    country): the search box first, then only the schools whose label matches every typed word
+    (accents and case ignored; `keys()` gives the folded labels); `chosen` stays."""
     from kdcl.data import school as school_data
 
-    if len(ids) <= PICKER_LIMIT:
+    if len(ids) <= min(SEARCH_FROM, PICKER_LIMIT):
         return ids, t("school.picker_placeholder", n=rules.format_number(len(ids)))
+    # the selectbox's own type-to-search needs the accents ("ngo quyen" misses "Ngô Quyền"): a search
+    # box folded like every search here (accents and case ignored) from SEARCH_FROM schools (issue 18)
     query = (container or st).text_input(t("school.search"), key=key,
                                          placeholder=t("school.search_placeholder", n=rules.format_number(len(ids))))
+    if not query.strip() and len(ids) <= PICKER_LIMIT:
+        return ids, t("school.picker_placeholder", n=rules.format_number(len(ids)))
     options = school_data.matching(ids, keys(), query, PICKER_LIMIT) if query.strip() else []
     placeholder = (t("school.search_first") if not query.strip() else t("school.search_none", query=query.strip())
                    if not options else t("school.search_matches", n=rules.format_number(len(options))))

@@ -62,6 +62,19 @@ def test_many_schools_are_searched_before_picking(db, monkeypatch):
     assert "Kết quả: Trường đạt **Mức 1**." in text(linked)
 
 
+def test_a_search_without_accents_narrows_a_short_list(db, monkeypatch):
+    """Issue 18: from ui.SEARCH_FROM schools a search box above the picker finds "Lý Tự Trọng" from
+    "ly tu trong" (the selectbox's own type-to-search needs the accents); empty, it lists every school."""
+    from kdcl import ui
+
+    monkeypatch.setattr(ui, "SEARCH_FROM", 2)
+    at = make_app(db, monkeypatch).run()
+    assert not at.exception
+    assert len(at.selectbox(key="w_school").options) == 3
+    at.text_input(key="w_school_search").input("ly tu trong").run()
+    assert at.selectbox(key="w_school").options == ["Trường THCS Lý Tự Trọng · Phường Một (S1)"]
+
+
 def test_s1_official_summary(db, monkeypatch):
     at = make_app(db, monkeypatch, school="S1").run()
     assert not at.exception
