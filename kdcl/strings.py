@@ -1095,6 +1095,8 @@ TEXT: dict[str, str] = {
     "accounts.action.change_password": "Tự đổi mật khẩu",
     "accounts.action.set_role": "Đổi vai trò",
     "accounts.log_empty": "Chưa có thay đổi nào.",
+    "school.summary.result_below": "Kết quả: Trường **chưa đạt Mức 1**.",
+    "school.former_suffix": "(cũ)",
     "auth.session_ended": "Phiên đăng nhập đã kết thúc (đã đăng xuất ở thẻ khác, mật khẩu đã đổi hoặc tài khoản bị khóa). Hãy tải lại trang để đăng nhập lại.",
 }
 

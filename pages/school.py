@@ -40,6 +40,8 @@ def codes(values) -> str:
 
 
 former = school.get("former_unit_name")
+if isinstance(former, str):  # "(trước đây: Huyện X)", not "(trước đây: Huyện X (cũ))"
+    former = former.removesuffix(t("school.former_suffix")).strip()
 st.caption(t(
     "school.context",
     school_id=school["school_id"],
@@ -69,7 +71,8 @@ else:
             st.markdown(t("school.summary.incomplete", assessed=report.profile["assessed"],
                           total=report.profile["criteria_total"]))
         else:
-            st.markdown(t("school.summary.result", level=level_label(report.level)))
+            st.markdown(t("school.summary.result_below") if report.level == 0
+                        else t("school.summary.result", level=level_label(report.level)))
     with right:
         previous = report.years[report.years["school_year"] == previous_school_year(year)]
         delta, arrow = None, "auto"

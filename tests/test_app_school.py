@@ -140,7 +140,7 @@ def test_s2_at_the_top_and_s3_without_plan(db, monkeypatch):
     assert any("Mới có kết quả tự đánh giá của năm học 2024-2025" in i.value for i in at.info)
     at = make_app(db, monkeypatch, school="S3").run()
     assert not at.exception
-    assert "Kết quả: Trường đạt **Chưa đạt Mức 1**." in text(at)
+    assert "Kết quả: Trường **chưa đạt Mức 1**." in text(at)  # issue 18: a sentence, not "đạt Chưa đạt"
     assert any("chưa có kế hoạch cải tiến" in i.value for i in at.info)
 
 
@@ -165,3 +165,14 @@ def test_school_outside_the_scope_is_refused(db, monkeypatch):
     assert any("«S1»" in w.value for w in at.warning)  # reported, then the principal's own school
     assert at.selectbox(key="w_school").value == "S2"
     assert "**27/27**" in text(at)
+
+
+def test_below_level_1_and_the_former_unit_read_as_sentences(db, monkeypatch):
+    """Issue 18: "Kết quả: Trường chưa đạt Mức 1." (not "đạt Chưa đạt Mức 1"), and the former district
+    without its "(cũ)" inside "(trước đây: …)"."""
+    at = make_app(db, monkeypatch, school="S3").run()
+    assert not at.exception
+    shown = text(at)
+    assert "Kết quả: Trường **chưa đạt Mức 1**." in shown
+    assert "đạt **Chưa đạt" not in shown
+    assert "(trước đây: Huyện Cũ)" in shown and "(cũ))" not in shown
