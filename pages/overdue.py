@@ -464,10 +464,11 @@ def show_quality() -> None:
         )
         + "**"
     )
-    counts = flagged[list(pi.PLAN_CHECKS)].astype("Int64")
+    # zero shown as blank: the eye finds the problems (text, not a missing number: the grid writes "None")
+    counts = flagged[list(pi.PLAN_CHECKS)].astype("int64")
+    counts = counts.apply(lambda col: col.map(lambda n: format_number(n) if n > 0 else ""))
     st.dataframe(
-        # zero shown as blank: the eye finds the problems
-        flagged[["school_name", "items", "items_flagged"]].join(counts.where(counts > 0)),
+        flagged[["school_name", "items", "items_flagged"]].join(counts),
         hide_index=True,
         width="stretch",
         column_config={
@@ -475,7 +476,8 @@ def show_quality() -> None:
             "items": st.column_config.NumberColumn(t("overdue.quality.col.items")),
             "items_flagged": st.column_config.NumberColumn(t("overdue.quality.col.flagged")),
             **{
-                c: st.column_config.NumberColumn(pi.PLAN_CHECK_LABELS[c], help=pi.PLAN_CHECK_HELP[c])
+                c: st.column_config.TextColumn(pi.PLAN_CHECK_LABELS[c], help=pi.PLAN_CHECK_HELP[c],
+                                               alignment="right")
                 for c in pi.PLAN_CHECKS
             },
         },
