@@ -7,7 +7,14 @@ every new tab asks for the password.
 """
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from kdcl.session_route import ROUTES
+
+# dashboard.py routes with st.navigation, but its pages live in a folder named pages/, which Streamlit
+# takes for the old folder-of-pages layout until st.navigation first runs in the process: the first
+# visitor of a new server got "Page not found" for a deep link such as /trinh-chieu. Said here, once,
+# before any session (st.navigation sets the same flag on its first call).
+PagesManager.uses_pages_directory = False
 
 app = st.App("dashboard.py", routes=ROUTES)

@@ -1097,6 +1097,8 @@ TEXT: dict[str, str] = {
     "accounts.log_empty": "Chưa có thay đổi nào.",
     "school.summary.result_below": "Kết quả: Trường **chưa đạt Mức 1**.",
     "school.former_suffix": "(cũ)",
+    "cli.demo_building": "Đang tạo cơ sở dữ liệu mẫu lần đầu ({path}), mất vài giây…",
+    "cli.demo_ready": "Đã tạo xong cơ sở dữ liệu mẫu; mở trang trong trình duyệt và đăng nhập (tài khoản thử: admin, mật khẩu kdcl-demo).",
     "auth.session_ended": "Phiên đăng nhập đã kết thúc (đã đăng xuất ở thẻ khác, mật khẩu đã đổi hoặc tài khoản bị khóa). Hãy tải lại trang để đăng nhập lại.",
 }
 

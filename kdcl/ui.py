@@ -330,8 +330,9 @@ def context_line(scope: Scope, filters: Filters, reported: int, total: int) -> s
     from kdcl.reports.slides import ReportContext  # the same line the slides and exports carry
 
     units = load(data.units, scope)
-    unit_name = _unit_label(units)(filters.unit_id).strip()
-    unit = unit_name if filters.unit_id else t("filter.unit") + ": " + t("all").lower()
+    unit_id = filters.unit_id or scope.unit_id  # a person limited to one ward sees that ward, not "tất cả"
+    unit_name = _unit_label(units)(unit_id).strip()
+    unit = unit_name if unit_id else t("filter.unit") + ": " + t("all").lower()
     return ReportContext.of(filters, unit, reported, total).line()
 
 
