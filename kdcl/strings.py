@@ -886,7 +886,7 @@ TEXT: dict[str, str] = {
     "weak.col.due": "Hạn hoàn thành",
     "weak.col.time_text": "Thời gian ghi trong kế hoạch",
     "weak.col.progress": "Tiến độ",
-    "weak.themes.how": "Cách gom chủ đề: mỗi điểm yếu được tách thành các tiếng và cụm hai tiếng liền nhau (không phân biệt dấu, bỏ các hư từ như «của», «các», «chưa»), cụm càng ít gặp càng có trọng số cao (TF-IDF), hai điểm yếu có độ tương đồng cosin từ {threshold} trở lên được xếp chung một chủ đề, và tên chủ đề là cụm từ đặc trưng nhất của nhóm.",
+    "weak.themes.how": "Cách gom chủ đề: máy so cách viết của các điểm yếu (không phân biệt dấu, bỏ qua các từ như «của», «các», «chưa»). Hai điểm yếu dùng nhiều từ giống nhau — nhất là những từ ít trường dùng — được xếp chung một chủ đề; tên chủ đề là cụm từ tiêu biểu nhất của nhóm. Đây là cách gom gần đúng theo câu chữ, không hiểu nghĩa: nên đọc lại các điểm yếu trong từng chủ đề (mức giống nhau tối thiểu: {threshold} trên thang 0 đến 1).",
     "weak.themes.heading": "**{n}. {label}** — {schools} trường · {items} mục{criteria}",
     "weak.themes.criteria": " · tiêu chí {codes}",
     "weak.themes.rest": "Các chủ đề nhỏ hơn và điểm yếu chỉ một trường ghi ({n})",

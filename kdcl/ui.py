@@ -122,6 +122,59 @@ def _session_scripts() -> None:
                     unsafe_allow_javascript=True)
 
 
+# Streamlit 1.67 has no setting for the language of its own widget texts; these few are put into
+# Vietnamese in the page as they appear (a text node at a time: the file types of an uploader stay).
+WIDGET_TEXTS = {
+    "Upload": "Chọn tệp",
+    "Browse files": "Chọn tệp",
+    "Drag and drop files here": "Kéo thả tệp vào đây",
+    "No results": "Không có kết quả",
+    "Remove": "Bỏ",
+    "Choose an option": "Chọn…",
+    "Choose options": "Chọn…",
+}
+WIDGET_PATTERNS = [(r"^(\d+(?:\.\d+)?)\s*([KMG]B) per file", "Tối đa $1 $2 mỗi tệp")]
+
+
+def widget_texts() -> None:
+    """Install (once per browser tab) the translation of Streamlit's own widget texts (WIDGET_TEXTS)."""
+    import json as _json
+
+    script = """<script>
+(() => {
+  if (window.kdclTexts) return;
+  window.kdclTexts = true;
+  const exact = %s, patterns = %s.map(([re, to]) => [new RegExp(re), to]);
+  const fix = (node) => {
+    const text = node.nodeValue, bare = text.trim();
+    if (exact[bare]) { node.nodeValue = text.replace(bare, exact[bare]); return; }
+    for (const [re, to] of patterns) if (re.test(bare)) { node.nodeValue = bare.replace(re, to); return; }
+  };
+  const placeholder = (el) => {
+    const to = exact[el.getAttribute('placeholder')];
+    if (to) el.setAttribute('placeholder', to);
+  };
+  const walk = (root) => {
+    const it = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = it.nextNode(); n; n = it.nextNode()) fix(n);
+    if (root.hasAttribute && root.hasAttribute('placeholder')) placeholder(root);
+    root.querySelectorAll('[placeholder]').forEach(placeholder);
+  };
+  new MutationObserver((changes) => {
+    for (const c of changes) {
+      if (c.type === 'characterData') fix(c.target);
+      else if (c.type === 'attributes') placeholder(c.target);
+      for (const n of c.addedNodes) n.nodeType === 3 ? fix(n) : (n.nodeType === 1 && walk(n));
+    }
+  }).observe(document.body, {childList: true, subtree: true, characterData: true, attributes: true,
+                             attributeFilter: ['placeholder']});
+  walk(document.body);
+})();
+</script>""" % (_json.dumps(WIDGET_TEXTS, ensure_ascii=False), _json.dumps(WIDGET_PATTERNS, ensure_ascii=False))
+    with st.container(key="kdcl_page_scripts"):
+        st.html("<style>.st-key-kdcl_page_scripts {display: none;}</style>" + script, unsafe_allow_javascript=True)
+
+
 def restore_session() -> bool:
     """Sign this tab in from the browser's session cookie when it names a live session (a reload,
     a shared link in another tab). dashboard.py calls it before it builds the menu."""

@@ -30,3 +30,12 @@ def test_the_terminal_says_the_demo_database_is_being_built(tmp_path, monkeypatc
     assert "Đã tạo xong cơ sở dữ liệu mẫu" in said
     demo.open_configured_store().close()  # already there: nothing said
     assert capsys.readouterr().err == ""
+
+
+def test_the_themes_are_explained_without_jargon():
+    from kdcl.strings import t
+
+    how = t("weak.themes.how", threshold="0,35").lower()
+    for word in ("tf-idf", "cosin", "trọng số", "vectơ", "vector"):
+        assert word not in how
+    assert "gần đúng" in how  # says what it is: a rough grouping by wording, to be read
