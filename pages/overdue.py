@@ -365,6 +365,10 @@ def show_list() -> None:
 
     table = pi.table_frame(rows)
     col = {key: t(f"overdue.col.{key}") for key in pi.TABLE_COLUMNS}
+    # what a clerk acts on first, left, visible at 1280-1440 px without scrolling sideways (issue 18);
+    # the long texts after them
+    first = ("school", "due_date", "days_late", "lead", "bucket", "status")
+    order = [col[k] for k in first] + [col[k] for k in pi.TABLE_COLUMNS if k not in first]
     # a selection is row positions: it belongs to these exact items, other items start afresh
     event = st.dataframe(
         table,
@@ -374,8 +378,10 @@ def show_list() -> None:
         on_select="rerun",
         selection_mode="multi-row",
         key="od_table_" + _digest(rows["item_id"]),
+        column_order=order,
         column_config={
-            col["school"]: st.column_config.TextColumn(width="medium", ),
+            col["school"]: st.column_config.TextColumn(width="medium", pinned=True),
+            col["lead"]: st.column_config.TextColumn(width="small"),
             col["criterion"]: st.column_config.TextColumn(width="medium"),
             col["weakness"]: st.column_config.TextColumn(width="large"),
             col["measures"]: st.column_config.TextColumn(width="large"),

@@ -39,3 +39,11 @@ def test_the_themes_are_explained_without_jargon():
     for word in ("tf-idf", "cosin", "trọng số", "vectơ", "vector"):
         assert word not in how
     assert "gần đúng" in how  # says what it is: a rough grouping by wording, to be read
+
+
+def test_the_overdue_list_shows_its_key_columns_first(db, monkeypatch):
+    at = page_app("overdue", db, monkeypatch).run()
+    assert not at.exception
+    order = list(at.dataframe[0].proto.column_order)
+    assert order[:6] == ["Trường", "Hạn hoàn thành", "Số ngày trễ", "Chủ trì", "Tình trạng", "Trạng thái thực hiện"]
+    assert order.index("Điểm yếu") > 5
