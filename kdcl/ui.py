@@ -481,8 +481,13 @@ def url_choice(
     value = _from_url(name, options, default)
     widget = box.radio if radio else box.selectbox
     extra = {"horizontal": True} if radio else {}
-    value = widget(label, options, index=options.index(value), format_func=format_func, key=key, **extra,
-                   **widget_args)
+    if key in st.session_state and st.session_state[key] not in options:
+        st.session_state.pop(key, None)  # a value the options no longer hold (another framework, year)
+    if key in st.session_state:  # the widget's own value (or set_url_choice's): no second default
+        value = widget(label, options, format_func=format_func, key=key, **extra, **widget_args)
+    else:
+        value = widget(label, options, index=options.index(value), format_func=format_func, key=key, **extra,
+                       **widget_args)
     _to_url(name, value, default)
     return value
 
@@ -506,6 +511,7 @@ def forget_url_choice(name: str, key: str) -> None:
 
 
 def set_url_choice(name: str, key: str, value: Any) -> None:
-    """Choose a value for a page choice before its widget is drawn (e.g. from a chart click)."""
-    st.session_state.pop(key, None)
+    """Choose a value for a page choice before its widget is drawn (e.g. from a chart click). The
+    widget's own state is set too: a keyed widget keeps the browser's value otherwise (issue 18)."""
+    st.session_state[key] = value
     _to_url(name, value)
