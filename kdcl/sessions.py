@@ -62,7 +62,9 @@ def _sign(store: Store, token: str) -> str:
 
 
 def _unsign(store: Store, cookie: str | None) -> str | None:
-    token, _, signature = (cookie or "").partition(".")
+    if not isinstance(cookie, str):
+        return None
+    token, _, signature = cookie.partition(".")
     if not token or not signature:
         return None
     expected = hmac.new(_secret(store), token.encode(), hashlib.sha256).hexdigest()

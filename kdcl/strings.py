@@ -1099,6 +1099,7 @@ TEXT: dict[str, str] = {
     "school.former_suffix": "(cũ)",
     "cli.demo_building": "Đang tạo cơ sở dữ liệu mẫu lần đầu ({path}), mất vài giây…",
     "cli.demo_ready": "Đã tạo xong cơ sở dữ liệu mẫu; mở trang trong trình duyệt và đăng nhập (tài khoản thử: admin, mật khẩu kdcl-demo).",
+    "overview.drill_hint": "Bấm vào một dòng để mở trang của trường; bấm vào một cột của biểu đồ mức đạt hoặc tình trạng để xem chi tiết.",
     "auth.session_ended": "Phiên đăng nhập đã kết thúc (đã đăng xuất ở thẻ khác, mật khẩu đã đổi hoặc tài khoản bị khóa). Hãy tải lại trang để đăng nhập lại.",
 }
 

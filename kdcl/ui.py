@@ -181,7 +181,7 @@ def restore_session() -> bool:
     if "scope" in st.session_state:
         return True
     cookie = st.context.cookies.get(sessions.COOKIE)
-    if not cookie:
+    if not isinstance(cookie, str) or not cookie:  # (AppTest's context has no real cookies)
         return False
     found = sessions.resume(get_store(), cookie, SESSION_MINUTES)
     if found is None:
