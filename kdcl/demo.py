@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import random
 import sys
+import threading
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -374,3 +375,17 @@ def open_configured_store() -> Store:
         return store
     path.parent.mkdir(parents=True, exist_ok=True)
     return Store(path)
+
+
+_shared: dict[str, Store] = {}
+_shared_lock = threading.Lock()
+
+
+def shared_store() -> Store:
+    """The configured database, opened once per file and process: the dashboard's pages (through
+    kdcl.ui's cache) and its session-cookie route (kdcl.session_route) use the same connection."""
+    path = str(configured_path())
+    with _shared_lock:
+        if path not in _shared:
+            _shared[path] = open_configured_store()
+        return _shared[path]

@@ -13,9 +13,9 @@ from kdcl import sessions
 
 
 def _store():
-    from kdcl import ui  # the dashboard's own store (one DuckDB connection per file and process)
+    from kdcl.demo import shared_store  # the dashboard's own store (one DuckDB connection per file and process)
 
-    return ui.get_store()
+    return shared_store()
 
 
 async def session_cookie(request: Request) -> Response:

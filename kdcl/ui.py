@@ -22,7 +22,7 @@ from kdcl import auth, data, rules, sessions
 from kdcl.access import Scope
 from kdcl.data import Filters
 from kdcl.db import Store
-from kdcl.demo import configured_path, open_configured_store
+from kdcl.demo import configured_path, shared_store
 from kdcl.strings import ROLE_LABELS, SCHOOL_TYPE_LABELS, t
 
 T = TypeVar("T")
@@ -35,7 +35,7 @@ def get_store() -> Store:
 
 @st.cache_resource(show_spinner="Đang mở cơ sở dữ liệu…")
 def _open_store(path: str) -> Store:
-    return open_configured_store()
+    return shared_store()
 
 
 @st.cache_data(show_spinner=False, max_entries=512, ttl=3600)

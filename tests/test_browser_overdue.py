@@ -16,9 +16,13 @@ pytestmark = pytest.mark.browser
 ROW_HEIGHT = 35  # st.dataframe's default row (and header) height in pixels
 
 
-def open_overdue_page(page, url: str) -> None:
+def open_overdue_page(page, url: str, signed_in: bool = False) -> None:
     page.goto(f"{url}/?year={YEAR}&asof={AS_OF.isoformat()}")
-    sign_in(page, "phong", "matkhau-phong")
+    if signed_in:  # (issue 18) a reload keeps the sign-in
+        page.get_by_role("button", name="Đăng xuất").wait_for()
+        wait_for_app(page)
+    else:
+        sign_in(page, "phong", "matkhau-phong")
     page.get_by_role("link", name="Quá hạn").click()
     wait_for_app(page)
     page.get_by_text("Mục kế hoạch quá hạn và sắp đến hạn").wait_for()
@@ -72,8 +76,8 @@ def test_marking_an_item_done_takes_it_off_the_overdue_list(tiny_db_path, tmp_pa
     page.get_by_text("Đã lưu thay đổi cho 1 mục.").wait_for()
     assert page.locator('[data-testid="stException"]').count() == 0
 
-    page.reload()  # a fresh session: sign in again and look
-    open_overdue_page(page, app.url)
+    page.reload()  # a fresh session (still signed in: the session cookie) and look
+    open_overdue_page(page, app.url, signed_in=True)
     page.get_by_text("1 mục ở 1 trường").wait_for()
     overdue = page.locator('[data-testid="stMetric"]').first.inner_text()
     assert overdue.splitlines()[0] == "Quá hạn" and "\n1\n" in f"{overdue}\n"
