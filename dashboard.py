@@ -47,5 +47,8 @@ if signed_in is None or signed_in.role in ("admin", "office"):  # the accounts p
 presenting = st.query_params.get("present") == "1"  # full-screen slides (pages/presentation.py): no menu
 navigation = st.navigation(pages, position="sidebar" if signed_in and not presenting else "hidden")
 ui.widget_texts()  # Streamlit's own widget texts ("Upload", "No results", "10MB per file") in Vietnamese
-ui.login_gate()  # first-run admin creation or sign-in (stops here until done); account box
-navigation.run()
+try:
+    ui.login_gate()  # first-run admin creation or sign-in (stops here until done); account box
+    navigation.run()
+except Exception as exc:  # noqa: BLE001 - never a traceback in the browser (issue 21); st.stop is not an Exception
+    ui.show_unexpected_error(exc)

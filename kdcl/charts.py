@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from kdcl.rules import format_date
 from kdcl.strings import BUCKET_LABELS, LEVEL_LABELS, LEVEL_ORDER, t
 
 # Mức: a diverging red-to-blue scale (readable for red-green colour blindness)
@@ -417,7 +418,7 @@ def plan_timeline(items: pd.DataFrame, as_of, year_start, year_end, title: str |
     near = (hi - lo) * 0.12  # keep the as-of label inside the plot at either end
     anchor = "right" if pd.Timestamp(as_of) > hi - near else "left" if pd.Timestamp(as_of) < lo + near else "center"
     as_of_label = dict(x=as_of_text, y=1, yref="paper", yanchor="bottom", yshift=30, showarrow=False,
-                       xanchor=anchor, text=t("lvchart.as_of", date=pd.Timestamp(as_of).strftime("%d/%m/%Y")),
+                       xanchor=anchor, text=t("lvchart.as_of", date=format_date(as_of)),
                        font=dict(size=12, color="#333333"))
     months = (hi - lo).days / 30
     own = dict(

@@ -241,6 +241,18 @@ def format_vnd(amount: float | None) -> str:
     return "–" if amount is None or pd.isna(amount) else format_number(amount) + " đ"
 
 
+DATE_FORMAT = "%d/%m/%Y"  # the one date format shown and written (dd/mm/yyyy); vectorised code uses it too
+DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+
+
+def format_date(value: object, *, time: bool = False, empty: str = "") -> str:
+    """A date (or, with `time`, a date and time) as Vietnamese offices write it: 31/05/2025 (14:30);
+    `empty` for None/NaT."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return empty
+    return pd.Timestamp(value).strftime(DATETIME_FORMAT if time else DATE_FORMAT)
+
+
 # --------------------------------------------------------------------------- plan items
 
 
@@ -277,3 +289,9 @@ def current_school_year(today: date) -> str:
 def previous_school_year(school_year: str) -> str:
     start = int(school_year[:4])
     return f"{start - 1}-{start}"
+
+
+def level_of(value) -> int | None:
+    """A level read from a frame as int, or None when missing (None, NaN or pd.NA from a nullable
+    column, as for a school with plan items and no assessment)."""
+    return None if value is None or pd.isna(value) else int(value)

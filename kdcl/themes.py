@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from kdcl.text import strip_marks
+from kdcl.text import fold, strip_marks
 
 THRESHOLD = 0.3  # cosine similarity that links two texts into one theme
 UNIGRAM_WEIGHT = 0.5  # a lone syllable ("số", "lớp") says less than a pair ("sĩ số")
@@ -71,11 +71,6 @@ def clean(text: object) -> str:
     return _SPACE.sub(" ", _TAG.sub(" ", text)).strip()
 
 
-def fold(text: object) -> str:
-    """Accent- and case-insensitive key: "Sĩ số ĐẠT" -> "si so dat" (works on NFD input too)."""
-    return strip_marks(clean(text).lower())
-
-
 # for texts typed without accents: only stop words whose folded form is not also a common
 # content syllable ("so" could be "số", "do" "độ", "ve" "vệ", "qua" "quả", "tai" "tài" ...)
 UNACCENTED_STOP_WORDS = frozenset(
@@ -85,7 +80,7 @@ _FOLDED_STOP_PHRASES = frozenset(fold(p) for p in STOP_PHRASES)
 
 
 def _has_accents(text: str) -> bool:
-    return fold(text) != text.lower()
+    return strip_marks(text) != text
 
 
 def syllable_runs(text: object) -> list[list[tuple[str, str]]]:

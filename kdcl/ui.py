@@ -6,7 +6,6 @@ Pages import this, kdcl.data, kdcl.charts and kdcl.strings; never duckdb.
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
 import time
@@ -39,9 +38,10 @@ def _open_store(path: str) -> Store:
 
 
 @st.cache_data(show_spinner=False, max_entries=512, ttl=3600)
-def _cached(module: str, name: str, db_path: str, data_version: int, args: tuple) -> Any:
-    fn = getattr(importlib.import_module(module), name)
-    return fn(get_store(), *args)
+def _cached(_fn: Callable[..., Any], name: str, db_path: str, data_version: int, args: tuple) -> Any:
+    # `_fn` is not hashed (leading underscore): the key is its qualified `name`, the database and its
+    # data_version, and the arguments
+    return _fn(get_store(), *args)
 
 
 # modules whose functions `fn(store, *args)` only read and may be cached by load()
@@ -56,7 +56,7 @@ def load(fn: Callable[..., T], *args: Any) -> T:
     if not fn.__module__.startswith(CACHED_MODULES):
         raise ValueError(f"not a data function: {fn.__module__}.{fn.__name__}")
     store = get_store()
-    return _cached(fn.__module__, fn.__name__, store.path, store.data_version, args)
+    return _cached(fn, f"{fn.__module__}.{fn.__qualname__}", store.path, store.data_version, args)
 
 
 SESSION_MINUTES = int(os.environ.get("KDCL_SESSION_MINUTES", "30"))
@@ -375,7 +375,7 @@ def filter_bar(
 
 
 def format_date(value: date | pd.Timestamp | None) -> str:
-    return "–" if value is None or pd.isna(value) else value.strftime("%d/%m/%Y")
+    return rules.format_date(value, empty="–")
 
 
 def context_line(scope: Scope, filters: Filters, reported: int, total: int) -> str:
@@ -515,3 +515,17 @@ def set_url_choice(name: str, key: str, value: Any) -> None:
     widget's own state is set too: a keyed widget keeps the browser's value otherwise (issue 18)."""
     st.session_state[key] = value
     _to_url(name, value)
+
+
+# --------------------------------------------------------------------------- errors (issue 21)
+
+
+def show_unexpected_error(exc: BaseException) -> None:
+    """An error no page handled: the traceback goes to the server log with a short reference, the
+    visitor sees one Vietnamese line with that reference (never a path or a traceback)."""
+    import logging
+    import uuid
+
+    ref = uuid.uuid4().hex[:8]
+    logging.getLogger("kdcl").error("unhandled error on a page (ref %s)", ref, exc_info=exc)
+    st.error(t("app.error", ref=ref), icon=":material/error:")

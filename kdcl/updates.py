@@ -22,7 +22,7 @@ import pandas as pd
 from kdcl.access import AccessDenied, Scope
 from kdcl.data import require_write
 from kdcl.db import Store
-from kdcl.rules import STATUSES
+from kdcl.rules import STATUSES, format_date
 from kdcl.strings import t
 
 
@@ -111,7 +111,7 @@ def new_values(current: dict[str, Any], change: ItemChange) -> dict[str, Any]:
     if completed is not None and status != "done":
         raise UpdateError(t("overdue.error.completed_not_done"))
     if completed is not None and completed > change.today:
-        raise UpdateError(t("overdue.error.completed_future", date=completed.strftime("%d/%m/%Y")))
+        raise UpdateError(t("overdue.error.completed_future", date=format_date(completed)))
     return {"status": status, "status_reason": reason, "completed_on": completed, "progress_note": note}
 
 

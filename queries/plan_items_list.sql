@@ -84,7 +84,7 @@ counted as (
                 when 'no_deadline' then 4 when 'done' then 5 else 6 end
         end as sort_num,
         case $sort
-            when 'school' then replace(strip_accents(lower(school_name)), 'đ', 'd')
+            when 'school' then fold(school_name)
             when 'criterion' then framework_id || ' ' || lpad(cast(criterion_order as text), 4, '0')
             when 'lead' then lead_key
         end as sort_text

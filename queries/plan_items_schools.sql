@@ -15,4 +15,4 @@ select
 from year_items($school_year) as i
 join schools as s on s.school_id = i.school_id
 group by s.school_id, s.name
-order by replace(strip_accents(lower(s.name)), 'đ', 'd'), s.school_id
+order by fold(s.name), s.school_id

@@ -24,7 +24,7 @@ items as (
         make_date(cast(right(p.end_school_year, 4) as integer), 5, 31) as plan_end,
         -- facilities: a criterion of the "cơ sở vật chất" standard (standard 3 in the 2018 circulars)
         -- or a criterion about it (TT57/2026 puts it in standard 4)
-        contains(replace(strip_accents(lower(st.name || ' ' || c.name)), 'đ', 'd'), 'co so vat chat')
+        contains(fold(st.name || ' ' || c.name), 'co so vat chat')
             as facilities
     from plan_item as i
     join plan as p on p.plan_id = i.plan_id

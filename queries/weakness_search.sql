@@ -7,9 +7,9 @@ with schools as (
     join unit as u on u.unit_id = s.unit_id
 ),
 
--- both sides folded the same way: lower(strip_accents()), đ -> d, tabs/line breaks and runs of spaces -> one space
+-- both sides folded by the one rule, fold() (migration 0008, = kdcl.text.fold)
 needle as (
-    select trim(regexp_replace(replace(lower(strip_accents($query)), 'đ', 'd'), '\s+', ' ', 'g')) as folded
+    select fold($query) as folded
 ),
 
 items as (
@@ -28,18 +28,8 @@ items as (
         i.measures,
         i.status,
         item_bucket(i.status, i.due_date, i.ongoing, $as_of, $risk_days) as bucket,
-        contains(
-            replace(replace(replace(replace(replace(replace(replace(
-                lower(strip_accents(coalesce(i.weakness, ''))), 'đ', 'd'), chr(9), ' '), chr(10), ' '), chr(13), ' '),
-                '  ', ' '), '  ', ' '), '  ', ' '),
-            n.folded
-        ) as in_weakness,
-        contains(
-            replace(replace(replace(replace(replace(replace(replace(
-                lower(strip_accents(coalesce(i.measures, ''))), 'đ', 'd'), chr(9), ' '), chr(10), ' '), chr(13), ' '),
-                '  ', ' '), '  ', ' '), '  ', ' '),
-            n.folded
-        ) as in_measures
+        contains(fold(i.weakness), n.folded) as in_weakness,
+        contains(fold(i.measures), n.folded) as in_measures
     from plan_item as i
     join plan as p on p.plan_id = i.plan_id
     join schools as s on s.school_id = i.school_id

@@ -13,12 +13,12 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.chdir(ROOT)
 
-from factory import build_tiny  # noqa: E402
+from factory import tiny_copy  # noqa: E402
 
 
 @pytest.fixture
 def tiny_store(tmp_path):
-    store = build_tiny(tmp_path / "tiny.duckdb")
+    store = tiny_copy(tmp_path / "tiny.duckdb")
     yield store
     store.close()
 
@@ -27,7 +27,7 @@ def tiny_store(tmp_path):
 def tiny_db_path(tmp_path_factory) -> Path:
     """A tiny database file built once per session (read-only use)."""
     path = tmp_path_factory.mktemp("db") / "tiny.duckdb"
-    build_tiny(path).close()
+    tiny_copy(path).close()
     return path
 
 
@@ -140,6 +140,37 @@ def sign_in(page, username: str, password: str) -> None:
     page.get_by_role("button", name="Đăng nhập").click()
     page.get_by_text("Đăng xuất").wait_for()
     wait_for_app(page)
+
+
+@pytest.fixture
+def signed_in(tiny_db_path, tmp_path, live_app, page):
+    """Factory for browser tests: signed_in(username, role, source=..., path=..., **where) copies the
+    database (`source`, default the tiny one), adds the account (password "matkhau-<username>"; an
+    office's scope defaults to the province P), starts the app, opens `path` (default: the tiny
+    database's year and as-of date) and signs in. Returns (app, database path)."""
+
+    def start(username: str = "phong", role: str = "office", *, source: Path | None = None,
+              path: str | None = None, **where: str):
+        import shutil
+
+        from factory import AS_OF, YEAR
+
+        from kdcl import auth
+        from kdcl.db import Store
+
+        db = tmp_path / "browser.duckdb"
+        shutil.copy(source or tiny_db_path, db)
+        if role == "office" and not where:
+            where = {"unit_id": "P"}
+        store = Store(db)
+        auth.add_user(store, username, "matkhau-" + username, role, **where)
+        store.close()
+        app = live_app(db)
+        page.goto(app.url + (path if path is not None else f"/?year={YEAR}&asof={AS_OF.isoformat()}"))
+        sign_in(page, username, "matkhau-" + username)
+        return app, db
+
+    return start
 
 
 # --------------------------------------------------------------------------- AppTest

@@ -13,6 +13,9 @@ As of AS_OF (15/05/2025), school year 2024-2025:
 
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
 from datetime import date, datetime
 from pathlib import Path
 
@@ -117,3 +120,19 @@ def build_tiny(path: str | Path) -> Store:
         tx.run("write/take_plan_ids", n=2)
         tx.run("write/take_plan_item_ids", n=len(items))
     return store
+
+
+_TEMPLATE: Path | None = None
+
+
+def tiny_copy(path: str | Path) -> Store:
+    """A private, writable copy of the tiny database at `path`: built once per test process and copied
+    (0.04 s against 0.35 s for building it again), so every test still starts from the same data."""
+    global _TEMPLATE
+    if _TEMPLATE is None:
+        template = Path(tempfile.mkdtemp(prefix="kdcl-tiny-")) / "tiny.duckdb"
+        atexit.register(shutil.rmtree, template.parent, True)
+        build_tiny(template).close()
+        _TEMPLATE = template
+    shutil.copyfile(_TEMPLATE, path)
+    return Store(path)

@@ -12,7 +12,7 @@ import typing
 
 import pandas as pd
 import pytest
-from factory import AS_OF, YEAR, build_tiny
+from factory import AS_OF, YEAR, tiny_copy
 
 import kdcl.data
 from kdcl.access import AccessDenied, Scope
@@ -32,7 +32,7 @@ FORBIDDEN_TEXT = ("Lý Tự Trọng", "Sĩ số học sinh ở các lớp còn c
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
     """One tiny database for the whole module (these tests only read)."""
-    built = build_tiny(tmp_path_factory.mktemp("access") / "access.duckdb")
+    built = tiny_copy(tmp_path_factory.mktemp("access") / "access.duckdb")
     yield built
     built.close()
 

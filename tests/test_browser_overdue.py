@@ -1,28 +1,25 @@
 """The overdue page in a real browser: an office user ticks an overdue item, marks it
 done, and after a reload it has left the overdue list."""
 
-import shutil
 
 import pytest
 from conftest import sign_in, wait_for_app
-from factory import AS_OF, YEAR
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from kdcl import auth
-from kdcl.db import Store
 
 pytestmark = pytest.mark.browser
 
 ROW_HEIGHT = 35  # st.dataframe's default row (and header) height in pixels
 
 
-def open_overdue_page(page, url: str, signed_in: bool = False) -> None:
-    page.goto(f"{url}/?year={YEAR}&asof={AS_OF.isoformat()}")
-    if signed_in:  # (issue 18) a reload keeps the sign-in
-        page.get_by_role("button", name="Đăng xuất").wait_for()
-        wait_for_app(page)
-    else:
-        sign_in(page, "phong", "matkhau-phong")
+def open_overdue_page(page, signed_in):
+    """The overdue page of a copy of the tiny database, signed in as the province's office."""
+    app, db = signed_in("phong", "office")
+    go_to_overdue(page)
+    return app, db
+
+
+def go_to_overdue(page) -> None:
     page.get_by_role("link", name="Quá hạn").click()
     wait_for_app(page)
     page.get_by_text("Mục kế hoạch quá hạn và sắp đến hạn").wait_for()
@@ -55,15 +52,8 @@ def choose(page, label: str, option: str) -> None:
     raise AssertionError(f"could not choose {option!r} in {label!r}")
 
 
-def test_marking_an_item_done_takes_it_off_the_overdue_list(tiny_db_path, tmp_path, live_app, page):
-    db = tmp_path / "browser.duckdb"
-    shutil.copy(tiny_db_path, db)
-    store = Store(db)
-    auth.add_user(store, "phong", "matkhau-phong", "office", unit_id="P")
-    store.close()
-    app = live_app(db)
-
-    open_overdue_page(page, app.url)
+def test_marking_an_item_done_takes_it_off_the_overdue_list(signed_in, tmp_path, page):
+    app, db = open_overdue_page(page, signed_in)
     page.get_by_text("2 mục ở 2 trường").wait_for()  # S2's 1.1 (104 days late), then S1's 1.5 (45 days)
     tick_row(page, 1)
     page.get_by_text("Trường THCS Lý Tự Trọng · tiêu chí 1.5").wait_for()
@@ -76,8 +66,10 @@ def test_marking_an_item_done_takes_it_off_the_overdue_list(tiny_db_path, tmp_pa
     page.get_by_text("Đã lưu thay đổi cho 1 mục.").wait_for()
     assert page.locator('[data-testid="stException"]').count() == 0
 
-    page.reload()  # a fresh session (still signed in: the session cookie) and look
-    open_overdue_page(page, app.url, signed_in=True)
+    page.reload()  # a fresh session, still signed in (issue 18: the session cookie), and look
+    page.get_by_role("button", name="Đăng xuất").wait_for()
+    wait_for_app(page)
+    go_to_overdue(page)
     page.get_by_text("1 mục ở 1 trường").wait_for()
     overdue = page.locator('[data-testid="stMetric"]').first.inner_text()
     assert overdue.splitlines()[0] == "Quá hạn" and "\n1\n" in f"{overdue}\n"

@@ -1,27 +1,16 @@
 """The presentation page in a real browser: open it from the navigation, go to the next slide
 (button and arrow key), see its title and chart, and the slide number in the URL."""
 
-import shutil
 
 import pytest
-from conftest import sign_in, wait_for_app
-from factory import AS_OF, YEAR
+from conftest import wait_for_app
 
-from kdcl import auth
-from kdcl.db import Store
 
 pytestmark = pytest.mark.browser
 
 
-def test_presentation_goes_to_the_next_slide(tiny_db_path, tmp_path, live_app, page):
-    db = tmp_path / "browser.duckdb"
-    shutil.copy(tiny_db_path, db)
-    store = Store(db)
-    auth.add_user(store, "hdnd", "matkhau-hdnd", "viewer", unit_id="P")
-    store.close()
-    app = live_app(db)
-    page.goto(f"{app.url}/?year={YEAR}&asof={AS_OF.isoformat()}")
-    sign_in(page, "hdnd", "matkhau-hdnd")
+def test_presentation_goes_to_the_next_slide(signed_in, tmp_path, page):
+    signed_in("hdnd", "viewer", unit_id="P")
     page.get_by_role("link", name="Trình chiếu").click()
     page.get_by_text("Kiểm định chất lượng giáo dục năm học 2024-2025").wait_for()
     wait_for_app(page)

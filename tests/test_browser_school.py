@@ -1,26 +1,15 @@
 """The school page in a real browser: sign in, open "Trường", pick a school, read its summary."""
 
-import shutil
 
 import pytest
-from conftest import sign_in, wait_for_app
-from factory import AS_OF, YEAR
+from conftest import wait_for_app
 
-from kdcl import auth
-from kdcl.db import Store
 
 pytestmark = pytest.mark.browser
 
 
-def test_pick_a_school_and_see_its_summary(tiny_db_path, tmp_path, live_app, page):
-    db = tmp_path / "browser.duckdb"
-    shutil.copy(tiny_db_path, db)
-    store = Store(db)
-    auth.add_user(store, "phong", "matkhau-phong", "office", unit_id="P")
-    store.close()
-    app = live_app(db)
-    page.goto(f"{app.url}/?year={YEAR}&asof={AS_OF.isoformat()}")
-    sign_in(page, "phong", "matkhau-phong")
+def test_pick_a_school_and_see_its_summary(signed_in, tmp_path, page):
+    signed_in("phong", "office")
     page.locator('[data-testid="stSidebarNav"]').get_by_text("Trường", exact=True).click()
     page.get_by_text("Tự đánh giá của trường").first.wait_for()
     page.get_by_text("Chọn một trường ở ô phía trên").wait_for()

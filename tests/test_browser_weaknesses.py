@@ -1,28 +1,17 @@
 """The weaknesses page in a real browser: search "si so" and see the matching weaknesses."""
 
-import shutil
 
 import pytest
-from conftest import sign_in, wait_for_app
-from factory import AS_OF, YEAR
+from conftest import wait_for_app
 from test_weaknesses import build_weakness_db
 
-from kdcl import auth
-from kdcl.db import Store
 
 pytestmark = pytest.mark.browser
 
 
-def test_search_finds_weaknesses_without_accents(tmp_path, live_app, page):
-    db = tmp_path / "browser.duckdb"
+def test_search_finds_weaknesses_without_accents(signed_in, tmp_path, page):
     build_weakness_db(tmp_path / "built.duckdb").close()
-    shutil.copy(tmp_path / "built.duckdb", db)
-    store = Store(db)
-    auth.add_user(store, "phong", "matkhau-phong", "office", unit_id="P")
-    store.close()
-    app = live_app(db)
-    page.goto(f"{app.url}/?year={YEAR}&asof={AS_OF.isoformat()}")
-    sign_in(page, "phong", "matkhau-phong")
+    signed_in("phong", "office", source=tmp_path / "built.duckdb")
     page.get_by_role("link", name="Điểm yếu chung").click()
     page.get_by_text("Điểm yếu chung theo tiêu chí").first.wait_for()
     wait_for_app(page)

@@ -20,7 +20,7 @@ from datetime import date
 
 import pandas as pd
 import pytest
-from factory import AS_OF, PREVIOUS_YEAR, YEAR, build_tiny
+from factory import AS_OF, PREVIOUS_YEAR, YEAR, tiny_copy
 
 from kdcl import data
 from kdcl.access import Scope
@@ -33,7 +33,7 @@ S3_TABBED = "Trẻ suy dinh\tdưỡng thể  thấp còi còn nhiều"
 
 
 def build_weakness_db(path):
-    store = build_tiny(path)
+    store = tiny_copy(path)
     with store.cursor() as cur:
         mn = [row[0] for row in cur.execute(
             "select criterion_code from criterion where framework_id = 'MN' order by sort_order").fetchall()]

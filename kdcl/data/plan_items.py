@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -23,8 +22,9 @@ from kdcl.access import Scope
 from kdcl.data import Filters, params
 from kdcl.db import Store
 from kdcl.exports import ExportContext
-from kdcl.rules import format_number
+from kdcl.rules import DATE_FORMAT, format_date, format_number
 from kdcl.strings import BUCKET_LABELS, STATUS_LABELS, t
+from kdcl.text import DASHES, WHITESPACE, fold
 
 # the bucket filter of the item list: the rule's buckets plus open / done on time / done late
 LIST_BUCKETS = ("overdue", "at_risk", "open", "on_track", "no_deadline", "done", "done_on_time", "done_late", "dropped")
@@ -46,18 +46,6 @@ EXPORT_LIMIT = 100_000  # rows in one export (a whole province's plan items)
 TOP_N = 10
 
 
-def search_key(text: str | None) -> str:
-    """The folded form of a text for search: NFC, lower case, no diacritics, đ -> d,
-    single spaces ("Sĩ  số" -> "si so"). The same as SQL's
-    replace(strip_accents(lower(x)), 'đ', 'd') with whitespace collapsed."""
-    if not text:
-        return ""
-    s = unicodedata.normalize("NFC", str(text)).lower()
-    s = "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
-    s = unicodedata.normalize("NFC", s).replace("đ", "d")
-    return re.sub(r"\s+", " ", s).strip()
-
-
 def _accent_classes() -> dict[str, str]:
     """Every lower-case Latin letter with diacritics, grouped by its base letter."""
     groups: dict[str, list[str]] = {}
@@ -65,12 +53,15 @@ def _accent_classes() -> dict[str, str]:
         ch = chr(cp)
         if ch != ch.lower():
             continue
-        base = search_key(ch)
+        base = fold(ch)
         if len(base) == 1 and "a" <= base <= "z":
             groups.setdefault(base, []).append(ch)
     return {base: "[" + "".join(chars) + "]" for base, chars in groups.items()}
 
 
+# what fold() turns into one space / one "-", as RE2 classes (RE2's \s lacks the Unicode spaces)
+_SPACE_CLASS = "[" + "".join(f"\\x{{{ord(c):04x}}}" if c != "-" else "-" for c in WHITESPACE) + "]+"
+_DASH_CLASS = "[-" + "".join(f"\\x{{{ord(c):04x}}}" for c in DASHES) + "]"
 _ACCENT_CLASSES = _accent_classes()
 _COMBINING = "[\\x{0300}-\\x{036f}]*"  # decomposed (NFD) text: marks after the letter
 
@@ -78,15 +69,17 @@ _COMBINING = "[\\x{0300}-\\x{036f}]*"  # decomposed (NFD) text: marks after the 
 def search_pattern(text: str | None) -> str:
     """A case-insensitive regular expression (RE2, as DuckDB's regexp_matches) that finds
     the search text in any accented form: "si so" matches "Sĩ số", "SĨ SỐ" and NFD text.
-    It matches exactly where search_key(haystack) contains search_key(text), and runs
+    It matches exactly where fold(haystack) contains fold(text), and runs
     ~10x faster than folding every row's text in SQL (no per-row rewrite). '' = no search."""
-    key = search_key(text)
+    key = fold(text)
     if not key:
         return ""
     parts = []
     for ch in key:
         if ch == " ":
-            parts.append("\\s+")
+            parts.append(_SPACE_CLASS)
+        elif ch == "-":
+            parts.append(_DASH_CLASS)
         elif ch in _ACCENT_CLASSES:
             parts.append(_ACCENT_CLASSES[ch] + _COMBINING)
         else:
@@ -342,7 +335,7 @@ def export_context(
         count = t("overdue.export.rows_truncated", rows=format_number(rows), total=format_number(export.total))
     lines = [
         (t("overdue.export.school_year"), filters.school_year),
-        (t("overdue.export.as_of"), filters.as_of.strftime("%d/%m/%Y")),
+        (t("overdue.export.as_of"), format_date(filters.as_of)),
         (t("overdue.export.risk_days"), t("overdue.export.risk_days_value", days=filters.risk_days)),
         (t("overdue.export.unit"), labels.get("unit") or everything),
         (t("overdue.export.school_type"), labels.get("school_type") or everything),
@@ -362,7 +355,7 @@ def export_context(
             ),
         ),
         (t("overdue.export.rows"), count),
-        (t("overdue.export.exported_at"), now.strftime("%d/%m/%Y %H:%M")),
+        (t("overdue.export.exported_at"), format_date(now, time=True)),
         (t("overdue.export.exported_by"), user),
     ]
     return ExportContext(t("overdue.export.title"), lines, t("overdue.export.sheet"))
@@ -375,11 +368,11 @@ def bucket_label(bucket: str, done_late: bool = False) -> str:
 
 
 def _date(value: Any) -> str:
-    return "" if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%d/%m/%Y")
+    return format_date(value)
 
 
 def _datetime(value: Any) -> str:
-    return "" if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%d/%m/%Y %H:%M")
+    return format_date(value, time=True)
 
 
 def criterion_text(code: str, name: str | None) -> str:
@@ -408,7 +401,7 @@ DATETIME_COLUMNS = ("last_changed_at",)
 
 def _progress(rows: pd.DataFrame) -> pd.Series:
     """Completion date, reason for dropping and the progress note, in one cell."""
-    completed = pd.to_datetime(rows["completed_on"]).dt.strftime("%d/%m/%Y")
+    completed = pd.to_datetime(rows["completed_on"]).dt.strftime(DATE_FORMAT)
     done = (rows["status"] == "done") & completed.notna()
     prefix = t("overdue.table.completed_on", date="\x00").split("\x00")
     parts = pd.DataFrame(

@@ -21,6 +21,7 @@ from kdcl import rules
 from kdcl.access import AccessDenied, Scope
 from kdcl.data import Filters
 from kdcl.db import Store
+from kdcl.text import fold_many
 
 KIND = "self"
 SCAN_LOOKUPS = 16  # SchoolChoices.label: lookups by scanning before building the position map
@@ -63,26 +64,17 @@ class SchoolChoices:
 
     def search_keys(self) -> list[str]:
         """The labels folded for searching (made only when someone searches: 45,000 take ~70 ms)."""
-        return fold_texts(self.label_array)
+        return fold_many(self.label_array)
 
 
 def matching(ids: list[str], keys: list[str], query: str, limit: int) -> list[str]:
     """The ids whose folded label (`keys`, from fold_texts) contains every word of `query`, accents
     and case ignored, in list order, at most `limit`."""
-    words = fold_texts([query or ""])[0].split()
+    words = fold_many([query or ""])[0].split()
     if not words:
         return []
     found = (sid for sid, key in zip(ids, keys) if all(w in key for w in words))
     return list(itertools.islice(found, limit))
-
-
-def fold_texts(texts: list[str | None] | pa.Array) -> list[str]:
-    """Lower case without diacritics ("Trường Đồng" -> "truong dong"), vectorised for long lists."""
-    if not isinstance(texts, pa.Array):
-        texts = pa.array(texts, pa.string())
-    decomposed = pc.utf8_normalize(texts.fill_null(""), "NFD")
-    bare = pc.utf8_lower(pc.replace_substring_regex(decomposed, r"\p{Mn}", ""))
-    return pc.replace_substring(bare, "đ", "d").to_pylist()
 
 
 def school_choices(store: Store, scope: Scope, filters: Filters) -> SchoolChoices:

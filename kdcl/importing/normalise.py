@@ -2,10 +2,10 @@
 
 - `clean(text)`: what is stored. NFC; HTML tags and entities removed (`<p>`, `<i>` from
   converted documents); Word artefacts such as "[bookmark: _GoBack]" dropped; non-breaking
-  and odd spaces become plain spaces; runs of spaces/tabs collapsed inside each line; empty
-  lines dropped (paragraphs stay separated by "\\n"). Empty text becomes None.
-- `fold(text)`: for matching only. `clean`, lower case, diacritics stripped (đ -> d),
-  punctuation kept, single spaces. "Mã  Trường" and "ma truong" fold the same.
+  and odd spaces become plain spaces; control characters dropped (kdcl.text.drop_controls);
+  runs of spaces/tabs collapsed inside each line; empty lines dropped (paragraphs stay separated by "\\n"). Empty text becomes None.
+- `fold(text)`: for matching only: `kdcl.text.fold` (lower case, diacritics stripped, đ -> d,
+  punctuation kept, single spaces). "Mã  Trường" and "ma truong" fold the same.
 - `header_key(text)`: for column headers. `fold`, without anything in parentheses and
   without punctuation, so "Tỉnh/Thành phố" = "tinh thanh pho" and "Mức đạt (0-3)" = "muc dat".
 """
@@ -15,9 +15,8 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from functools import lru_cache
 
-from kdcl.text import strip_marks
+from kdcl.text import drop_controls, fold  # noqa: F401  (fold: the one matching key; readers import it from here too)
 
 _TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
 _BREAK_TAG = re.compile(r"<\s*(?:br|/p|/div|/li)\s*/?>", re.I)
@@ -31,7 +30,7 @@ def nfc(text: str) -> str:
 
 
 # anything `clean` would change besides NFC: tags, entities, bookmarks, line breaks, odd or repeated spaces
-_NEEDS_CLEANING = re.compile(r"[<&\[\n\r\v\f\t\u00a0\u00ad\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff]|  ")
+_NEEDS_CLEANING = re.compile(r"[<&\[\n\r\v\f\t\u00a0\u00ad\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff\x00-\x1f\x7f-\x9f]|  ")
 
 
 def clean(text: object) -> str | None:
@@ -53,6 +52,7 @@ def _clean_fully(text: str) -> str | None:
     s = html.unescape(s)
     s = _BOOKMARK.sub("", s)
     s = s.replace("\r\n", "\n").replace("\r", "\n").replace("\v", "\n").replace("\f", "\n")
+    s = drop_controls(s)  # \x07, \x1b...: invisible, and they break .xlsx/.docx files (issue 21)
     lines = [_SPACES.sub(" ", line).strip() for line in s.split("\n")]
     out = "\n".join(line for line in lines if line)
     return nfc(out) or None
@@ -62,26 +62,6 @@ def one_line(text: object) -> str | None:
     """`clean` with every line joined by a space (headings, names, codes)."""
     s = clean(text)
     return None if s is None else " ".join(s.split())
-
-
-def fold(text: object) -> str:
-    """Lower-case, accent-free, single-spaced copy for matching ("" for empty)."""
-    if isinstance(text, str) and len(text) <= 200:
-        return _fold_short(text)  # names, codes, labels, years: few distinct values, folded once each
-    return _fold(text)
-
-
-def _fold(text: object) -> str:
-    s = one_line(text)
-    if not s:
-        return ""
-    s = s.replace("\u2013", "-").replace("\u2014", "-").replace("\u2212", "-")
-    return " ".join(strip_marks(s.lower()).split())
-
-
-@lru_cache(maxsize=65536)
-def _fold_short(text: str) -> str:
-    return _fold(text)
 
 
 _PAREN = re.compile(r"\([^)]*\)")

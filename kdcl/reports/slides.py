@@ -184,7 +184,7 @@ class ReportData:
 
 
 def format_date(value: date | pd.Timestamp | None) -> str:
-    return "–" if value is None or pd.isna(value) else value.strftime("%d/%m/%Y")
+    return rules.format_date(value, empty="–")
 
 
 def file_name(filters: Filters, ext: str) -> str:

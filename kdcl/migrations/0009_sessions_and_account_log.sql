@@ -1,4 +1,4 @@
--- 0008 (issue 18): sign-in sessions that survive a reload, and the log of account changes.
+-- 0009 (issue 18): sign-in sessions that survive a reload, and the log of account changes.
 -- app_session: one row per sign-in. The browser holds a signed, http-only cookie with a random token;
 -- only its sha256 is stored (token_hash), and a one-time ticket (ticket_hash) turns into that cookie.
 -- A session counts while ended_at is null and last_seen is within the idle timeout.
