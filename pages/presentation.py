@@ -66,11 +66,12 @@ html, body, [data-testid="stApp"], [data-testid="stAppViewContainer"], [data-tes
 FIT_SCRIPT = """<script>
 (() => {
   if (window.kdclFit) { window.kdclFit(); return; }
-  let pending = false;
+  let pending = false, watched = null;
   const fit = () => {
     pending = false;
     const slide = document.querySelector('.st-key-slide');
     if (!slide || !slide.offsetWidth || !slide.offsetHeight) return;
+    if (watched !== slide) { watched = slide; sized.observe(slide); }  // a chart drawn late changes its height
     const margin = 0.98;
     const scale = Math.min(window.innerWidth / slide.offsetWidth, window.innerHeight / slide.offsetHeight) * margin;
     slide.style.setProperty('--kdcl-scale', scale.toFixed(4));
@@ -79,7 +80,8 @@ FIT_SCRIPT = """<script>
   window.kdclFit = later;
   window.addEventListener('resize', later);
   new MutationObserver(later).observe(document.body, {childList: true, subtree: true});
-  new ResizeObserver(later).observe(document.body);
+  const sized = new ResizeObserver(later);
+  sized.observe(document.body);
   later();
 })();
 </script>"""

@@ -31,7 +31,7 @@ FITTED = """(number) => {
   if (slide.querySelector('[data-testid="stPlotlyChart"]') && !slide.querySelector('.main-svg')) return false;
   const want = Math.min(innerWidth / slide.offsetWidth, innerHeight / slide.offsetHeight) * 0.98;
   const have = parseFloat(slide.style.getPropertyValue('--kdcl-scale'));
-  return Math.abs(want - have) < 0.002;
+  return Math.abs(want - have) < 0.002 && (""" + MEASURE + """)();
 }"""
 
 
@@ -63,9 +63,8 @@ def test_every_slide_fits_the_screen_and_keys_move(demo_db, live_app, page, tmp_
             if number > 1:
                 page.keyboard.press("ArrowRight" if number % 2 else "PageDown")
                 page.wait_for_url(f"**slide={number}**")
-            page.wait_for_function(FITTED, arg=number)
+            box = page.wait_for_function(FITTED, arg=number).json_value()  # measured when fitted
             assert footer_page(page) == f"{number}/{total}"
-            box = page.evaluate(MEASURE)
             where = f"slide {number} at {width}x{height}: {box}"
             assert box["top"] >= 0 and box["left"] >= 0, where
             assert box["bottom"] <= box["height"] and box["right"] <= box["width"], where
