@@ -2,7 +2,7 @@
 -- app_session: one row per sign-in. The browser holds a signed, http-only cookie with a random token;
 -- only its sha256 is stored (token_hash), and a one-time ticket (ticket_hash) turns into that cookie.
 -- A session counts while ended_at is null and last_seen is within the idle timeout.
-create table app_session (
+create table if not exists app_session (
     session_id text primary key,
     username text not null,
     ticket_hash text,
@@ -15,8 +15,8 @@ create table app_session (
 
 -- account_log: who changed which account, what, and when (the accounts page shows it); actor 'cli' is the
 -- command line (python -m kdcl users ...).
-create sequence account_log_id;
-create table account_log (
+create sequence if not exists account_log_id;
+create table if not exists account_log (
     log_id bigint primary key default nextval('account_log_id'),
     changed_at timestamp not null default current_timestamp,
     actor text not null,
