@@ -5,6 +5,7 @@ manages every account, an office the principals of its own schools) and the acco
 import streamlit as st
 
 from kdcl import accounts, auth, data, ui
+from kdcl.data import school as school_data
 from kdcl.access import ROLES, AccessDenied
 from kdcl.strings import ROLE_LABELS, t
 
@@ -41,6 +42,14 @@ users = accounts.manageable(store, scope)
 school_rows = accounts.schools(store, scope)
 school_label = {r.school_id: f"{r.name} · {r.unit_name}" if r.unit_name else r.name
                 for r in school_rows.itertuples(index=False)}
+
+
+def school_options(key: str, chosen: str | None = None) -> list[str]:
+    """The schools a form offers: all of them, or (many schools: a province, the country) those a
+    search box above the form finds, accents ignored, as every school picker (ui.search_first)."""
+    ids = list(school_label)
+    options, _ = ui.search_first(ids, lambda: school_data.fold_texts([school_label[i] for i in ids]), chosen, key)
+    return options
 units = ui.load(data.units, scope) if admin else None
 unit_label = dict(zip(units["unit_id"], units["name"])) if units is not None else {}
 
@@ -76,13 +85,14 @@ add_tab, edit_tab, log_tab = st.tabs([t("accounts.tab.add"), t("accounts.tab.edi
 
 with add_tab:
     st.caption(t("accounts.form_hint"))
+    add_schools = school_options("acc_add_school_search")
     with st.form("accounts_add", clear_on_submit=False):
         left, right = st.columns(2)
         username = left.text_input(t("auth.username"), key="acc_add_username")
         name = right.text_input(t("auth.display_name"), key="acc_add_name")
         role = left.selectbox(t("accounts.role"), roles, format_func=ROLE_LABELS.get, key="acc_add_role",
                               index=roles.index("principal"))
-        school = right.selectbox(t("accounts.school"), list(school_label), index=None, format_func=school_label.get,
+        school = right.selectbox(t("accounts.school"), add_schools, index=None, format_func=school_label.get,
                                  placeholder=t("accounts.choose"), key="acc_add_school")
         unit = None
         if admin:
@@ -122,11 +132,13 @@ with edit_tab:
                             raise auth.AuthError(t("auth.passwords_differ"))
                         accounts.reset_password(store, scope, who, new)
                     attempt(reset, t("cli.user_password_reset", name=who))
+            role_schools = school_options("acc_role_school_search",
+                                          row["school_id"] if isinstance(row["school_id"], str) else None)
             with st.form("accounts_role"):
                 st.markdown(f"**{t('accounts.set_role')}**")
                 role = st.selectbox(t("accounts.role"), roles, format_func=ROLE_LABELS.get, key="acc_role_role",
                                     index=roles.index(row["role"]) if row["role"] in roles else 0)
-                school_ids = list(school_label)
+                school_ids = role_schools
                 school = st.selectbox(
                     t("accounts.school"), school_ids, format_func=school_label.get, placeholder=t("accounts.choose"),
                     index=school_ids.index(row["school_id"]) if row["school_id"] in school_label else None,

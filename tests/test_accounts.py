@@ -70,3 +70,26 @@ def test_an_office_manages_only_the_principals_of_its_schools(store):
     assert set(accounts.log(store, me)["username"]) == {"ht1"}
     with pytest.raises(AccessDenied):
         accounts.manageable(store, Scope(school_id=inside, role="principal", user="ht1"))
+
+
+def test_the_page_lists_what_each_manager_may_change(db, monkeypatch):
+    from conftest import page_app
+
+    from kdcl.db import Store
+
+    copy = Store(db)
+    auth.add_user(copy, "phong", "matkhau-phong", "office", unit_id="W1")
+    auth.add_user(copy, "ht2", "matkhau-ht2", "principal", school_id="S2")
+    copy.close()
+    admin = page_app("accounts", db, monkeypatch, scope=ADMIN).run()
+    assert not admin.exception
+    assert set(admin.dataframe[0].value["username"]) == {"phong", "ht2"}
+    admin.selectbox(key="acc_pick").select("phong").run()
+    assert not admin.exception and admin.button(key="acc_disable")
+    office_scope = Scope(unit_id="W1", role="office", user="phong")
+    office_page = page_app("accounts", db, monkeypatch, scope=office_scope).run()
+    assert not office_page.exception
+    assert office_page.dataframe[0].value["username"].tolist() == ["ht2"]
+    assert office_page.selectbox(key="acc_add_role").options == ["Hiệu trưởng"]
+    viewer = page_app("accounts", db, monkeypatch, scope=Scope(role="viewer", user="hdnd")).run()
+    assert "Chỉ quản trị viên và cơ quan quản lý" in viewer.info[0].value
