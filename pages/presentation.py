@@ -109,10 +109,10 @@ SCREEN_ROWS = 10  # on screen a long table shows this many rows and "+ n khác" 
 def draw(slide: slide_model.Slide, number: int, fixed: bool, present: bool = False) -> None:
     """One slide: title, key figures, chart and table, footer (no widgets). `fixed`: the
     chart at the printed slide's size so that printing never cuts it. `present`: the
-    full-screen slide, laid out at the printed slide's proportions and scaled to the screen."""
+    full-screen slide, laid out at the printed slide's sizes and scaled, whole, to the screen."""
     st.html(html_slides.header_html(slide) + html_slides.figures_html(slide))
     width, height = html_slides.chart_size(slide)
-    if fixed or present:  # the page's own spacing between elements: a little smaller than in the PDF
+    if fixed:  # the page's own spacing between elements: a little smaller than in the PDF
         width, height = int(width * PRINT_SHRINK), int(height * PRINT_SHRINK)
     max_rows = None if fixed else SCREEN_ROWS
 
