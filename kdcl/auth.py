@@ -43,6 +43,25 @@ def _now() -> datetime:
     return datetime.now()
 
 
+def check_role(role: str, unit_id: str | None, school_id: str | None) -> None:
+    if role not in ROLES:
+        raise AuthError(f"Vai trò «{role}» không hợp lệ (admin, office, principal, viewer).")
+    if role == "principal" and not school_id:
+        raise AuthError("Tài khoản hiệu trưởng cần mã trường (--school).")
+    if role == "office" and not unit_id:
+        raise AuthError("Tài khoản cơ quan quản lý cần mã đơn vị (--unit).")
+
+
+def _where(role: str, unit_id: str | None, school_id: str | None) -> str:
+    """The log's note of a role and its scope: "principal S1", "office P", "admin"."""
+    place = school_id if role == "principal" else unit_id if role in ("office", "viewer") else None
+    return role + (f" {place}" if place else "")
+
+
+def _log(tx, actor: str, username: str, action: str, detail: str = "") -> None:
+    tx.run("write/account_log_insert", actor=actor, username=username, action=action, detail=detail, now=_now())
+
+
 def check_password_policy(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
         raise AuthError(f"Mật khẩu phải có ít nhất {MIN_PASSWORD_LENGTH} ký tự.")
@@ -76,14 +95,11 @@ def add_user(
     unit_id: str | None = None,
     school_id: str | None = None,
     display_name: str | None = None,
+    actor: str = "cli",
 ) -> Scope:
+    """A new account; `actor` (who adds it: a username, or "cli") goes to the account log."""
     username = username.strip().lower()
-    if role not in ROLES:
-        raise AuthError(f"Vai trò «{role}» không hợp lệ (admin, office, principal, viewer).")
-    if role == "principal" and not school_id:
-        raise AuthError("Tài khoản hiệu trưởng cần mã trường (--school).")
-    if role == "office" and not unit_id:
-        raise AuthError("Tài khoản cơ quan quản lý cần mã đơn vị (--unit).")
+    check_role(role, unit_id, school_id)
     if not store.query("user_by_name", username=username).empty:
         raise AuthError(f"Tài khoản «{username}» đã tồn tại.")
     password_hash = hash_password(password)
@@ -98,6 +114,7 @@ def add_user(
                 school_id=school_id if role == "principal" else None,
                 password_hash=password_hash,
             )
+            _log(tx, actor, username, "add", _where(role, unit_id, school_id))
     except Exception as exc:  # constraint: bad name, unknown unit or school
         raise AuthError(
             f"Không tạo được tài khoản «{username}»: tên 3-40 ký tự a-z, 0-9, . _ -; "
@@ -183,20 +200,52 @@ def change_password(store: Store, username: str, old_password: str, new_password
     authenticate(store, username, old_password)
     if old_password == new_password:
         raise AuthError("Mật khẩu mới phải khác mật khẩu cũ.")
-    reset_password(store, username, new_password)
+    reset_password(store, username, new_password, actor=username.strip().lower(), action="change_password")
 
 
-def reset_password(store: Store, username: str, new_password: str) -> None:
+def reset_password(store: Store, username: str, new_password: str, *, actor: str = "cli",
+                   action: str = "reset_password") -> None:
+    """Set a new password; every signed-in session of the account ends (kdcl.sessions)."""
     password_hash = hash_password(new_password)
+    username = username.strip().lower()
     with store.transaction() as tx:
-        if not tx.run("write/user_set_password", username=username.strip().lower(), password_hash=password_hash):
+        if not tx.run("write/user_set_password", username=username, password_hash=password_hash):
             raise AuthError(f"Không có tài khoản «{username}».")
+        tx.run("write/session_end_user", username=username, reason="password", now=_now())
+        _log(tx, actor, username, action)
 
 
-def set_disabled(store: Store, username: str, disabled: bool = True) -> None:
+def set_disabled(store: Store, username: str, disabled: bool = True, *, actor: str = "cli") -> None:
+    """Disable (every signed-in session ends) or enable an account."""
+    username = username.strip().lower()
     with store.transaction() as tx:
-        if not tx.run("write/user_set_disabled", username=username.strip().lower(), disabled=disabled):
+        if not tx.run("write/user_set_disabled", username=username, disabled=disabled):
             raise AuthError(f"Không có tài khoản «{username}».")
+        if disabled:
+            tx.run("write/session_end_user", username=username, reason="disabled", now=_now())
+        _log(tx, actor, username, "disable" if disabled else "enable")
+
+
+def set_role(store: Store, username: str, role: str, *, unit_id: str | None = None, school_id: str | None = None,
+             actor: str = "cli") -> None:
+    """Change an account's role and scope (same rules as a new account); its sessions end, so the
+    next page it opens signs in again with the new scope."""
+    username = username.strip().lower()
+    check_role(role, unit_id, school_id)
+    try:
+        with store.transaction() as tx:
+            if not tx.run("write/user_set_role", username=username, role=role,
+                          unit_id=unit_id if role in ("office", "viewer") else None,
+                          school_id=school_id if role == "principal" else None):
+                raise AuthError(f"Không có tài khoản «{username}».")
+            tx.run("write/session_end_user", username=username, reason="role", now=_now())
+            _log(tx, actor, username, "set_role", _where(role, unit_id, school_id))
+    except AuthError:
+        raise
+    except Exception as exc:  # constraint: unknown unit or school
+        raise AuthError(
+            f"Không đổi được vai trò của «{username}»: mã đơn vị và mã trường phải có trong cơ sở dữ liệu."
+        ) from exc
 
 
 def list_users(store: Store) -> pd.DataFrame:

@@ -282,17 +282,19 @@ class Store:
         return int(row[0]) if row else 0
 
     @contextmanager
-    def transaction(self) -> Iterator[Transaction]:
-        """All-or-nothing: commit when the block ends, roll back on any exception."""
+    def transaction(self, *, data: bool = True) -> Iterator[Transaction]:
+        """All-or-nothing: commit when the block ends, roll back on any exception. `data=False`: a
+        write no page reads (a sign-in session kept alive), so data_version and the caches stay."""
         with self._write_lock, self.cursor() as cur:
             cur.execute("begin transaction")
             try:
                 yield Transaction(cur)
-                cur.execute(
-                    "insert or replace into meta (key, value) "
-                    "select 'data_version', cast(coalesce(max(cast(value as bigint)), 0) + 1 as text) "
-                    "from meta where key = 'data_version'"
-                )
+                if data:
+                    cur.execute(
+                        "insert or replace into meta (key, value) "
+                        "select 'data_version', cast(coalesce(max(cast(value as bigint)), 0) + 1 as text) "
+                        "from meta where key = 'data_version'"
+                    )
             except BaseException:
                 cur.execute("rollback")
                 raise

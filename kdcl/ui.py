@@ -6,6 +6,7 @@ Pages import this, kdcl.data, kdcl.charts and kdcl.strings; never duckdb.
 
 from __future__ import annotations
 
+import json
 import os
 import time
 
@@ -16,11 +17,11 @@ from typing import Any, TypeVar
 import pandas as pd
 import streamlit as st
 
-from kdcl import auth, data, rules
+from kdcl import auth, data, rules, sessions
 from kdcl.access import Scope
 from kdcl.data import Filters
 from kdcl.db import Store, StoreError
-from kdcl.demo import configured_path, open_configured_store
+from kdcl.demo import configured_path, shared_store
 from kdcl.strings import ROLE_LABELS, SCHOOL_TYPE_LABELS, t
 
 T = TypeVar("T")
@@ -33,7 +34,7 @@ def get_store() -> Store:
 
 @st.cache_resource(show_spinner="Đang mở cơ sở dữ liệu…")
 def _open_store(path: str) -> Store:
-    return open_configured_store()
+    return shared_store()
 
 
 @st.cache_data(show_spinner=False, max_entries=512, ttl=3600)
@@ -63,7 +64,8 @@ SESSION_MINUTES = int(os.environ.get("KDCL_SESSION_MINUTES", "30"))
 
 def current_scope() -> Scope:
     """The signed-in user's scope. Stops the page (with a message) when nobody is
-    signed in or the session has been idle longer than KDCL_SESSION_MINUTES."""
+    signed in, the session has been idle longer than KDCL_SESSION_MINUTES, or it was
+    ended elsewhere ("Đăng xuất" in another tab, a password change, a disabled account)."""
     scope = st.session_state.get("scope")
     if scope is None:
         st.info(t("auth.login_required"))
@@ -71,34 +73,138 @@ def current_scope() -> Scope:
     now = time.monotonic()
     seen = st.session_state.get("auth_seen", now)
     if now - seen > SESSION_MINUTES * 60:
-        sign_out()
+        sign_out("idle")
         st.warning(t("auth.session_expired", minutes=SESSION_MINUTES))
+        st.stop()
+    session_id = st.session_state.get("auth_session")
+    if session_id is not None and not sessions.is_live(get_store(), session_id, SESSION_MINUTES):
+        sign_out(None)
+        st.warning(t("auth.session_ended"))
         st.stop()
     st.session_state["auth_seen"] = now
     return scope
 
 
-def sign_out() -> None:
-    for key in ("scope", "auth_seen", "auth_name"):
+def sign_out(reason: str | None = "sign_out") -> None:
+    """Forget the sign-in in this tab and end its session everywhere (`reason` None: it has ended
+    already); the browser's cookie is cleared on the next run."""
+    session_id = st.session_state.pop("auth_session", None)
+    if session_id is not None:
+        if reason is not None:
+            sessions.end(get_store(), session_id, reason)
+        st.session_state["auth_clear_cookie"] = True
+    for key in ("scope", "auth_seen", "auth_name", "auth_ticket"):
         st.session_state.pop(key, None)
 
 
-def _sign_in(scope: Scope) -> None:
+def _sign_in(scope: Scope, session_id: str | None = None) -> None:
+    """Sign this tab in; a fresh sign-in (no `session_id`) starts a session whose cookie the
+    browser claims on the next run (_session_scripts)."""
+    if session_id is None:
+        session_id, st.session_state["auth_ticket"] = sessions.start(get_store(), scope.user)
     st.session_state["scope"] = scope
+    st.session_state["auth_session"] = session_id
     st.session_state["auth_seen"] = time.monotonic()
 
 
+def _session_scripts() -> None:
+    """The page's side of the session cookie (kdcl.sessions): claim it with the one-time ticket
+    after a sign-in, or clear it after a sign-out. Same-origin fetches; nothing leaves the server."""
+    ticket = st.session_state.pop("auth_ticket", None)
+    clear = st.session_state.pop("auth_clear_cookie", False)
+    if ticket:
+        body = f"method: 'POST', body: {json.dumps(ticket)}, headers: {{'Content-Type': 'text/plain'}}"
+    elif clear:
+        body = "method: 'DELETE'"
+    else:
+        return
+    st.sidebar.html(f"<script>fetch({json.dumps(sessions.ROUTE)}, {{{body}, credentials: 'same-origin'}});</script>",
+                    unsafe_allow_javascript=True)
+
+
+# Streamlit 1.67 has no setting for the language of its own widget texts; these few are put into
+# Vietnamese in the page as they appear (a text node at a time: the file types of an uploader stay).
+WIDGET_TEXTS = {
+    "Upload": "Chọn tệp",
+    "Browse files": "Chọn tệp",
+    "Drag and drop files here": "Kéo thả tệp vào đây",
+    "No results": "Không có kết quả",
+    "Remove": "Bỏ",
+    "Choose an option": "Chọn…",
+    "Choose options": "Chọn…",
+}
+WIDGET_PATTERNS = [(r"^(\d+(?:\.\d+)?)\s*([KMG]B) per file", "Tối đa $1 $2 mỗi tệp")]
+
+
+def widget_texts() -> None:
+    """Install (once per browser tab) the translation of Streamlit's own widget texts (WIDGET_TEXTS)."""
+    import json as _json
+
+    script = """<script>
+(() => {
+  if (window.kdclTexts) return;
+  window.kdclTexts = true;
+  const exact = %s, patterns = %s.map(([re, to]) => [new RegExp(re), to]);
+  const fix = (node) => {
+    const text = node.nodeValue, bare = text.trim();
+    if (exact[bare]) { node.nodeValue = text.replace(bare, exact[bare]); return; }
+    for (const [re, to] of patterns) if (re.test(bare)) { node.nodeValue = bare.replace(re, to); return; }
+  };
+  const placeholder = (el) => {
+    const to = exact[el.getAttribute('placeholder')];
+    if (to) el.setAttribute('placeholder', to);
+  };
+  const walk = (root) => {
+    const it = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = it.nextNode(); n; n = it.nextNode()) fix(n);
+    if (root.hasAttribute && root.hasAttribute('placeholder')) placeholder(root);
+    root.querySelectorAll('[placeholder]').forEach(placeholder);
+  };
+  new MutationObserver((changes) => {
+    for (const c of changes) {
+      if (c.type === 'characterData') fix(c.target);
+      else if (c.type === 'attributes') placeholder(c.target);
+      for (const n of c.addedNodes) n.nodeType === 3 ? fix(n) : (n.nodeType === 1 && walk(n));
+    }
+  }).observe(document.body, {childList: true, subtree: true, characterData: true, attributes: true,
+                             attributeFilter: ['placeholder']});
+  walk(document.body);
+})();
+</script>""" % (_json.dumps(WIDGET_TEXTS, ensure_ascii=False), _json.dumps(WIDGET_PATTERNS, ensure_ascii=False))
+    with st.container(key="kdcl_page_scripts"):
+        st.html("<style>.st-key-kdcl_page_scripts {display: none;}</style>" + script, unsafe_allow_javascript=True)
+
+
+def restore_session() -> bool:
+    """Sign this tab in from the browser's session cookie when it names a live session (a reload,
+    a shared link in another tab). dashboard.py calls it before it builds the menu."""
+    if "scope" in st.session_state:
+        return True
+    cookie = st.context.cookies.get(sessions.COOKIE)
+    if not isinstance(cookie, str) or not cookie:  # (AppTest's context has no real cookies)
+        return False
+    found = sessions.resume(get_store(), cookie, SESSION_MINUTES)
+    if found is None:
+        st.session_state["auth_clear_cookie"] = True  # ended or forged: the browser forgets it
+        return False
+    _sign_in(*found)
+    return True
+
+
 def login_gate() -> Scope:
-    """Called by dashboard.py before any page: first-run admin creation on a database
-    without accounts, else the sign-in form; then the account box in the sidebar."""
+    """Called by dashboard.py before any page: a live session cookie signs the tab in (a reload,
+    a shared link in another tab); else first-run admin creation on a database without accounts,
+    or the sign-in form; then the account box in the sidebar."""
     store = get_store()
-    if "scope" not in st.session_state:
+    if "scope" not in st.session_state and not restore_session():
+        _session_scripts()
         if not auth.has_users(store):
             _first_admin_form(store)
             st.stop()
         _login_form(store)
         st.stop()
     scope = current_scope()
+    _session_scripts()
     with st.sidebar:
         st.caption(t("auth.signed_in_as", user=scope.user, role=ROLE_LABELS[scope.role]))
         if st.button(t("auth.logout"), key="auth_logout"):
@@ -113,8 +219,10 @@ def login_gate() -> Scope:
                     try:
                         if new != again:
                             raise auth.AuthError(t("auth.passwords_differ"))
-                        auth.change_password(store, scope.user, old, new)
-                        st.success(t("auth.password_changed"))
+                        auth.change_password(store, scope.user, old, new)  # ends every session of the account
+                        _sign_in(scope)  # ... but this tab: a new session and cookie
+                        st.toast(t("auth.password_changed"), icon=":material/check_circle:")  # the box closes
+                        _session_scripts()
                     except auth.AuthError as exc:
                         st.error(str(exc))
     return scope
@@ -278,8 +386,9 @@ def context_line(scope: Scope, filters: Filters, reported: int, total: int) -> s
     from kdcl.reports.slides import ReportContext  # the same line the slides and exports carry
 
     units = load(data.units, scope)
-    unit_name = _unit_label(units)(filters.unit_id).strip()
-    unit = unit_name if filters.unit_id else t("filter.unit") + ": " + t("all").lower()
+    unit_id = filters.unit_id or scope.unit_id  # a person limited to one ward sees that ward, not "tất cả"
+    unit_name = _unit_label(units)(unit_id).strip()
+    unit = unit_name if unit_id else t("filter.unit") + ": " + t("all").lower()
     return ReportContext.of(filters, unit, reported, total).line()
 
 
@@ -304,19 +413,25 @@ def show_context(scope: Scope, filters: Filters, reported: int, total: int) -> N
 
 
 PICKER_LIMIT = 2000  # more schools than this in scope: the picker searches first (45,000 names are slow to send)
+SEARCH_FROM = 12  # more schools than this: a search box (accents optional) above the picker
 
 
 def search_first(ids: list[str], keys: Callable[[], list[str]], chosen: str | None, key: str,
                  container: Any = None) -> tuple[list[str], str]:
-    """The options and placeholder of a school selectbox. Up to PICKER_LIMIT schools: all of them.
-    More (a province, the country): a search box first, then only the schools whose label matches
-    every typed word (accents and case ignored; `keys()` gives the folded labels); `chosen` stays."""
+    """The options and placeholder of a school selectbox. Up to SEARCH_FROM schools: all of them. Up to
+    PICKER_LIMIT: all of them, narrowed by a search box once something is typed. More (a province, the
+    country): the search box first, then only the schools whose label matches every typed word
+    (accents and case ignored; `keys()` gives the folded labels); `chosen` stays."""
     from kdcl.data import school as school_data
 
-    if len(ids) <= PICKER_LIMIT:
+    if len(ids) <= min(SEARCH_FROM, PICKER_LIMIT):
         return ids, t("school.picker_placeholder", n=rules.format_number(len(ids)))
+    # the selectbox's own type-to-search needs the accents ("ngo quyen" misses "Ngô Quyền"): a search
+    # box folded like every search here (accents and case ignored) from SEARCH_FROM schools (issue 18)
     query = (container or st).text_input(t("school.search"), key=key,
                                          placeholder=t("school.search_placeholder", n=rules.format_number(len(ids))))
+    if not query.strip() and len(ids) <= PICKER_LIMIT:
+        return ids, t("school.picker_placeholder", n=rules.format_number(len(ids)))
     options = school_data.matching(ids, keys(), query, PICKER_LIMIT) if query.strip() else []
     placeholder = (t("school.search_first") if not query.strip() else t("school.search_none", query=query.strip())
                    if not options else t("school.search_matches", n=rules.format_number(len(options))))
@@ -378,8 +493,13 @@ def url_choice(
     value = _from_url(name, options, default)
     widget = box.radio if radio else box.selectbox
     extra = {"horizontal": True} if radio else {}
-    value = widget(label, options, index=options.index(value), format_func=format_func, key=key, **extra,
-                   **widget_args)
+    if key in st.session_state and st.session_state[key] not in options:
+        st.session_state.pop(key, None)  # a value the options no longer hold (another framework, year)
+    if key in st.session_state:  # the widget's own value (or set_url_choice's): no second default
+        value = widget(label, options, format_func=format_func, key=key, **extra, **widget_args)
+    else:
+        value = widget(label, options, index=options.index(value), format_func=format_func, key=key, **extra,
+                       **widget_args)
     _to_url(name, value, default)
     return value
 
@@ -403,8 +523,9 @@ def forget_url_choice(name: str, key: str) -> None:
 
 
 def set_url_choice(name: str, key: str, value: Any) -> None:
-    """Choose a value for a page choice before its widget is drawn (e.g. from a chart click)."""
-    st.session_state.pop(key, None)
+    """Choose a value for a page choice before its widget is drawn (e.g. from a chart click). The
+    widget's own state is set too: a keyed widget keeps the browser's value otherwise (issue 18)."""
+    st.session_state[key] = value
     _to_url(name, value)
 
 

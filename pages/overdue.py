@@ -381,6 +381,10 @@ def show_list() -> None:
     if one_school:  # the same school on every row says nothing
         table = table.drop(columns=[t("overdue.col.school")])
     col = {key: t(f"overdue.col.{key}") for key in pi.TABLE_COLUMNS}
+    # what a clerk acts on first, left, visible at 1280-1440 px without scrolling sideways (issue 18);
+    # the long texts after them
+    first = ("school", "due_date", "days_late", "lead", "bucket", "status")
+    order = [col[k] for k in first] + [col[k] for k in pi.TABLE_COLUMNS if k not in first]
     # a selection is row positions: it belongs to these exact items, other items start afresh
     event = st.dataframe(
         table,
@@ -390,8 +394,10 @@ def show_list() -> None:
         on_select="rerun",
         selection_mode="multi-row",
         key="od_table_" + _digest(rows["item_id"]),
+        column_order=order,
         column_config={
-            col["school"]: st.column_config.TextColumn(width="medium", ),
+            col["school"]: st.column_config.TextColumn(width="medium", pinned=True),
+            col["lead"]: st.column_config.TextColumn(width="small"),
             col["criterion"]: st.column_config.TextColumn(width="medium"),
             col["weakness"]: st.column_config.TextColumn(width="large"),
             col["measures"]: st.column_config.TextColumn(width="large"),
@@ -497,10 +503,11 @@ def show_quality() -> None:
         )
         + "**"
     )
-    counts = flagged[list(pi.PLAN_CHECKS)].astype("Int64")
+    # zero shown as blank: the eye finds the problems (text, not a missing number: the grid writes "None")
+    counts = flagged[list(pi.PLAN_CHECKS)].astype("int64")
+    counts = counts.apply(lambda col: col.map(lambda n: format_number(n) if n > 0 else ""))
     st.dataframe(
-        # zero shown as blank: the eye finds the problems
-        flagged[["school_name", "items", "items_flagged"]].join(counts.where(counts > 0)),
+        flagged[["school_name", "items", "items_flagged"]].join(counts),
         hide_index=True,
         width="stretch",
         column_config={
@@ -508,7 +515,8 @@ def show_quality() -> None:
             "items": st.column_config.NumberColumn(t("overdue.quality.col.items")),
             "items_flagged": st.column_config.NumberColumn(t("overdue.quality.col.flagged")),
             **{
-                c: st.column_config.NumberColumn(pi.PLAN_CHECK_LABELS[c], help=pi.PLAN_CHECK_HELP[c])
+                c: st.column_config.TextColumn(pi.PLAN_CHECK_LABELS[c], help=pi.PLAN_CHECK_HELP[c],
+                                               alignment="right")
                 for c in pi.PLAN_CHECKS
             },
         },

@@ -4,9 +4,22 @@ import streamlit as st
 
 from kdcl import charts, data, ui
 from kdcl.rules import format_number, format_vnd, format_vnd_short, level_of
-from kdcl.strings import LEVEL_LABELS, SCHOOL_TYPE_LABELS, t
+from kdcl.strings import BUCKET_LABELS, LEVEL_LABELS, SCHOOL_TYPE_LABELS, t
 
 ATTENTION_ROWS = 20  # a to-do list, not the whole province: the rest is counted
+LIST_BUCKETS = ("overdue", "at_risk", "on_track", "no_deadline", "done", "dropped")  # the overdue list's filters
+
+
+def open_page(page: str, **extra: str) -> None:
+    """Drill down (issue 18): another page with this page's year, as-of date and filters, plus `extra`."""
+    query = {"year": filters.school_year, "asof": filters.as_of.isoformat(), **extra}
+    query.update({k: v for k, v in (("unit", filters.unit_id), ("type", filters.school_type)) if v})
+    st.switch_page(page, query_params=query)
+
+
+def clicked(event) -> dict | None:
+    points = event.selection.points if event is not None and event.selection else []
+    return points[0] if points else None
 
 scope = ui.current_scope()
 if scope.school_id is not None:  # a principal lands on their school's home instead (issue 17)
@@ -54,20 +67,26 @@ left, right = st.columns(2)
 with left:
     if kpis["schools_reported"] == 0:
         st.info(t("empty.no_assessment", school_year=filters.school_year))
-    st.plotly_chart(
+    event = st.plotly_chart(
         charts.level_bar(data.level_distribution(ov.schools), t("overview.chart.levels")),
         width="stretch",
-        key="chart_levels",
+        key="chart_levels", on_select="rerun", selection_mode="points",
     )
+    if clicked(event):  # a level's bar: the levels page, same filters
+        open_page("pages/levels.py")
 with right:
     if kpis["plan_items"] == 0:
         st.info(t("empty.no_items", school_year=filters.school_year))
     else:
-        st.plotly_chart(
+        event = st.plotly_chart(
             charts.bucket_bar(data.bucket_totals(ov.schools), t("overview.chart.status")),
             width="stretch",
-            key="chart_status",
+            key="chart_status", on_select="rerun", selection_mode="points",
         )
+        point = clicked(event)
+        if point:  # a status's bar: the plan items in that status
+            bucket = {label: code for code, label in BUCKET_LABELS.items()}.get(point.get("y"))
+            open_page("pages/overdue.py", bucket=bucket if bucket in LIST_BUCKETS else "all")
 
 st.plotly_chart(
     charts.level_share_by_group(
@@ -90,10 +109,11 @@ else:
         level=lambda f: f["overall_level"].astype(object).map(lambda v: LEVEL_LABELS[level_of(v)]),
         school_type=lambda f: f["school_type"].map(SCHOOL_TYPE_LABELS),
     )
-    st.dataframe(
+    event = st.dataframe(
         table[["school_id", "name", "school_type", "unit_name", "level", "overdue_items", "open_items", "plan_items"]],
         hide_index=True,
         width="stretch",
+        on_select="rerun", selection_mode="single-row", key="overview_attention",
         column_config={
             "school_id": t("col.school_id"),
             "name": t("col.school"),
@@ -105,5 +125,9 @@ else:
             "plan_items": st.column_config.NumberColumn(t("overview.col.items")),
         },
     )
+    rows = event.selection.rows if event is not None and event.selection else []
+    if rows and rows[0] < len(table):  # a school's row: its page
+        open_page("pages/school.py", school=str(table["school_id"].iloc[rows[0]]))
+    st.caption(t("overview.drill_hint"))
     if len(attention) > ATTENTION_ROWS:
         st.caption(t("overview.attention_more", shown=ATTENTION_ROWS, total=format_number(len(attention))))

@@ -44,6 +44,48 @@ PAGE_CSS = """
 }
 """
 
+SLIDE_W = 1180  # full screen: the slide's layout width in CSS px before it is scaled to the window
+
+PRESENT_CSS = """
+html, body, [data-testid="stApp"], [data-testid="stAppViewContainer"], [data-testid="stMain"] {
+  overflow: hidden !important; background: #ffffff; }
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
+[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"],
+[data-testid="stBottom"], .st-key-present_keys { display: none !important; }
+.st-key-slide { position: fixed !important; left: 50%; top: 50%; z-index: 10; width: $wpx !important;
+  border: none !important; border-radius: 0 !important; background: #ffffff;
+  transform: translate(-50%, -50%) scale(var(--kdcl-scale, 1)); transform-origin: center center; }
+.st-key-present_controls { position: fixed !important; right: 8px; top: 6px; z-index: 20; width: auto !important;
+  opacity: 0.25; transition: opacity 0.2s; gap: 4px; }
+.st-key-present_controls:hover, .st-key-present_controls:focus-within { opacity: 1; }
+""".replace("$w", str(SLIDE_W))
+
+# Scales the full-screen slide to the window (CSS cannot divide a length by a length in every browser
+# a projector PC may run): the ratio window/slide, kept up to date on resize and whenever Streamlit
+# redraws the slide. Runs in the page itself (st.html, not an iframe); installed once per browser tab.
+FIT_SCRIPT = """<script>
+(() => {
+  if (window.kdclFit) { window.kdclFit(); return; }
+  let pending = false, watched = null;
+  const fit = () => {
+    pending = false;
+    const slide = document.querySelector('.st-key-slide');
+    if (!slide || !slide.offsetWidth || !slide.offsetHeight) return;
+    if (watched !== slide) { watched = slide; sized.observe(slide); }  // a chart drawn late changes its height
+    const margin = 0.98;
+    const scale = Math.min(window.innerWidth / slide.offsetWidth, window.innerHeight / slide.offsetHeight) * margin;
+    slide.style.setProperty('--kdcl-scale', scale.toFixed(4));
+  };
+  const later = () => { if (!pending) { pending = true; requestAnimationFrame(fit); } };
+  window.kdclFit = later;
+  window.addEventListener('resize', later);
+  new MutationObserver(later).observe(document.body, {childList: true, subtree: true});
+  const sized = new ResizeObserver(later);
+  sized.observe(document.body);
+  later();
+})();
+</script>"""
+
 scope = ui.current_scope()
 filters = ui.filter_bar(scope)
 if filters is None:
@@ -61,13 +103,18 @@ total = len(slides)
 st.html(f"<style>{html_slides.CSS}{PAGE_CSS}</style>")
 
 
-def draw(slide: slide_model.Slide, number: int, fixed: bool) -> None:
+SCREEN_ROWS = 10  # on screen a long table shows this many rows and "+ n khác" (print and files keep them all)
+
+
+def draw(slide: slide_model.Slide, number: int, fixed: bool, present: bool = False) -> None:
     """One slide: title, key figures, chart and table, footer (no widgets). `fixed`: the
-    chart at the printed slide's size so that printing never cuts it."""
+    chart at the printed slide's size so that printing never cuts it. `present`: the
+    full-screen slide, laid out at the printed slide's sizes and scaled, whole, to the screen."""
     st.html(html_slides.header_html(slide) + html_slides.figures_html(slide))
     width, height = html_slides.chart_size(slide)
     if fixed:  # the page's own spacing between elements: a little smaller than in the PDF
         width, height = int(width * PRINT_SHRINK), int(height * PRINT_SHRINK)
+    max_rows = None if fixed else SCREEN_ROWS
 
     def chart() -> None:
         if slide.chart is None:
@@ -79,18 +126,26 @@ def draw(slide: slide_model.Slide, number: int, fixed: bool) -> None:
 
     if slide.layout == "stack" or slide.table.empty:
         chart()
-        st.html(html_slides.table_html(slide))
+        if not slide.table.empty:  # st.html refuses an empty body (a slide with a chart or a note only)
+            st.html(html_slides.table_html(slide, max_rows))
     else:
         left, right = st.columns([slide.chart_share, 1 - slide.chart_share], gap="medium")
         with left:
             chart()
         with right:
-            st.html(html_slides.table_html(slide))
+            st.html(html_slides.table_html(slide, max_rows))
     st.html(html_slides.footer_html(slide, number, total))
 
 
 def go_to(number: int) -> None:
     st.query_params["slide"] = str(number)
+
+
+def set_present(on: bool) -> None:
+    if on:
+        st.query_params["present"] = "1"
+    elif "present" in st.query_params:
+        del st.query_params["present"]
 
 
 def set_print(on: bool) -> None:
@@ -121,6 +176,28 @@ if raw is not None:
         st.warning(t("error.bad_query_param", value=raw, name="slide"))
         current = min(max(current, 1), total)
 
+if st.query_params.get("present") == "1":
+    # Full screen: Streamlit's chrome and the sidebar hidden, one slide laid out at a fixed width
+    # and scaled to the window by FIT_SCRIPT; keys through the buttons' own shortcuts (Streamlit
+    # 1.67 `st.button(shortcut=...)`), one button per key: ← PgUp, → PgDn, Esc.
+    st.html(f"<style>{PRESENT_CSS}</style>")
+    st.html(FIT_SCRIPT, unsafe_allow_javascript=True)
+    with st.container(key="slide"):
+        draw(slides[current - 1], current, fixed=False, present=True)
+    with st.container(key="present_controls", horizontal=True, vertical_alignment="center"):
+        st.button(t("present.prev"), icon=":material/arrow_back:", on_click=go_to, args=(current - 1,), disabled=current <= 1,
+                  key="present_prev", shortcut="Left", help=t("present.prev"))
+        st.button(t("present.next"), icon=":material/arrow_forward:", on_click=go_to, args=(current + 1,),
+                  disabled=current >= total, key="present_next", shortcut="Right", help=t("present.next"))
+        st.button(t("present.exit"), icon=":material/fullscreen_exit:", on_click=set_present, args=(False,),
+                  key="present_exit", shortcut="Esc")
+    with st.container(key="present_keys"):  # the second key of each move (a presenter's remote sends PgUp/PgDn)
+        st.button(t("present.prev"), on_click=go_to, args=(current - 1,), disabled=current <= 1,
+                  key="present_pgup", shortcut="PageUp")
+        st.button(t("present.next"), on_click=go_to, args=(current + 1,), disabled=current >= total,
+                  key="present_pgdn", shortcut="PageDown")
+    st.stop()
+
 with st.container(key="nav", horizontal=True, vertical_alignment="center"):
     st.button(t("present.prev"), icon=":material/arrow_back:", on_click=go_to, args=(current - 1,),
               disabled=current <= 1, key="present_prev", shortcut="Left")
@@ -128,6 +205,8 @@ with st.container(key="nav", horizontal=True, vertical_alignment="center"):
     st.button(t("present.next"), icon=":material/arrow_forward:", on_click=go_to, args=(current + 1,),
               disabled=current >= total, key="present_next", type="primary", shortcut="Right")
     st.space("stretch")
+    st.button(t("present.full_screen"), icon=":material/fullscreen:", on_click=set_present, args=(True,),
+              help=t("present.full_screen_help"), key="present_full")
     st.button(t("present.print_view"), icon=":material/print:", on_click=set_print, args=(True,),
               help=t("present.print_help"), key="present_print")
 

@@ -41,6 +41,8 @@ def codes(values) -> str:
 
 
 former = school.get("former_unit_name")
+if isinstance(former, str):  # "(trước đây: Huyện X)", not "(trước đây: Huyện X (cũ))"
+    former = former.removesuffix(t("school.former_suffix")).strip()
 st.caption(t(
     "school.context",
     school_id=school["school_id"],
@@ -70,7 +72,8 @@ else:
             st.markdown(t("school.summary.incomplete", assessed=report.profile["assessed"],
                           total=report.profile["criteria_total"]))
         else:
-            st.markdown(t("school.summary.result", level=level_label(report.level)))
+            st.markdown(t("school.summary.result_below") if report.level == 0
+                        else t("school.summary.result", level=level_label(report.level)))
         level4 = ui.load(report_data.level4, scope, filters, school_id)
         if level4.total:  # the Mức 4 requirements the school's self-assessment report states (issue 15)
             st.caption(t("school.level4", met=level4.met, total=level4.total,

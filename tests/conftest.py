@@ -49,7 +49,8 @@ def _free_port() -> int:
 
 
 class LiveApp:
-    """`streamlit run dashboard.py` in a subprocess on a free loopback port."""
+    """`streamlit run serve.py` (dashboard.py with the session-cookie route) in a subprocess on a
+    free loopback port."""
 
     def __init__(self, db_path: Path, extra_env: dict[str, str] | None = None):
         import subprocess
@@ -60,7 +61,7 @@ class LiveApp:
         self.url = f"http://127.0.0.1:{self.port}"
         env = {**os.environ, "KDCL_DB": str(db_path), **(extra_env or {})}
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.headless=true",
+            [sys.executable, "-m", "streamlit", "run", str(ROOT / "serve.py"), "--server.headless=true",
              f"--server.port={self.port}", "--server.address=127.0.0.1", "--browser.gatherUsageStats=false",
              "--server.fileWatcherType=none"],
             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,

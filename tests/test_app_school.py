@@ -62,6 +62,19 @@ def test_many_schools_are_searched_before_picking(db, monkeypatch):
     assert "Kết quả: Trường đạt **Mức 1**." in text(linked)
 
 
+def test_a_search_without_accents_narrows_a_short_list(db, monkeypatch):
+    """Issue 18: from ui.SEARCH_FROM schools a search box above the picker finds "Lý Tự Trọng" from
+    "ly tu trong" (the selectbox's own type-to-search needs the accents); empty, it lists every school."""
+    from kdcl import ui
+
+    monkeypatch.setattr(ui, "SEARCH_FROM", 2)
+    at = make_app(db, monkeypatch).run()
+    assert not at.exception
+    assert len(at.selectbox(key="w_school").options) == 3
+    at.text_input(key="w_school_search").input("ly tu trong").run()
+    assert at.selectbox(key="w_school").options == ["Trường THCS Lý Tự Trọng · Phường Một (S1)"]
+
+
 def test_s1_official_summary(db, monkeypatch):
     at = make_app(db, monkeypatch, school="S1").run()
     assert not at.exception
@@ -127,7 +140,7 @@ def test_s2_at_the_top_and_s3_without_plan(db, monkeypatch):
     assert any("Mới có kết quả tự đánh giá của năm học 2024-2025" in i.value for i in at.info)
     at = make_app(db, monkeypatch, school="S3").run()
     assert not at.exception
-    assert "Kết quả: Trường đạt **Chưa đạt Mức 1**." in text(at)
+    assert "Kết quả: Trường **chưa đạt Mức 1**." in text(at)  # issue 18: a sentence, not "đạt Chưa đạt"
     assert any("chưa có kế hoạch cải tiến" in i.value for i in at.info)
 
 
@@ -152,3 +165,14 @@ def test_school_outside_the_scope_is_refused(db, monkeypatch):
     assert any("«S1»" in w.value for w in at.warning)  # reported, then the principal's own school
     assert at.selectbox(key="w_school").value == "S2"
     assert "**27/27**" in text(at)
+
+
+def test_below_level_1_and_the_former_unit_read_as_sentences(db, monkeypatch):
+    """Issue 18: "Kết quả: Trường chưa đạt Mức 1." (not "đạt Chưa đạt Mức 1"), and the former district
+    without its "(cũ)" inside "(trước đây: …)"."""
+    at = make_app(db, monkeypatch, school="S3").run()
+    assert not at.exception
+    shown = text(at)
+    assert "Kết quả: Trường **chưa đạt Mức 1**." in shown
+    assert "đạt **Chưa đạt" not in shown
+    assert "(trước đây: Huyện Cũ)" in shown and "(cũ))" not in shown

@@ -66,8 +66,9 @@ def test_marking_an_item_done_takes_it_off_the_overdue_list(signed_in, tmp_path,
     page.get_by_text("Đã lưu thay đổi cho 1 mục.").wait_for()
     assert page.locator('[data-testid="stException"]').count() == 0
 
-    page.reload()  # a fresh session: sign in again and look
-    sign_in(page, "phong", "matkhau-phong")
+    page.reload()  # a fresh session, still signed in (issue 18: the session cookie), and look
+    page.get_by_role("button", name="Đăng xuất").wait_for()
+    wait_for_app(page)
     go_to_overdue(page)
     page.get_by_text("1 mục ở 1 trường").wait_for()
     overdue = page.locator('[data-testid="stMetric"]').first.inner_text()

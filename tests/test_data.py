@@ -97,6 +97,8 @@ def test_every_read_query_runs(tiny_store, name):
     known |= {"bucket": "overdue", "lead_role": None, "sort": "days_late", "descending": True, "offset": 0, "top_n": 10}
     known |= {"plan_id": 1, "sha256": "0" * 64, "school_ids": ["S1"], "plan_ids": [1], "school_years": [YEAR]}  # import queries (issue 3)
     known |= {"item_ids": [1, 3]}  # plan quality of the items a list page shows
+    known |= {"token_hash": "0" * 64, "session_id": "s", "since": pd.Timestamp("2025-01-01"),
+              "everything": True, "actor": "admin", "usernames": ["admin"]}  # sessions, accounts (issue 18)
     assert wanted <= known.keys(), f"add test values for {sorted(wanted - known.keys())}"
     frame = tiny_store.query(name, **known)
     assert isinstance(frame, pd.DataFrame) and len(frame.columns) > 0

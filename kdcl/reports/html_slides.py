@@ -51,6 +51,7 @@ table.kdcl-table td.num { text-align: right; white-space: nowrap; }
 table.kdcl-table th.num { text-align: right; }
 table.kdcl-table.side th.num { width: 1%; }
 table.kdcl-table td.first { font-weight: 600; }
+table.kdcl-table tr.kdcl-more td { font-style: italic; color: #555; }
 table.kdcl-table.dense { font-size: 14px; line-height: 1.2; }
 table.kdcl-table.dense td, table.kdcl-table.dense th { padding: 3px 6px; }
 .kdcl-note-box { font-size: 22px; color: #333; padding: 24px; border: 1px dashed #bbb; border-radius: 8px; }
@@ -115,10 +116,16 @@ def figures_html(slide: Slide) -> str:
     return '<div class="kdcl-part kdcl-figures">' + "".join(cards) + "</div>"
 
 
-def table_html(slide: Slide) -> str:
+def table_html(slide: Slide, max_rows: int | None = None) -> str:
+    """The slide's table; with `max_rows` (a screen), a longer table shows its first `max_rows`
+    rows and one "+ n khác" row (the Excel file has them all)."""
     table = slide.table
     if table.empty:
         return ""
+    more = 0
+    if max_rows is not None and len(table) > max_rows + 1:
+        more = len(table) - max_rows
+        table = table.head(max_rows)
     numeric = set(slide.numeric_columns)
     head = "".join(f'<th class="{"num" if c in numeric else ""}">{esc(c)}</th>' for c in table.columns)
     rows = []
@@ -128,6 +135,9 @@ def table_html(slide: Slide) -> str:
             for i, (c, v) in enumerate(zip(table.columns, values))
         )
         rows.append(f"<tr>{cells}</tr>")
+    if more:
+        rows.append(f'<tr class="kdcl-more"><td colspan="{len(table.columns)}">'
+                    f'{esc(t("present.more_rows", n=rules.format_number(more)))}</td></tr>')
     classes = (" dense" if len(table) > 8 else "") + (" side" if slide.layout == "side" else "")
     return f'<table class="kdcl-part kdcl-table{classes}"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 

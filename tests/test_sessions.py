@@ -1,0 +1,68 @@
+"""Issue 18: server-side sign-in sessions behind the cookie (kdcl.sessions)."""
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from kdcl import auth, sessions
+
+
+@pytest.fixture
+def store(tiny_store):
+    auth.add_user(tiny_store, "phong", "matkhau-phong", "office", unit_id="P")
+    return tiny_store
+
+
+def signed_in(store, username="phong") -> tuple[str, str]:
+    session_id, ticket = sessions.start(store, username)
+    cookie = sessions.claim(store, ticket)
+    assert cookie is not None
+    return session_id, cookie
+
+
+def test_a_ticket_becomes_one_signed_cookie_once(store):
+    session_id, ticket = sessions.start(store, "phong")
+    cookie = sessions.claim(store, ticket)
+    assert sessions.claim(store, ticket) is None  # used
+    assert sessions.claim(store, "made-up") is None
+    scope, found = sessions.resume(store, cookie, 30)
+    assert found == session_id and scope.user == "phong" and scope.unit_id == "P" and scope.role == "office"
+    token, _, signature = cookie.partition(".")
+    assert sessions.resume(store, token + ".00" + signature[2:], 30) is None  # signature changed
+    assert sessions.resume(store, token, 30) is None  # unsigned
+    assert store.scalar("meta_value", key="session_secret")  # made once, kept in the database
+
+
+def test_an_old_ticket_is_refused(store, monkeypatch):
+    _, ticket = sessions.start(store, "phong")
+    later = datetime.now() + timedelta(seconds=sessions.TICKET_SECONDS + 5)
+    monkeypatch.setattr(sessions, "_now", lambda: later)
+    assert sessions.claim(store, ticket) is None
+
+
+def test_sign_out_password_and_disabling_end_sessions(store):
+    first, cookie = signed_in(store)
+    second, _ = signed_in(store)
+    sessions.end(store, first)
+    assert sessions.resume(store, cookie, 30) is None and not sessions.is_live(store, first, 30)
+    assert sessions.is_live(store, second, 30)
+
+    auth.reset_password(store, "phong", "matkhau-moi-1")
+    assert not sessions.is_live(store, second, 30)
+
+    third, cookie = signed_in(store)
+    auth.set_disabled(store, "phong", True)
+    assert not sessions.is_live(store, third, 30) and sessions.resume(store, cookie, 30) is None
+    auth.set_disabled(store, "phong", False)
+    assert not sessions.is_live(store, third, 30)  # enabling again does not bring old sessions back
+
+
+def test_idle_sessions_end_and_session_writes_keep_the_caches(store, monkeypatch):
+    version = store.data_version
+    session_id, cookie = signed_in(store)
+    assert sessions.is_live(store, session_id, 30)
+    assert store.data_version == version  # page caches stay valid while people click around
+    later = datetime.now() + timedelta(minutes=31)
+    monkeypatch.setattr(sessions, "_now", lambda: later)
+    assert not sessions.is_live(store, session_id, 30)
+    assert sessions.resume(store, cookie, 30) is None
