@@ -41,7 +41,12 @@ def read_back(store, data: bytes):
     assert result.status == "ready", [e.message for e in result.errors]
     assert result.layout == "table9"
     [write] = result.plans
-    return [{c: _plain(getattr(v, c)) for c in COLUMNS} for v in write.items]
+    # with replace the document is a new version of the stored plan (issue 16): its items are the new ones,
+    # the matched ones it changes (their merged values) and the matched ones it leaves as they are
+    items = [{c: _plain(getattr(v, c)) for c in COLUMNS} for v in write.items]
+    items += [{c: _plain(merged.get(c)) for c in COLUMNS} for _, merged, _ in write.updates]
+    items += [{c: _plain(old.get(c)) for c in COLUMNS} for old in write.kept_items]
+    return items
 
 
 def test_the_tiny_school_plan_reads_back_field_for_field(tiny_store):
