@@ -84,4 +84,4 @@ def test_every_slide_fits_the_screen_and_keys_move(demo_db, live_app, page, tmp_
     page.get_by_role("button", name="Trình chiếu toàn màn hình").wait_for()
     wait_for_app(page)
     assert "present=1" not in page.url
-    assert page.locator('[data-testid="stSidebar"]').is_visible()
+    page.locator('[data-testid="stSidebar"]').wait_for(state="visible")  # back (it slides in: wait, not a snapshot)
