@@ -114,7 +114,8 @@ def accept_changes(body) -> bool:
     return changed
 
 
-def _blocks(body):
+def body_blocks(body):
+    """("p", paragraph) and ("tbl", table) elements of a body in order, content controls opened."""
     for child in body.iterchildren():
         if child.tag == qn("w:p"):
             yield "p", child
@@ -123,7 +124,7 @@ def _blocks(body):
         elif child.tag == qn("w:sdt"):
             content = child.find(qn("w:sdtContent"))
             if content is not None:
-                yield from _blocks(content)
+                yield from body_blocks(content)
 
 
 _OFFICE_DOCUMENT = re.compile(rb'Type="[^"]*/officeDocument"[^>]*Target="/?([^"]+)"|'
@@ -165,7 +166,7 @@ def read_docx(name: str, data: bytes) -> ParsedPlan:
     width = 0
     seen_content = False
     table_no = 0
-    for kind, element in _blocks(body):
+    for kind, element in body_blocks(body):
         if kind == "p":
             text = clean(Paragraph(element, None).text)
             if text:

@@ -46,6 +46,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
+from kdcl.importing.docx_plan import body_blocks
 from kdcl.importing.model import Issue
 from kdcl.importing.normalise import clean, fold, one_line
 from kdcl.importing.plan_common import find_school_names, find_years
@@ -110,18 +111,6 @@ class ParsedReport:
 
 
 # --------------------------------------------------------------------------- document walking
-
-
-def _blocks(body):
-    for child in body.iterchildren():
-        if child.tag == qn("w:p"):
-            yield "p", child
-        elif child.tag == qn("w:tbl"):
-            yield "tbl", child
-        elif child.tag == qn("w:sdt"):
-            content = child.find(qn("w:sdtContent"))
-            if content is not None:
-                yield from _blocks(content)
 
 
 def _cell_text(tc) -> str:
@@ -487,7 +476,7 @@ def _document(data: bytes):
 def _walk(name: str, document) -> tuple[_Reader, list[str]]:
     reader = _Reader(name)
     paragraphs: list[str] = []
-    for kind, element in _blocks(document.element.body):
+    for kind, element in body_blocks(document.element.body):
         if kind == "p":
             text = clean(Paragraph(element, None).text)
             if text:
