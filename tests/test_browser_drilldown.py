@@ -1,14 +1,11 @@
 """Issue 18: drill-down from the overview: a status bar opens the plan items in that status, a level
 bar opens the levels page, a row of the attention list opens that school's page (same filters)."""
 
-import shutil
 
 import pytest
-from conftest import sign_in, wait_for_app
-from factory import AS_OF, YEAR
+from conftest import wait_for_app
+from factory import AS_OF
 
-from kdcl import auth
-from kdcl.db import Store
 
 pytestmark = pytest.mark.browser
 
@@ -22,15 +19,8 @@ def back_to_overview(page) -> None:
     wait_for_app(page)
 
 
-def test_overview_drills_down(tiny_db_path, tmp_path, live_app, page):
-    db = tmp_path / "browser.duckdb"
-    shutil.copy(tiny_db_path, db)
-    store = Store(db)
-    auth.add_user(store, "phong", "matkhau-phong", "office", unit_id="P")
-    store.close()
-    app = live_app(db)
-    page.goto(f"{app.url}/?year={YEAR}&asof={AS_OF.isoformat()}")
-    sign_in(page, "phong", "matkhau-phong")
+def test_overview_drills_down(signed_in, page):
+    signed_in("phong", "office")
     page.get_by_role("heading", name="Trường cần quan tâm").wait_for()
 
     charts = page.locator('[data-testid="stPlotlyChart"]')

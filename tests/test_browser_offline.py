@@ -1,30 +1,19 @@
 """Issue 18: the app runs fully offline. A signed-in visit to the overview and the presentation
 page asks nothing of any host but the app's own (the page icon used to come from fonts.gstatic.com)."""
 
-import shutil
 from urllib.parse import urlparse
 
 import pytest
-from conftest import sign_in, wait_for_app
-from factory import AS_OF, YEAR
+from conftest import wait_for_app
 
-from kdcl import auth
-from kdcl.db import Store
 
 pytestmark = pytest.mark.browser
 
 
-def test_no_request_leaves_the_server(tiny_db_path, tmp_path, live_app, page):
-    db = tmp_path / "browser.duckdb"
-    shutil.copy(tiny_db_path, db)
-    store = Store(db)
-    auth.add_user(store, "phong", "matkhau-phong", "office", unit_id="P")
-    store.close()
-    app = live_app(db)
+def test_no_request_leaves_the_server(signed_in, page):
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
-    page.goto(f"{app.url}/?year={YEAR}&asof={AS_OF.isoformat()}")
-    sign_in(page, "phong", "matkhau-phong")
+    app, _ = signed_in("phong", "office")
     page.get_by_role("link", name="Trình chiếu").click()
     page.get_by_text("Kiểm định chất lượng giáo dục năm học 2024-2025").wait_for()
     wait_for_app(page)

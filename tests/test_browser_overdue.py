@@ -3,7 +3,7 @@ done, and after a reload it has left the overdue list."""
 
 
 import pytest
-from conftest import sign_in, wait_for_app
+from conftest import wait_for_app
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 

@@ -1,27 +1,16 @@
 """Issue 18: rough edges in a real browser: Streamlit's own widget texts in Vietnamese (the uploader's
 "Upload" and "10MB per file", a search's "No results")."""
 
-import shutil
 
 import pytest
-from conftest import sign_in, wait_for_app
-from factory import AS_OF, YEAR
+from conftest import wait_for_app
 
-from kdcl import auth
-from kdcl.db import Store
 
 pytestmark = pytest.mark.browser
 
 
-def test_streamlit_widget_texts_are_vietnamese(tiny_db_path, tmp_path, live_app, page):
-    db = tmp_path / "browser.duckdb"
-    shutil.copy(tiny_db_path, db)
-    store = Store(db)
-    auth.add_user(store, "phong", "matkhau-phong", "office", unit_id="P")
-    store.close()
-    app = live_app(db)
-    page.goto(f"{app.url}/?year={YEAR}&asof={AS_OF.isoformat()}")
-    sign_in(page, "phong", "matkhau-phong")
+def test_streamlit_widget_texts_are_vietnamese(signed_in, page):
+    signed_in("phong", "office")
     page.get_by_role("link", name="Nhập dữ liệu").click()
     uploader = page.locator('[data-testid="stFileUploaderDropzone"]').first
     uploader.wait_for()
