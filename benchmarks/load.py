@@ -2,6 +2,7 @@
 
     python benchmarks/load.py [--sizes 1500 45000] [--sessions 10 25 50 100] [--rounds 2]
                               [--think 1 3] [--ramp 5] [--max-seconds 240] [--unit P01]
+                              [--out benchmarks/results/load] [--profile DIR] [--server-env NAME=VALUE ...]
 
 The scene: a province's principals update the status of their plan items before a deadline while
 the province office watches. For each database size, a copy of the benchmark database
@@ -70,9 +71,12 @@ OFFICE_PAGES = ("", "muc-dat", "qua-han")
 
 def prepare(size: int, most: int, unit: str, work: Path) -> tuple[Path, list[str], int]:
     """A copy of the benchmark database with principal accounts p0001.. (one per school with plan
-    items in the province `unit`, up to `most`) and office accounts o01..; (path, principals, offices)."""
+    items in the latest school year in the province `unit`, up to `most`, spread over its schools)
+    and office accounts o01..; (path, principals, offices)."""
     from kdcl import auth
+    from kdcl import data
     from kdcl.access import Scope
+    from kdcl.data import Filters, plan_items
     from kdcl.db import Store
 
     source = generate.build(size)
@@ -80,8 +84,8 @@ def prepare(size: int, most: int, unit: str, work: Path) -> tuple[Path, list[str
     shutil.copyfile(source, db)
     store = Store(db)
     scope = Scope(unit_id=unit, user="load")
-    frame = store.query("import_export_schools", **scope.params(), unit_id=None, school_type=None, school_id=None)
-    schools = sorted(frame["school_id"])
+    year = data.school_years(store)[0]  # the year the pages open on
+    schools = sorted(plan_items.school_options(store, scope, Filters(school_year=year))["school_id"])
     step = max(1, len(schools) // most)
     chosen = schools[::step][:most]
     for i, school_id in enumerate(chosen, 1):
@@ -179,8 +183,17 @@ def phase(db: Path, principals: list[str], offices: int, n: int, args) -> dict:
              [(u, "principal") for u in principals[:n_principal]]
     rng = random.Random(20261203 + n)
     rng.shuffle(people)
-    server, url = page_bench.start_server(db)
+    server, url = page_bench.start_server(db, dict(kv.split("=", 1) for kv in args.server_env))
     rec = Recorder()
+    spy = None
+    if args.profile:  # py-spy samples the server's Python stacks (every thread) through the phase
+        import subprocess
+
+        Path(args.profile).mkdir(parents=True, exist_ok=True)
+        target = Path(args.profile) / f"server_{db.stem.split('_')[-1]}_n{n}.txt"
+        spy = subprocess.Popen(["py-spy", "record", "--pid", str(server.pid), "--format", "raw", "--rate", "50",
+                                "--threads", "--output", str(target), "--nonblocking"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         cpu0, wall0 = cpu_seconds(server.pid), time.perf_counter()
         client0 = resource.getrusage(resource.RUSAGE_SELF)
@@ -201,6 +214,9 @@ def phase(db: Path, principals: list[str], offices: int, n: int, args) -> dict:
         client1 = resource.getrusage(resource.RUSAGE_SELF)
         peak = page_bench.peak_mb(server.pid)
     finally:
+        if spy is not None:
+            spy.send_signal(2)  # py-spy writes its file on Ctrl-C
+            spy.wait(timeout=60)
         server.terminate()
         try:
             server.wait(timeout=30)
@@ -275,6 +291,10 @@ def main() -> None:
     parser.add_argument("--max-seconds", type=float, default=240.0, help="a phase is stopped after this")
     parser.add_argument("--unit", default="P01", help="the province of the principals and the office")
     parser.add_argument("--out", default=str(RESULTS / "load"), help="results: OUT.md and OUT.json")
+    parser.add_argument("--server-env", nargs="*", default=[], metavar="NAME=VALUE",
+                        help="environment of the server, e.g. STREAMLIT_RUNNER_POST_SCRIPT_GC=false (A/B runs)")
+    parser.add_argument("--profile", help="a folder: py-spy (requirements-dev.txt) samples the server of each "
+                                          "phase into server_<size>_n<N>.txt (collapsed stacks)")
     args = parser.parse_args()
     out = Path(args.out)
     report = json.loads(out.with_suffix(".json").read_text()) if out.with_suffix(".json").exists() else {}
