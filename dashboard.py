@@ -37,5 +37,8 @@ if signed_in is None or signed_in.can_write:  # viewers have nothing to import (
 
 # resolve the page from the URL first, so a deep link survives the sign-in form
 navigation = st.navigation(pages, position="sidebar" if signed_in else "hidden")
-ui.login_gate()  # first-run admin creation or sign-in (stops here until done); account box
-navigation.run()
+try:
+    ui.login_gate()  # first-run admin creation or sign-in (stops here until done); account box
+    navigation.run()
+except Exception as exc:  # noqa: BLE001 - never a traceback in the browser (issue 21); st.stop is not an Exception
+    ui.show_unexpected_error(exc)

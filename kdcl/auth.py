@@ -2,13 +2,16 @@
 Scope each role gets. No Streamlit here; the login form lives in kdcl.ui.
 
 Lockout: after MAX_FAILED wrong passwords in a row an account waits LOCK_MINUTES
-before it may try again (a correct password during the wait is refused too).
+before it may try again (a correct password during the wait is refused too). Each attempt is
+counted before its password is checked, in one transaction, so parallel attempts cannot pass
+the lockout; unknown names lock the same way (issue 21).
 """
 
 from __future__ import annotations
 
 import functools
 import os
+import threading
 from datetime import datetime, timedelta
 
 import pandas as pd
@@ -103,39 +106,70 @@ def add_user(
     return scope_of({"username": username, "role": role, "unit_id": unit_id, "school_id": school_id})
 
 
+# Unknown accounts lock exactly like real ones (so the answers never tell which names exist): their
+# failure counts live in memory (name -> (failures, locked until)), bounded, per server process.
+_UNKNOWN_MAX_NAMES = 10_000
+_unknown: dict[str, tuple[int, datetime | None]] = {}
+_unknown_lock = threading.Lock()
+
+
+def _locked_error(locked_until) -> AuthError:
+    return AuthError(
+        f"Đăng nhập sai quá {MAX_FAILED} lần: tài khoản tạm khóa đến "
+        f"{pd.Timestamp(locked_until):%H:%M %d/%m/%Y}. Hãy thử lại sau."
+    )
+
+
+def _claim_unknown(username: str, now: datetime) -> None:
+    """Count an attempt at an unknown name as a real account would (raises the same 'locked' error)."""
+    with _unknown_lock:
+        failures, locked_until = _unknown.pop(username, (0, None))
+        if locked_until is not None and locked_until > now:
+            _unknown[username] = (failures, locked_until)
+            raise _locked_error(locked_until)
+        failures += 1
+        if failures >= MAX_FAILED:
+            locked_until = now + timedelta(minutes=LOCK_MINUTES)
+        _unknown[username] = (failures, locked_until)
+        while len(_unknown) > _UNKNOWN_MAX_NAMES:
+            _unknown.pop(next(iter(_unknown)))
+
+
 def authenticate(store: Store, username: str, password: str, now: datetime | None = None) -> Scope:
     """The user's Scope for a correct password; AuthError otherwise (same message for an
-    unknown user and a wrong password, so accounts cannot be discovered)."""
+    unknown user and a wrong password, and the same lockout, so accounts cannot be discovered).
+
+    The attempt is counted (write/user_login_claim, one transaction) before the password is
+    checked and cleared only when it proves right: parallel wrong attempts cannot pass the lockout."""
     now = now or _now()
     username = (username or "").strip().lower()
-    found = store.query("user_by_name", username=username)
-    if found.empty:
-        _verify(_dummy_hash(), password)
-        raise AuthError("Tên đăng nhập hoặc mật khẩu không đúng.")
-    user = found.iloc[0]
-    if bool(user["disabled"]):
-        _verify(_dummy_hash(), password)
-        raise AuthError("Tài khoản đã bị khóa. Hãy liên hệ quản trị viên.")
-    locked_until = user["locked_until"]
-    if locked_until is not None and not pd.isna(locked_until) and pd.Timestamp(locked_until) > pd.Timestamp(now):
-        raise AuthError(
-            f"Đăng nhập sai quá {MAX_FAILED} lần: tài khoản tạm khóa đến "
-            f"{pd.Timestamp(locked_until):%H:%M %d/%m/%Y}. Hãy thử lại sau."
+    with store.transaction() as tx:
+        claimed = tx.run(
+            "write/user_login_claim",
+            username=username,
+            now=now,
+            max_failed=MAX_FAILED,
+            locked_until=now + timedelta(minutes=LOCK_MINUTES),
         )
-    if not _verify(user["password_hash"], password):
-        with store.transaction() as tx:
-            tx.run(
-                "write/user_login_failed",
-                username=username,
-                max_failed=MAX_FAILED,
-                locked_until=now + timedelta(minutes=LOCK_MINUTES),
-            )
-        raise AuthError("Tên đăng nhập hoặc mật khẩu không đúng.")
+    if not claimed:
+        found = store.query("user_by_name", username=username)
+        if found.empty:
+            _claim_unknown(username, now)
+            _verify(_dummy_hash(), password)
+            raise AuthError("Tên đăng nhập hoặc mật khẩu không đúng.")
+        user = found.iloc[0]
+        if bool(user["disabled"]):
+            _verify(_dummy_hash(), password)
+            raise AuthError("Tài khoản đã bị khóa. Hãy liên hệ quản trị viên.")
+        raise _locked_error(user["locked_until"])
+    username_, display_name, role, unit_id, school_id, password_hash = claimed[0]
+    if not _verify(password_hash, password):
+        raise AuthError("Tên đăng nhập hoặc mật khẩu không đúng.")  # already counted by the claim
     with store.transaction() as tx:
         tx.run("write/user_login_ok", username=username)
-        if _hasher.check_needs_rehash(user["password_hash"]):
+        if _hasher.check_needs_rehash(password_hash):
             tx.run("write/user_set_password", username=username, password_hash=_hasher.hash(password))
-    return scope_of(user)
+    return scope_of({"username": username_, "role": role, "unit_id": unit_id, "school_id": school_id})
 
 
 def _verify(password_hash: str, password: str) -> bool:

@@ -8,6 +8,18 @@
 Cells can never be read as formulas: text starting with = + - @ (or a tab / carriage
 return) is written as a string cell with Excel's "quote prefix" (xlsx), or with a leading
 apostrophe (csv, which has no cell types). Used by the pages and the CLI.
+
+This module is the ONE writer of every .xlsx/.csv the app produces (issue 21): page exports
+(`to_xlsx`, `to_csv`), the import templates and "current data" downloads (kdcl.templates,
+through `write_cell` / `to_csv`), the figures workbook (kdcl.reports.xlsx_figures, through
+`write_cell`) and any plain table or workbook (`write_table`). Every text cell loses its
+control characters (kdcl.text.drop_controls); dates are dd/mm/yyyy, money/integers "#,##0"
+in xlsx and plain digits in csv.
+
+CSV guard and round trip: the apostrophe goes in front of text matching `'*[=+-@\t\r]`
+(formula-like text, and text that would look as if it had been guarded already), so
+`unguard_csv` (called by the CSV importer) removes exactly the apostrophes this writer
+added: export -> import gives back the original text.
 """
 
 from __future__ import annotations
@@ -15,6 +27,8 @@ from __future__ import annotations
 import csv
 import io
 import math
+import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -22,11 +36,15 @@ from typing import Any
 
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from kdcl.text import CONTROL_CHARACTERS, drop_controls
+
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# text the CSV writer guards with an apostrophe: formula-like, or apostrophes then formula-like
+_CSV_GUARDED = re.compile(r"'*[=+\-@\t\r]")
 MAX_WIDTH = 60  # characters; longer text wraps
 MIN_WIDTH = 8
 SHEET_NAME_MAX = 31
@@ -65,7 +83,7 @@ def write_cell(cell: Cell, value: Any) -> None:
     """A number, date or text cell; text is always text, never a formula (= + - @)."""
     value = _plain(value)
     if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)  # control characters from PDF extraction
+        value = drop_controls(value)  # control characters (PDF extraction, pasted terminal text)
         cell.value = value
         cell.data_type = "s"  # a string cell, even when openpyxl guessed a formula
         if is_formula_like(value):
@@ -94,7 +112,7 @@ def to_xlsx(frame: pd.DataFrame, context: ExportContext) -> bytes:
     """The table as an .xlsx workbook: title, context lines, then headers and rows."""
     wb = Workbook()
     ws = wb.active
-    ws.title = (context.sheet_name.translate(_INVALID_SHEET_CHARS).strip() or "Sheet")[:SHEET_NAME_MAX]
+    ws.title = sheet_title(context.sheet_name)
 
     bold = Font(bold=True)
     write_cell(ws.cell(row=1, column=1), context.title)
@@ -107,48 +125,39 @@ def to_xlsx(frame: pd.DataFrame, context: ExportContext) -> bytes:
         row_no += 1
     header_row = row_no + 1  # one empty row between the context and the table
 
-    header_fill = PatternFill("solid", fgColor="DDE6F0")
-    wrap = Alignment(wrap_text=True, vertical="top")
+    write_frame(ws, frame, header_row)
     columns = [str(c) for c in frame.columns]
-    widths = [len(c) for c in columns]
-    for col_no, name in enumerate(columns, start=1):
-        cell = ws.cell(row=header_row, column=col_no)
-        write_cell(cell, name)
-        cell.font = bold
-        cell.fill = header_fill
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-
-    for r, values in enumerate(frame.itertuples(index=False, name=None), start=header_row + 1):
-        for c, value in enumerate(values, start=1):
-            cell = ws.cell(row=r, column=c)
-            write_cell(cell, value)
-            w = _width(value)
-            if w > widths[c - 1]:
-                widths[c - 1] = w
-            if w > MAX_WIDTH:
-                cell.alignment = wrap
-
-    for c, w in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(c)].width = max(MIN_WIDTH, min(MAX_WIDTH, w + 2))
+    widths = [ws.column_dimensions[get_column_letter(c)].width - 2 for c in range(1, len(columns) + 1)]
     # the first column also holds the context labels: wide enough for them
     first = max([_width(label) for label, _ in context.lines] + [widths[0] if widths else 0])
     ws.column_dimensions["A"].width = max(MIN_WIDTH, min(MAX_WIDTH, first + 2))
 
-    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
     if columns:
         last = get_column_letter(len(columns))
         ws.auto_filter.ref = f"A{header_row}:{last}{header_row + max(len(frame), 1)}"
     ws.sheet_view.zoomScale = 100
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return workbook_bytes(wb)
+
+
+def csv_text(text: str) -> str:
+    """A text field as written to CSV: no control characters, an apostrophe in front when a
+    spreadsheet could run it as a formula (see the module docstring for the round trip)."""
+    text = drop_controls(text)
+    return "'" + text if _CSV_GUARDED.match(text) else text
+
+
+def unguard_csv(text: str) -> str:
+    """The text `csv_text` was given: its apostrophe removed only where it added one."""
+    if text.startswith("'") and _CSV_GUARDED.match(text, 1):
+        return text[1:]
+    return text
 
 
 def csv_safe(value: Any) -> Any:
     """A CSV field that a spreadsheet will not run as a formula."""
     value = _plain(value)
-    if is_formula_like(value):
-        return "'" + value
+    if isinstance(value, str):
+        return csv_text(value)
     if isinstance(value, datetime):
         return value.strftime("%d/%m/%Y %H:%M")
     if isinstance(value, date):
@@ -163,8 +172,8 @@ def _csv_column(column: pd.Series) -> pd.Series:
     present = values.notna()
     kinds = {type(v) for v in values[present]}
     if kinds <= {str}:
-        text = values.where(present, "").astype(str)
-        risky = text.str.startswith(FORMULA_PREFIXES)
+        text = values.where(present, "").astype(str).str.replace(CONTROL_CHARACTERS, "", regex=True)
+        risky = text.str.match(_CSV_GUARDED)
         return text.where(~risky, "'" + text)
     out = pd.Series("", index=column.index, dtype="object")
     if present.any():
@@ -179,3 +188,76 @@ def to_csv(frame: pd.DataFrame) -> bytes:
     buffer = io.StringIO(newline="")
     safe.to_csv(buffer, index=False, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     return buffer.getvalue().encode("utf-8-sig")
+
+
+# --------------------------------------------------------------------------- any table or workbook
+
+
+def write_frame(ws, frame: pd.DataFrame, header_row: int = 1) -> None:
+    """`frame` on worksheet `ws` from `header_row`: bold headers, every cell through `write_cell`,
+    widths fitted to the content (long text wraps), the header row frozen."""
+    bold = Font(bold=True)
+    header_fill = PatternFill("solid", fgColor="DDE6F0")
+    wrap = Alignment(wrap_text=True, vertical="top")
+    columns = [str(c) for c in frame.columns]
+    widths = [len(c) for c in columns]
+    for col_no, name in enumerate(columns, start=1):
+        cell = ws.cell(row=header_row, column=col_no)
+        write_cell(cell, name)
+        cell.font = bold
+        cell.fill = header_fill
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+    for r, values in enumerate(frame.itertuples(index=False, name=None), start=header_row + 1):
+        for c, value in enumerate(values, start=1):
+            cell = ws.cell(row=r, column=c)
+            write_cell(cell, value)
+            w = _width(value)
+            if w > widths[c - 1]:
+                widths[c - 1] = w
+            if w > MAX_WIDTH:
+                cell.alignment = wrap
+    for c, w in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(c)].width = max(MIN_WIDTH, min(MAX_WIDTH, w + 2))
+    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+
+
+def sheet_title(name: str) -> str:
+    """A valid worksheet name (Excel's forbidden characters replaced, 31 characters at most)."""
+    return (drop_controls(str(name)).translate(_INVALID_SHEET_CHARS).strip() or "Sheet")[:SHEET_NAME_MAX]
+
+
+def workbook_bytes(wb: Workbook) -> bytes:
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def write_table(frame_or_sheets: pd.DataFrame | dict[str, pd.DataFrame], path_or_buffer=None,
+                fmt: str = "csv") -> bytes:
+    """The one entry point for a plain table file: a DataFrame (or, for xlsx, {sheet name: DataFrame})
+    as CSV (UTF-8 with BOM, guarded, dd/mm/yyyy) or xlsx (one sheet per frame, string/number/date
+    cells through `write_cell`). Written to `path_or_buffer` when given; the bytes are returned."""
+    if fmt == "csv":
+        if isinstance(frame_or_sheets, dict):
+            if len(frame_or_sheets) != 1:
+                raise ValueError("a CSV file holds one table")
+            frame_or_sheets = next(iter(frame_or_sheets.values()))
+        data = to_csv(frame_or_sheets)
+    elif fmt == "xlsx":
+        sheets = frame_or_sheets if isinstance(frame_or_sheets, dict) else {"Dữ liệu": frame_or_sheets}
+        wb = Workbook()
+        wb.remove(wb.active)
+        for name, frame in sheets.items():
+            write_frame(wb.create_sheet(sheet_title(name)), frame)
+        if not sheets:
+            wb.create_sheet("Sheet")
+        data = workbook_bytes(wb)
+    else:
+        raise ValueError(fmt)
+    if path_or_buffer is not None:
+        if isinstance(path_or_buffer, (str, os.PathLike)):
+            with open(path_or_buffer, "wb") as fh:
+                fh.write(data)
+        else:
+            path_or_buffer.write(data)
+    return data

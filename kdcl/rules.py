@@ -289,3 +289,9 @@ def current_school_year(today: date) -> str:
 def previous_school_year(school_year: str) -> str:
     start = int(school_year[:4])
     return f"{start - 1}-{start}"
+
+
+def level_of(value) -> int | None:
+    """A level read from a frame as int, or None when missing (None, NaN or pd.NA from a nullable
+    column, as for a school with plan items and no assessment)."""
+    return None if value is None or pd.isna(value) else int(value)

@@ -14,13 +14,11 @@ trợ khác" and "Lý do không thực hiện", so nothing of an item is lost on
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
-from datetime import date, datetime
 
 import pandas as pd
 
+from kdcl import exports
 from kdcl.access import Scope
 from kdcl.db import Store
 from kdcl.strings import ASSESSMENT_KIND_LABELS, SCHOOL_TYPE_LABELS, STATUS_LABELS, t
@@ -115,10 +113,6 @@ def _missing(value) -> bool:
         return False
 
 
-def _fmt_date(value) -> str:
-    return "" if _missing(value) else pd.Timestamp(value).strftime("%d/%m/%Y")
-
-
 def _int_or_blank(value):
     return "" if _missing(value) else int(value)
 
@@ -164,17 +158,14 @@ def _date(value):
 
 
 def to_csv(frame: pd.DataFrame) -> bytes:
-    """UTF-8 with BOM, comma separated, dates dd/mm/yyyy, money as plain integers."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(list(frame.columns))
-    for row in frame.itertuples(index=False):
-        writer.writerow([_fmt_date(v) if isinstance(v, (date, datetime)) else ("" if v is None else v) for v in row])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    """UTF-8 with BOM, comma separated, dates dd/mm/yyyy, money as plain integers; written by the one
+    writer (kdcl.exports: formula guard, control characters)."""
+    return exports.to_csv(frame)
 
 
 def to_xlsx(frame: pd.DataFrame, kind: str) -> bytes:
-    """A workbook: the data sheet (codes as text, dates as dd/mm/yyyy dates) and a guide sheet."""
+    """A workbook: the data sheet (codes as text, dates as dd/mm/yyyy dates) and a guide sheet; every
+    cell goes through kdcl.exports.write_cell (never a formula, no control characters)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -182,51 +173,49 @@ def to_xlsx(frame: pd.DataFrame, kind: str) -> bytes:
     cols = TEMPLATES[kind]
     wb = Workbook()
     ws = wb.active
-    ws.title = t("import.sheet." + kind)
-    ws.append([c.header for c in cols])
+    ws.title = exports.sheet_title(t("import.sheet." + kind))
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="DDEBF7")
+    wrap = Alignment(wrap_text=True, vertical="top")
     for i, c in enumerate(cols, start=1):
         cell = ws.cell(row=1, column=i)
+        exports.write_cell(cell, c.header)
         cell.font = bold
         cell.fill = fill
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        cell.alignment = wrap
         width = 14 if c.kind in ("code", "int", "date", "money") else 30
         ws.column_dimensions[get_column_letter(i)].width = width
     ws.freeze_panes = "A2"
-    for values in frame.itertuples(index=False):
-        ws.append([None if v == "" else v for v in values])
-    for i, c in enumerate(cols, start=1):
-        for (cell,) in ws.iter_rows(min_row=2, min_col=i, max_col=i):
+    for r, values in enumerate(frame.itertuples(index=False, name=None), start=2):
+        for i, (c, value) in enumerate(zip(cols, values), start=1):
+            if value is None or (isinstance(value, str) and value == ""):
+                continue
+            cell = ws.cell(row=r, column=i)
             if c.kind == "code":
+                exports.write_cell(cell, str(value))
                 cell.number_format = "@"
-                if cell.value is not None:
-                    cell.value = str(cell.value)
-            elif c.kind == "date" and cell.value is not None:
-                cell.number_format = "DD/MM/YYYY"
-            elif c.kind == "money" and isinstance(cell.value, int):
-                cell.number_format = "#,##0"
             else:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                exports.write_cell(cell, value)  # dates DD/MM/YYYY, money #,##0, text as text
+                if c.kind not in ("date", "money"):
+                    cell.alignment = wrap
     # an empty template still types its code columns as text, so "1.10" stays "1.10"
     for i, c in enumerate(cols, start=1):
         if c.kind == "code":
             ws.column_dimensions[get_column_letter(i)].number_format = "@"
-    guide = wb.create_sheet(t("import.sheet.guide"))
-    guide.append([t("import.guide.column"), t("import.guide.required"), t("import.guide.how")])
-    for cell in guide[1]:
+    guide = wb.create_sheet(exports.sheet_title(t("import.sheet.guide")))
+    for i, value in enumerate([t("import.guide.column"), t("import.guide.required"), t("import.guide.how")], 1):
+        cell = guide.cell(row=1, column=i)
+        exports.write_cell(cell, value)
         cell.font = bold
         cell.fill = fill
-    for c in cols:
-        guide.append([c.header, t("import.guide.yes") if c.required else "", c.hint])
+    for r, c in enumerate(cols, start=2):
+        for i, value in enumerate([c.header, t("import.guide.yes") if c.required else "", c.hint], start=1):
+            exports.write_cell(guide.cell(row=r, column=i), value)
+        guide.cell(row=r, column=3).alignment = wrap
     guide.column_dimensions["A"].width = 24
     guide.column_dimensions["B"].width = 10
     guide.column_dimensions["C"].width = 100
-    for row in guide.iter_rows(min_row=2):
-        row[2].alignment = Alignment(wrap_text=True, vertical="top")
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return exports.workbook_bytes(wb)
 
 
 def template_bytes(kind: str, fmt: str) -> bytes:

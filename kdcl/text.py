@@ -92,3 +92,32 @@ def fold_many(texts: list[str | None] | pa.Array) -> list[str]:
     s = pc.replace_substring_regex(s, f"[{DASHES}]", "-")
     s = pc.replace_substring_regex(s, f"[{WHITESPACE}]+", " ")
     return pc.utf8_trim(s, " ").to_pylist()
+
+
+# --------------------------------------------------------------------------- control characters (issue 21)
+# C0 controls except tab, line feed and carriage return; DEL; C1 controls. They are invisible, break
+# .xlsx/.docx files (XML 1.0 forbids most of them) and terminals (ESC sequences). Dropping them keeps
+# every visible character.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def drop_controls(text: str) -> str:
+    """`text` without control characters (tab, line feed and carriage return are kept)."""
+    return CONTROL_CHARACTERS.sub("", text)
+
+
+# --------------------------------------------------------------------------- text inside Markdown (issue 21)
+# Streamlit renders Markdown (and its own :color[...] / $math$ syntax) in st.markdown, captions, alerts
+# and headings: text from plans or the URL goes in with the marks that make links, images, tags,
+# emphasis, code, tables, math and headings escaped (CommonMark allows a backslash before any ASCII
+# punctuation), so an image link, a tag or **bold** shows as typed and nothing is fetched. Ordinary
+# punctuation (. , : ( ) -) is left alone so "tiêu chí 1.5" stays as written.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#!|$~&])")
+
+
+def markdown_literal(text: object) -> str:
+    """`text` shown as typed inside Markdown (line breaks kept)."""
+    if text is None:
+        return ""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", drop_controls(str(text)))
+    return escaped.replace("\r\n", "\n").replace("\n", "  \n")

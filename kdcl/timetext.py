@@ -397,6 +397,23 @@ def _to_decimal(num: str) -> Decimal | None:
         return None
 
 
+# An improvement-plan item costing more than this is a typo or an attack (10^23 overflows the database):
+# the importer refuses it with the row and column (issue 21).
+MAX_MONEY_VND = 10**12  # 1.000 tỷ đồng
+_AM_BEFORE = re.compile(r"(?:^|[^a-z])am\s*$")  # "âm 5 triệu" (folded)
+
+
+def _sign_text(before: str, after: str) -> str | None:
+    """The text that makes the amount between `before` and `after` negative ("-", "( )", "âm"), or None."""
+    before, after = before.rstrip(), after.lstrip()
+    if before.endswith("-") and not before[:-1].rstrip()[-1:].isdigit():  # "-5", not "5 - 10"
+        return "-"
+    if before.endswith("(") and after.startswith(")"):  # accounting style "(5.000.000)"
+        return "("
+    m = _AM_BEFORE.search(before)
+    return "am" if m else None
+
+
 def parse_money(text) -> int | None:
     """A budget cell in VND -> whole đồng; free text without an amount -> None. See MONEY_RULES."""
     try:
@@ -414,10 +431,15 @@ def parse_money(text) -> int | None:
             value = _to_decimal(m["num"])
             if value is None:
                 continue
-            if not (m["unit"] or m["cur"]) and (s[:m.start()] + s[m.end():]).strip(" .,:;()~*-"):
+            before, after = s[:m.start()], s[m.end():]
+            sign = _sign_text(before, after)
+            if sign == "am":
+                before = _AM_BEFORE.sub("", before)
+            if not (m["unit"] or m["cur"]) and (before + after).strip(" .,:;()~*-"):
                 continue  # a bare number inside a sentence is not an amount
             value *= _MULTIPLIERS.get(m["unit"] or "", 1)
-            return int(value.quantize(Decimal(1), ROUND_HALF_UP))
+            amount = int(value.quantize(Decimal(1), ROUND_HALF_UP))
+            return -amount if sign else amount  # negative amounts are refused by the importer
     except (ValueError, ArithmeticError, TypeError):
         pass
     return None

@@ -404,3 +404,17 @@ def set_url_choice(name: str, key: str, value: Any) -> None:
     """Choose a value for a page choice before its widget is drawn (e.g. from a chart click)."""
     st.session_state.pop(key, None)
     _to_url(name, value)
+
+
+# --------------------------------------------------------------------------- errors (issue 21)
+
+
+def show_unexpected_error(exc: BaseException) -> None:
+    """An error no page handled: the traceback goes to the server log with a short reference, the
+    visitor sees one Vietnamese line with that reference (never a path or a traceback)."""
+    import logging
+    import uuid
+
+    ref = uuid.uuid4().hex[:8]
+    logging.getLogger("kdcl").error("unhandled error on a page (ref %s)", ref, exc_info=exc)
+    st.error(t("app.error", ref=ref), icon=":material/error:")

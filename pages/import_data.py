@@ -13,6 +13,7 @@ from kdcl import data, rules, templates, ui
 from kdcl.data import Filters
 from kdcl.data import school as school_data
 from kdcl.importing import Options, Upload, import_files, preview
+from kdcl.importing.plan_preview import layout_line, missing_frame
 from kdcl.importing.safety import MAX_FILE_BYTES, MAX_TABLE_ROWS
 from kdcl.importing.service import sha256_of
 from kdcl.strings import t
@@ -117,7 +118,7 @@ with st.expander(t("import.step.templates"), icon=":material/download:"):
 # ---------------------------------------------------------------- upload
 round_no = st.session_state.get("import_round", 0)
 files = st.file_uploader(
-    t("import.uploader", mb=MAX_FILE_BYTES // 1024 // 1024), type=["docx", "txt", "xlsx", "csv"],
+    t("import.uploader", mb=MAX_FILE_BYTES // 1024 // 1024), type=["docx", "doc", "odt", "txt", "xlsx", "csv"],
     accept_multiple_files=True, key=f"import_files_{round_no}", help=t("import.uploader_help"),
     max_upload_size=MAX_FILE_BYTES // 1024 // 1024,
 )
@@ -173,7 +174,18 @@ for result in results:
         st.markdown(f"{STATUS_ICON[result.status]} **{result.file}** — {t('import.status.' + result.status)}")
         if result.summary and result.status != "rejected":
             st.caption(result.summary)
+        layout = layout_line(result) if result.status == "ready" else None  # plan documents: layout, gaps
+        if layout:
+            st.caption(layout)
         show_issues(result)
+        if layout:
+            gaps = missing_frame(result)
+            if len(gaps):
+                with st.expander(t("import.preview.missing_title") + f" ({len(gaps)})", icon=":material/playlist_remove:"):
+                    st.dataframe(gaps, hide_index=True, width="stretch",
+                                 height=min(38 + 35 * min(len(gaps), 10), 400))
+            else:
+                st.caption(t("import.preview.missing_none"))
         if result.status == "ready":
             frame = preview(result)
             if len(frame):

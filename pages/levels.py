@@ -11,7 +11,7 @@ import dataclasses
 import pandas as pd
 import streamlit as st
 
-from kdcl import charts, data, ui
+from kdcl import charts, data, exports, ui
 from kdcl.data import levels as lv
 from kdcl.rules import format_number, format_percent
 from kdcl.strings import LEVEL_LABELS, SCHOOL_TYPE_LABELS, t
@@ -156,7 +156,7 @@ def school_list(frame: pd.DataFrame, key: str, extra: dict | None = None, csv_na
     if csv_name:
         columns = ["school_id", *config]
         headers = [t("col.school_id"), *(c if isinstance(c, str) else c["label"] for c in config.values())]
-        csv = table[columns].set_axis(headers, axis=1).to_csv(index=False).encode("utf-8-sig")
+        csv = exports.to_csv(table[columns].set_axis(headers, axis=1))
         st.download_button(t("download.csv"), csv, file_name=f"{csv_name}-{filters.school_year}.csv",
                            mime="text/csv", key=f"csv_{key}")
     rows = event.selection.rows if event and event.selection else []

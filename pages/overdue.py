@@ -12,6 +12,7 @@ from kdcl.access import AccessDenied
 from kdcl.data import plan_items as pi
 from kdcl.rules import STATUSES, format_number
 from kdcl.strings import SCHOOL_TYPE_LABELS, STATUS_LABELS, t
+from kdcl.text import markdown_literal
 
 SCHOOL_SELECT_MAX = 3000  # above this many schools the school filter is a code box
 
@@ -219,18 +220,20 @@ def export_buttons(container, query: pi.ItemQuery, labels: dict[str, str], total
 
 
 def item_detail(item) -> None:
+    # plan text is shown as typed, never read as Markdown/HTML (issue 21)
     st.subheader(
         t(
             "overdue.detail.header",
-            school=item["school_name"],
-            criterion=pi.criterion_text(item["criterion_code"], item["criterion_name"]),
+            school=markdown_literal(item["school_name"]),
+            criterion=markdown_literal(pi.criterion_text(item["criterion_code"], item["criterion_name"])),
         )
     )
-    st.markdown(f"**{t('overdue.detail.weakness')}:** {item['weakness'] or '–'}")
-    st.markdown(f"**{t('overdue.detail.measures')}:** {item['measures'] or '–'}")
+    st.markdown(f"**{t('overdue.detail.weakness')}:** {markdown_literal(item['weakness']) or '–'}")
+    st.markdown(f"**{t('overdue.detail.measures')}:** {markdown_literal(item['measures']) or '–'}")
     st.markdown(
         f"**{t('overdue.detail.time')}:** "
-        + t("overdue.detail.time_value", text=item["time_text"] or "–", due=ui.format_date(item["due_date"]))
+        + t("overdue.detail.time_value", text=markdown_literal(item["time_text"]) or "–",
+            due=ui.format_date(item["due_date"]))
     )
     if item["checks"]:
         st.markdown(
@@ -399,7 +402,8 @@ def show_list() -> None:
         st.subheader(t("overdue.update.header", n=len(selected)))
         st.markdown(
             "\n".join(
-                f"- {r.school_name} · {pi.criterion_text(r.criterion_code, r.criterion_name)}"
+                f"- {markdown_literal(r.school_name)} · "
+                f"{markdown_literal(pi.criterion_text(r.criterion_code, r.criterion_name))}"
                 for r in selected.itertuples(index=False)
             )
         )

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from kdcl import charts, data, ui
-from kdcl.rules import format_number, format_vnd, format_vnd_short
+from kdcl.rules import format_number, format_vnd, format_vnd_short, level_of
 from kdcl.strings import LEVEL_LABELS, SCHOOL_TYPE_LABELS, t
 
 ATTENTION_ROWS = 20  # a to-do list, not the whole province: the rest is counted
@@ -83,7 +83,7 @@ if attention.empty:
     st.success(t("overview.none_attention"))
 else:
     table = attention.nlargest(ATTENTION_ROWS, ["overdue_items", "open_items"]).assign(
-        level=lambda f: f["overall_level"].map(lambda v: LEVEL_LABELS[None if v is None or v != v else int(v)]),
+        level=lambda f: f["overall_level"].astype(object).map(lambda v: LEVEL_LABELS[level_of(v)]),
         school_type=lambda f: f["school_type"].map(SCHOOL_TYPE_LABELS),
     )
     st.dataframe(

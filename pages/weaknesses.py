@@ -6,10 +6,11 @@ import re
 import pandas as pd
 import streamlit as st
 
-from kdcl import charts, themes, ui
+from kdcl import charts, exports, themes, ui
 from kdcl.data import weaknesses as wk
 from kdcl.rules import format_number, format_percent
 from kdcl.strings import BUCKET_LABELS, LEVEL_LABELS, t
+from kdcl.text import markdown_literal
 
 TOP_N_DEFAULT = 12
 THEMES_SHOWN = 12
@@ -17,12 +18,11 @@ TEXT_ROW_PX = 76  # three lines of a long weakness or measure
 TEXT_COL_PX = 300
 TABLE_PX = 480
 ROWS_SHOWN = 500  # rows of a derived table sent to the browser
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|$~:])")
 
 
 def md(text: object) -> str:
     """Plain text safe inside Markdown (school texts may contain * _ [ $ ...)."""
-    return _MD_SPECIAL.sub(r"\\\1", themes.clean(text))
+    return markdown_literal(themes.clean(text))
 
 
 def short_title(title: str) -> str:
@@ -147,7 +147,7 @@ else:
             "below_pct": t("weak.col.below_target") + " (%)",
         })
         st.download_button(
-            t("download.csv"), export.round(1).to_csv(index=False).encode("utf-8-sig"),
+            t("download.csv"), exports.to_csv(export.round(1)),
             file_name=f"diem-yeu-{framework}-{filters.school_year}.csv", mime="text/csv", key="w_csv",
         )
 
@@ -323,10 +323,10 @@ query = ui.url_text("q", t("weak.search.label"), key="w_q", placeholder=t("weak.
 if query:
     result = ui.load(wk.search, scope, filters, query)
     if result.total == 0:
-        st.info(t("weak.search.none", query=query))
+        st.info(t("weak.search.none", query=md(query)))
     else:
-        st.caption(t("weak.search.truncated", total=format_number(result.total), shown=len(result.rows), query=query)
-                   if result.truncated else t("weak.search.count", total=format_number(result.total), query=query))
+        st.caption(t("weak.search.truncated", total=format_number(result.total), shown=len(result.rows), query=md(query))
+                   if result.truncated else t("weak.search.count", total=format_number(result.total), query=md(query)))
         found_in = {(True, False): t("weak.found.weakness"), (False, True): t("weak.found.measures"),
                     (True, True): t("weak.found.both")}
         view = result.rows.assign(

@@ -30,6 +30,11 @@ def test_upload_a_docx_plan_preview_and_confirm(signed_in, tmp_path, page):
     assert "Kế hoạch của Trường THCS Lý Tự Trọng (S1), năm học 2023-2024: 8 mục." in body
     assert "Xem trước những gì sẽ được ghi" in body
     assert page.locator('[data-testid="stDataFrame"]').count() >= 1
+    # the layout recognised, the items, and the items missing something (seed 002 has no levels nor budgets)
+    assert "Bố cục nhận ra: Bảng 5 cột (Tiêu chuẩn | Tiêu chí | Mặt yếu | Biện pháp | Phân công) · 8 mục." in body
+    page.get_by_text("Mục còn thiếu thông tin (8)").click()
+    # the grid draws on a canvas; its cells are in the page for screen readers
+    page.get_by_text("mức mục tiêu, thời gian, kinh phí").first.wait_for(state="attached")
     page.screenshot(path=str(tmp_path / "import-preview.png"), full_page=True)
 
     page.get_by_role("button", name="Ghi 1 tệp vào cơ sở dữ liệu").click()

@@ -5,8 +5,11 @@ to its first grid column only; a vertically merged cell (w:vMerge continue) is m
 `merged` and carries the text of the cell where the merge starts. A table is a plan table
 when one of its first three rows is a plan header; a following table with the same number of
 columns and no header (Word splits tables at page breaks in converted documents) continues
-it. Without a plan table the paragraphs are read as the narrative layout. See
+it. Without a plan table the paragraphs are read as the narrative (list) layout. See
 kdcl.importing.plan_common for the layouts themselves.
+
+Tracked changes are read as if accepted: insertions (w:ins, w:moveTo) are kept, deletions (w:del,
+w:moveFrom, and table rows marked deleted) dropped, and the file gets a warning saying so.
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from kdcl.importing.model import ParsedPlan
+from kdcl.importing.doc_kind import REPORTS, classify
+from kdcl.importing.model import Issue, ParsedPlan
 from kdcl.importing.normalise import clean
 from kdcl.importing.plan_common import Cell, TableReader, finish, header_mapping, read_narrative
 from kdcl.importing.safety import FileRejected
@@ -45,10 +49,41 @@ def _table_rows(tbl) -> list[list[Cell]]:
             else:
                 text = clean(_text(tc))
                 root_text[col] = text
-                cells.append(Cell(text))
+                cells.append(Cell(text, span=span))
             cells.extend(Cell(None) for _ in range(span - 1))
         rows.append(cells)
     return rows
+
+
+_KEEP = (qn("w:ins"), qn("w:moveTo"))
+_DROP = (qn("w:del"), qn("w:moveFrom"))
+_MARKS = (qn("w:rPr"), qn("w:trPr"), qn("w:pPr"), qn("w:tcPr"))
+
+
+def accept_changes(body) -> bool:
+    """Accept every tracked change under `body` in place; True when there was any."""
+    changed = False
+    for el in list(body.iter(*_KEEP, *_DROP)):
+        parent = el.getparent()
+        if parent is None:
+            continue
+        changed = True
+        if parent.tag in _MARKS:  # a mark on a paragraph, run or row, not content
+            if el.tag in _DROP and parent.tag == qn("w:trPr"):  # a deleted table row
+                row = parent.getparent()
+                if row is not None and row.getparent() is not None:
+                    row.getparent().remove(row)
+                    continue
+            parent.remove(el)
+        elif el.tag in _DROP:
+            parent.remove(el)
+        else:  # an insertion: its runs take its place
+            index = parent.index(el)
+            for child in list(el):
+                parent.insert(index, child)
+                index += 1
+            parent.remove(el)
+    return changed
 
 
 def _blocks(body):
@@ -70,6 +105,8 @@ def read_docx(name: str, data: bytes) -> ParsedPlan:
         raise FileRejected("import.err.broken_docx") from None
     paragraphs: list[tuple[int, str]] = []
     reader = TableReader(name)
+    if accept_changes(document.element.body):
+        reader.issues.append(("warning", Issue(name, _t("import.warn.tracked_changes"))))
     header_parts: list[str] = []
     all_text: list[str] = []
     in_plan_table = False
@@ -99,15 +136,22 @@ def read_docx(name: str, data: bytes) -> ParsedPlan:
         in_plan_table, width = True, row_width
         for i, cells in enumerate(rows, start=1):
             reader.feed(cells, _where(table_no, i))
+    kind = classify(all_text)
+    if kind in REPORTS:  # never read a report as plan items
+        return ParsedPlan(layout="report", items=[], school_names=[], years=None, doc_kind=kind)
     if reader.items or reader.mapping:
         return finish(reader.layout, reader.items, "\n".join(all_text), "\n".join(header_parts), reader.issues)
-    items = read_narrative(name, paragraphs, "\n", "import.loc.paragraph")
+    items, issues = read_narrative(name, paragraphs, "\n", "import.loc.paragraph")
     first = items[0].row if items else len(paragraphs) + 1
     header = "\n".join(text for no, text in paragraphs if no < first)
-    return finish("narrative", items, "\n".join(all_text), header, [])
+    return finish("narrative", items, "\n".join(all_text), header, reader.issues + issues)
+
+
+def _t(key: str, **values: object) -> str:
+    from kdcl.strings import t
+
+    return t(key, **values)
 
 
 def _where(table_no: int, row: int) -> str:
-    from kdcl.strings import t
-
-    return t("import.loc.table_row", table=table_no, row=row)
+    return _t("import.loc.table_row", table=table_no, row=row)

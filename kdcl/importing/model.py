@@ -74,3 +74,4 @@ class ParsedPlan:
     school_names: list[str]  # school names the document mentions, most frequent first
     years: tuple[str, str] | None  # (first, last) school year the document states
     issues: list[tuple[str, Issue]] = field(default_factory=list)  # ("error"|"warning", issue)
+    doc_kind: str = "plan"  # kdcl.importing.doc_kind.classify: plan | self_assessment_report | … | unknown

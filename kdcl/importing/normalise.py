@@ -2,8 +2,8 @@
 
 - `clean(text)`: what is stored. NFC; HTML tags and entities removed (`<p>`, `<i>` from
   converted documents); Word artefacts such as "[bookmark: _GoBack]" dropped; non-breaking
-  and odd spaces become plain spaces; runs of spaces/tabs collapsed inside each line; empty
-  lines dropped (paragraphs stay separated by "\\n"). Empty text becomes None.
+  and odd spaces become plain spaces; control characters dropped (kdcl.text.drop_controls);
+  runs of spaces/tabs collapsed inside each line; empty lines dropped (paragraphs stay separated by "\\n"). Empty text becomes None.
 - `fold(text)`: for matching only: `kdcl.text.fold` (lower case, diacritics stripped, đ -> d,
   punctuation kept, single spaces). "Mã  Trường" and "ma truong" fold the same.
 - `header_key(text)`: for column headers. `fold`, without anything in parentheses and
@@ -16,7 +16,7 @@ import html
 import re
 import unicodedata
 
-from kdcl.text import fold  # noqa: F401  (the one matching key; readers import it from here too)
+from kdcl.text import drop_controls, fold  # noqa: F401  (fold: the one matching key; readers import it from here too)
 
 _TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
 _BREAK_TAG = re.compile(r"<\s*(?:br|/p|/div|/li)\s*/?>", re.I)
@@ -30,7 +30,7 @@ def nfc(text: str) -> str:
 
 
 # anything `clean` would change besides NFC: tags, entities, bookmarks, line breaks, odd or repeated spaces
-_NEEDS_CLEANING = re.compile(r"[<&\[\n\r\v\f\t\u00a0\u00ad\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff]|  ")
+_NEEDS_CLEANING = re.compile(r"[<&\[\n\r\v\f\t\u00a0\u00ad\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff\x00-\x1f\x7f-\x9f]|  ")
 
 
 def clean(text: object) -> str | None:
@@ -52,6 +52,7 @@ def _clean_fully(text: str) -> str | None:
     s = html.unescape(s)
     s = _BOOKMARK.sub("", s)
     s = s.replace("\r\n", "\n").replace("\r", "\n").replace("\v", "\n").replace("\f", "\n")
+    s = drop_controls(s)  # \x07, \x1b...: invisible, and they break .xlsx/.docx files (issue 21)
     lines = [_SPACES.sub(" ", line).strip() for line in s.split("\n")]
     out = "\n".join(line for line in lines if line)
     return nfc(out) or None

@@ -130,6 +130,7 @@ def header_mapping(texts: list[str | None]) -> dict[int, str] | None:
 class Cell:
     text: str | None
     merged: bool = False  # vertically merged with the cell above (no content of its own)
+    span: int = 1  # grid columns a horizontally merged cell covers (its text is in the first one)
 
 
 CODE_RE = re.compile(r"(?<![\d.,/])(\d{1,2})\s*\.\s*(\d{1,2})(?![\d/])")
@@ -140,6 +141,19 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3}
 _SHORTFALL = re.compile(
     r"\b(?:chua|thieu(?! nien| nhi)|han che|khong co|khong dat|khong du|xuong cap|hu hong|yeu kem"
     r"|con (?:nhieu|it|thieu|\d+))\b")
+
+
+_NUMBER_CELL = re.compile(r"^\(?\s*\d{1,2}\s*\)?\.?$")
+_NO_LEVEL = re.compile(r"^muc muc tieu chua (?:ghi|xac dinh)")
+
+
+def is_number_row(texts: list[str]) -> bool:
+    """A column-number row under a table header ("1 2 3 … 9", "(1) (2) … (9)"): at least three cells, every
+    one a column number, the numbers increasing."""
+    if len(texts) < 3 or not all(_NUMBER_CELL.match(x.strip()) for x in texts):
+        return False
+    numbers = [int(re.sub(r"\D", "", x)) for x in texts]
+    return all(b > a for a, b in zip(numbers, numbers[1:]))
 
 
 def level_number(text: str | None) -> int | None:
@@ -192,8 +206,8 @@ def split_lead_support(text: str | None) -> tuple[str | None, str | None]:
     if not s:
         return None, None
     f = fold(s)
-    m_lead = re.search(r"(?:^|\n|;)\s*chu tri\s*:", f)
-    m_sup = re.search(r"(?:^|\n|;|\.)\s*phoi hop\s*:", f)
+    m_lead = re.search(r"(?:^|\s|;)\s*chu tri\s*:", f)  # fold() turns line breaks into spaces
+    m_sup = re.search(r"(?:^|\s|;|\.)\s*phoi hop\s*:", f)
     if m_lead or m_sup:
         # folding keeps positions for Vietnamese text (one char -> one char), so cut the original
         if len(f) == len(s):
@@ -266,6 +280,8 @@ class TableReader:
         self.row_no = 0
         self.tables_seen = 0
         self.layout = "table9"
+        self.unmapped: dict[int, str] = {}  # column -> header text of the columns that are not plan fields
+        self.warned: set[tuple] = set()
 
     # a table without its own header that follows a plan table continues it (page break)
     def start_table(self, first_texts: list[str | None], width: int) -> bool:
@@ -291,6 +307,7 @@ class TableReader:
                 self.layout = "table5" if "standard" in mapping.values() else "table9"
             self.mapping = mapping
             self.headers = {f: one_line(texts[i]) or FIELD_LABELS[f] for i, f in mapping.items()}
+            self.unmapped = {i: one_line(x) for i, x in enumerate(texts) if one_line(x) and i not in mapping}
             return
         if self.mapping is None:
             return
@@ -300,7 +317,12 @@ class TableReader:
         own = [c.text for c in cells if c.text and not c.merged]
         if not own:
             return
+        if is_number_row(own):
+            return
         distinct = list(dict.fromkeys(own))
+        if len(distinct) == 1 and _NO_LEVEL.match(fold(distinct[0])):  # "Mức mục tiêu chưa ghi" (our own export)
+            self.level, self.level_text = None, None
+            return
         # group row "Mức 2" / "2 | Mức 2" / "MỨC 3" spanning the row
         level_cells = [x for x in distinct if _LEVEL_ONLY.match(fold(x))]
         if level_cells and all(x in level_cells or re.fullmatch(r"\d+\.?", x.strip()) for x in distinct):
@@ -343,6 +365,8 @@ class TableReader:
             code, name = split_criterion(crit_text)
         starts_item = bool(crit_text) and not crit_cell.merged and (code is not None or not self.current
                                                                     or self._looks_like_criterion(crit_text))
+        if starts_item or self.current is not None:
+            self._warn_lost(cells, where)
         if starts_item:
             self._start(row, code, name, crit_text, where)
         elif self.current is not None:
@@ -350,6 +374,23 @@ class TableReader:
         else:
             self.issues.append(("warning", Issue(self.file, self._t("import.warn.row_without_criterion"),
                                                  self.row_no, None, where)))
+
+    def _warn_lost(self, cells: list[Cell], where: str) -> None:
+        """Name, once per column, text that no field will take: in a column that is not a plan column, or in a
+        cell merged across several plan columns (its text goes to the first of them only)."""
+        for i, cell in enumerate(cells):
+            if not cell.text or cell.merged:
+                continue
+            if i in self.unmapped and ("col", i) not in self.warned:
+                self.warned.add(("col", i))
+                self.issues.append(("warning", Issue(self.file, self._t("import.warn.unmapped_column"),
+                                                     self.row_no, self.unmapped[i], where)))
+            covered = [self.mapping[j] for j in range(i, i + cell.span) if j in self.mapping]
+            if len(covered) > 1 and ("span", i, cell.span) not in self.warned:
+                self.warned.add(("span", i, cell.span))
+                names = ", ".join(f"«{self.headers.get(f, FIELD_LABELS[f])}»" for f in covered[1:])
+                self.issues.append(("warning", Issue(self.file, self._t("import.warn.merged_across", columns=names),
+                                                     self.row_no, self.headers.get(covered[0]), where)))
 
     def _t(self, key: str, **values: object) -> str:
         from kdcl.strings import t
@@ -416,9 +457,10 @@ class TableReader:
         if target:
             if append and (item.target_result or item.weakness):
                 put("target_result" if item.target_result else "weakness", target)
-            else:
-                put("weakness" if classify_result(target) == "weakness" and "weakness" not in self.mapping.values()
-                    else "target_result", target)
+            else:  # "Hiện trạng: …\nCần đạt: …" (our own export) split, else a shortfall is the weakness
+                weak, goal = split_result(target, "weakness" in self.mapping.values())
+                put("weakness", weak)
+                put("target_result", goal)
         put("measures", values.get("measures"))
         if values.get("lead_time"):
             lead, support, time_text = split_lead_time(values["lead_time"])
@@ -444,14 +486,25 @@ class TableReader:
 _ITEM_HEAD = re.compile(
     r"^\s*(?:(\d{1,2})\s*\.\s*(\d{1,2})\s*\.?\s*)?tieu\s*chi\s*(\d{1,2})\s*\.\s*(\d{1,2})\s*[:.\-]?\s*")
 _STOP = re.compile(r"^\s*(?:[ivx]+\s*\.\s|\d{1,2}\s*\.\s*tieu chuan|tieu chuan\s*\d)")
+# typed list marks before a criterion line or a label: "1.", "2)", "a)", "-", "+", "•", "*", "–"
+_MARK = re.compile(r"^\s*(?:[-+•*–—·▪◦○●►✓]+|\d{1,2}\s*[.)](?!\d)|[a-zđ]\s*\))\s*", re.I)
+# a closing section ("4. Tổ chức thực hiện", "V. KIẾN NGHỊ"), the receivers and the signature end the last item
+_CLOSING = re.compile(
+    r"^(?:to chuc thuc hien|trien khai thuc hien|ke hoach thuc hien|phan cong thuc hien|ket luan|kien nghi"
+    r"|de xuat|hieu luc thi hanh|noi nhan)\b[^:]{0,40}:?$")
+_SIGNER = re.compile(r"^(?:kt\.?\s*|tm\.?\s*)?(?:pho )?(?:hieu truong|chu tich hoi dong|nguoi lap ke hoach)\b")
+_SIGN_DATE = re.compile(r"^[^:,]{2,40},\s*ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}\s*\.?$")
 LABELS: list[tuple[str, str]] = [  # folded label prefix -> field, longest first
     ("nguon luc khac", "support"),
     ("nguon luc", "support"),
     ("nguoi phoi hop", "support"),
+    ("don vi phoi hop", "support"),
     ("phoi hop", "support"),
     ("muc tieu can dat", "target"),
     ("muc tieu", "target"),
-    ("ket qua can dat", "target"),
+    ("ket qua can dat", "result"),
+    ("can dat", "target"),
+    ("hien trang", "weakness"),
     ("han che can khac phuc", "weakness"),
     ("han che", "weakness"),
     ("diem yeu", "weakness"),
@@ -459,25 +512,44 @@ LABELS: list[tuple[str, str]] = [  # folded label prefix -> field, longest first
     ("giai phap thuc hien", "measures"),
     ("giai phap", "measures"),
     ("bien phap", "measures"),
+    ("cong viec", "measures"),
     ("nguoi thuc hien", "lead"),
     ("nguoi chu tri", "lead"),
+    ("chu tri va phoi hop", "lead_support"),
     ("chu tri", "lead"),
+    ("nguoi phu trach", "lead"),
+    ("phan cong", "lead"),
     ("thoi gian bat dau", "time"),
     ("thoi gian thuc hien", "time"),
     ("thoi gian hoan thanh", "time"),
     ("thoi gian", "time"),
+    ("du kien kinh phi", "budget"),
     ("kinh phi", "budget"),
+    ("dieu kien ho tro khac", "other"),
+    ("dieu kien ho tro", "other"),
     ("ghi chu", "note"),
 ]
 NARRATIVE_LABELS = {
     "target": "Mục tiêu cần đạt", "weakness": "Hạn chế cần khắc phục", "measures": "Giải pháp thực hiện",
     "lead": "Người thực hiện", "support": "Nguồn lực khác (tài chính, người phối hợp)", "time": "Thời gian",
-    "budget": "Kinh phí", "note": "Ghi chú", "criterion": "Tiêu chí",
+    "budget": "Kinh phí", "note": "Ghi chú", "criterion": "Tiêu chí", "other": "Điều kiện hỗ trợ khác",
 }
+_ATTR = {"weakness": "weakness", "measures": "measures", "lead": "lead", "support": "support",
+         "budget": "budget_text", "note": "note", "other": "other_support"}
+_FIELD_NAMES = {"name": "Tiêu chí", "result": "Kết quả cần đạt", "lead_support": "Chủ trì và phối hợp",
+                **NARRATIVE_LABELS}
+# a line "Something short: …" that looks like a label of a form (to warn about labels we do not know)
+_LABEL_LIKE = re.compile(r"^([^\W\d_][^:;,.]{1,40}):")
 
 
-def _label(line: str) -> tuple[str, str] | None:
-    """(field, text after the label) when `line` starts with a narrative label and a colon."""
+def strip_mark(line: str) -> str:
+    """The line without a typed list mark in front ("1. ", "- ", "+ ", "• ")."""
+    m = _MARK.match(line)
+    return line[m.end():] if m and m.end() < len(line) else line
+
+
+def _label(line: str) -> tuple[str, str, str] | None:
+    """(field, text after the label, label) when `line` starts with a label and a colon."""
     f = fold(line)
     for prefix, field in LABELS:
         if f.startswith(prefix):
@@ -486,83 +558,165 @@ def _label(line: str) -> tuple[str, str] | None:
             if m is None:
                 continue
             cut = len(prefix) + m.end()
-            text = line.lstrip()[cut:] if len(fold(line.lstrip())) == len(line.lstrip()) else line.split(":", 1)[1]
-            return field, text.strip()
+            body = line.lstrip()
+            same = len(fold(body)) == len(body)
+            text = body[cut:] if same else line.split(":", 1)[1]
+            label = body[:cut - 1] if same else line.split(":", 1)[0]
+            return field, text.strip(), label.strip()
     return None
 
 
-def read_narrative(file: str, lines: list[tuple[int, str]], joiner: str, where_key: str) -> list[RawItem]:
-    """Items of the narrative layout from numbered lines (text lines or paragraphs)."""
+def split_result(text: str | None, weakness_given: bool) -> tuple[str | None, str | None]:
+    """(weakness, target) of a "Kết quả cần đạt (so với hiện trạng)" text: "Hiện trạng: A / Cần đạt: B" (our
+    own export) is split on the labels; otherwise a shortfall is the weakness unless the plan has its own."""
+    s = clean(text)
+    if not s:
+        return None, None
+    f = fold(s)
+    m_now = re.match(r"\s*hien trang\s*:", f)
+    m_goal = re.search(r"(?:^|\s)can dat\s*:", f) if m_now else re.match(r"\s*can dat\s*:", f)
+    if (m_now or m_goal) and len(f) == len(s):
+        weak = target = None
+        if m_goal:
+            target = s[m_goal.end():]
+            head = s[:m_goal.start()]
+        else:
+            head = s
+        if m_now:
+            weak = head[m_now.end():]
+        elif head.strip():
+            target = join_text(clean(head), clean(target))
+        return clean(weak), clean(target)
+    if not weakness_given and classify_result(s) == "weakness":
+        return s, None
+    return None, s
+
+
+def read_narrative(file: str, lines: list[tuple[int, str]], joiner: str,
+                   where_key: str) -> tuple[list[RawItem], list[tuple[str, Issue]]]:
+    """Items of the narrative (list) layout from numbered lines (text lines or paragraphs), and warnings.
+
+    An item starts at a criterion line ("1.4. Tiêu chí 1.4: …", "1. Tiêu chí 1.4 …", "• Tiêu chí 1.4 …");
+    labelled lines fill its fields, a label's text running until the next label (a label alone on its line
+    takes the lines below). Typed marks ("1.", "-", "+", "•") before a criterion line or a label are ignored.
+    "Mức 2" / "MỨC 3" alone on a line is the target level of the items below it (until the next such line);
+    "(Mức 3)" at the end of a target overrides it. A standard heading, a Roman-numbered section, a closing
+    section ("4. Tổ chức thực hiện", "TỔ CHỨC THỰC HIỆN", "Kiến nghị"), the receivers ("Nơi nhận") and the
+    signature ("Quang Hưng, ngày 14 tháng 10 năm 2025", "HIỆU TRƯỞNG" in capitals) end the item: nothing after
+    them is read into it."""
     from kdcl.strings import t
 
     items: list[RawItem] = []
+    issues: list[tuple[str, Issue]] = []
     item: RawItem | None = None
     field: str | None = None
     parts: dict[str, list[str]] = {}
+    labels_seen: dict[str, tuple[int, str]] = {}
+    level: int | None = None
+    level_text: str | None = None
+
+    def where(no: int) -> str:
+        return t(where_key, row=no)
 
     def close() -> None:
         if item is None:
             return
-        for f, chunks in parts.items():
-            text = clean(joiner.join(chunks)) if joiner == "\n" else one_line(" ".join(chunks))
+        texts = {f: (clean(joiner.join(chunks)) if joiner == "\n" else one_line(" ".join(chunks)))
+                 for f, chunks in parts.items()}
+        for f, (no, label) in labels_seen.items():
+            if not texts.get(f):
+                issues.append(("warning", Issue(file, t("import.warn.empty_label", label=label, code=item.code),
+                                                no, None, where(no))))
+        if texts.get("result"):
+            weak, target = split_result(texts.pop("result"), bool(texts.get("weakness")))
+            texts["weakness"] = join_text(texts.get("weakness"), weak)
+            texts["target"] = join_text(texts.get("target"), target)
+        if texts.get("lead_support"):
+            lead, support = split_lead_support(texts.pop("lead_support"))
+            texts["lead"] = join_text(texts.get("lead"), lead)
+            texts["support"] = join_text(texts.get("support"), support)
+        for f, text in texts.items():
             if f == "name":
                 item.name = one_line(text)
             elif f == "target":
-                level = None
+                found = None
                 if text:
                     flat = one_line(text)
                     m = re.search(r"\(?\s*muc\s*(\d+)\s*\)?\s*[.;]?\s*$", fold(flat))
                     if m:
-                        level = int(m.group(1))
+                        found = int(m.group(1))
                         if len(fold(flat)) == len(flat):
                             text = clean(flat[:m.start()].rstrip(" .;:("))
-                if level is not None:
-                    item.target_level = level
-                    item.level_text = f"Mức {level}"
+                if found is not None:
+                    item.target_level = found
+                    item.level_text = f"Mức {found}"
                 item.target_result = text
             elif f == "time":
                 item.time_text = one_line(text)
-            else:
-                setattr(item, {"weakness": "weakness", "measures": "measures", "lead": "lead",
-                               "support": "support", "budget": "budget_text", "note": "note"}[f], text)
+            elif f in _ATTR:
+                setattr(item, _ATTR[f], text)
 
     for no, raw in lines:
         line = clean(raw)
         if not line:
             continue
         line = " ".join(line.split("\n"))
-        folded = fold(line)
+        bare = strip_mark(line)
+        folded = fold(bare)
         head = _ITEM_HEAD.match(folded)
         if head:
             close()
             code = f"{int(head.group(3))}.{int(head.group(4))}"
-            name_start = head.end() if len(folded) == len(line) else None
-            name = line[name_start:].strip() if name_start is not None else split_criterion(line)[1]
-            item = RawItem(row=no, where=t(where_key, row=no), criterion_text=one_line(line), code=code)
+            name_start = head.end() if len(folded) == len(bare) else None
+            name = bare[name_start:].strip() if name_start is not None else split_criterion(bare)[1]
+            item = RawItem(row=no, where=where(no), criterion_text=one_line(bare), code=code,
+                           target_level=level, level_text=level_text)
             item.columns = dict(NARRATIVE_LABELS)
             items.append(item)
             parts = {"name": [name] if name else []}
+            labels_seen = {}
             field = "name"
             continue
-        if item is None:
+        lvl = _LEVEL_ONLY.match(folded)
+        if lvl:
+            value = level_number(bare)
+            if value is None or not 1 <= value <= 3:
+                issues.append(("error", Issue(file, t("import.err.level_range", value=bare), no, None, where(no))))
+                value = None
+            level, level_text = value, (bare if value is not None else None)
+            field = None  # the line belongs to the items below, not to the text above
             continue
-        if _STOP.match(folded):
+        if _STOP.match(fold(line)) or _CLOSING.match(folded) or _SIGN_DATE.match(folded) or (
+                _SIGNER.match(folded) and bare.isupper()):  # the signature is in capitals; a lead is not
             close()
             item, field, parts = None, None, {}
             continue
-        labelled = _label(line)
+        if item is None:
+            continue
+        labelled = _label(bare)
         if labelled:
-            field, text = labelled
-            if field == "time" and "time" in parts:  # "Thời gian hoàn thành" on its own line
-                parts["time"].append(line)
+            field, text, label = labelled
+            keep_label = field == "time" and fold(label).startswith(("thoi gian bat dau", "thoi gian hoan thanh"))
+            if field == "time" and "time" in parts and parts["time"]:  # "Thời gian hoàn thành" on its own line
+                parts["time"].append(bare if keep_label else text)
                 continue
             parts.setdefault(field, [])
-            parts[field].append(line if field == "time" else text)
+            if text:
+                parts[field].append(bare if keep_label else text)
+            labels_seen.setdefault(field, (no, label))
             continue
+        if field and field != "name":
+            unknown = _LABEL_LIKE.match(bare)
+            if unknown and bare is not line and len(unknown.group(1).split()) <= 6:
+                issues.append(("warning", Issue(file, t("import.warn.unknown_label", label=unknown.group(1),
+                                                        field=_FIELD_NAMES.get(field, field), code=item.code),
+                                                no, None, where(no))))
         if field:
             parts.setdefault(field, []).append(line)
+            if field in labels_seen and parts[field]:
+                labels_seen.pop(field)
     close()
-    return items
+    return items, issues
 
 
 # ---------------------------------------------------------------------------- school and year

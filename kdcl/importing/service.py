@@ -38,7 +38,9 @@ import pandas as pd
 
 from kdcl.access import Scope
 from kdcl.db import Store
-from kdcl.importing import safety
+from kdcl.importing import plan_preview, safety
+from kdcl.importing.convert import CONVERTIBLE, to_docx
+from kdcl.importing.doc_kind import REPORTS
 from kdcl.importing.docx_plan import read_docx
 from kdcl.importing.model import Issue, ParsedPlan
 from kdcl.importing.safety import FileRejected
@@ -103,7 +105,7 @@ class FileResult:
             "file": self.file, "status": status, "kind": self.kind, "rows": self.rows,
             "errors": [e.as_json() for e in self.errors], "warnings": [w.as_json() for w in self.warnings],
             "summary": self.summary, "schools": self.school_ids, "school_years": self.school_years,
-            "dry_run": self.dry_run,
+            "dry_run": self.dry_run, **plan_preview.as_json(self),
         }
 
 
@@ -121,18 +123,25 @@ def _reject(result: FileResult, exc: FileRejected) -> FileResult:
 def _read(upload: Upload) -> tuple[FileResult, ParsedPlan | Table | None]:
     result = FileResult(file=upload.name, sha256=sha256_of(upload.data))
     ext = safety.extension(upload.name)
-    result.kind = {".docx": "plan", ".txt": "plan"}.get(ext)
+    result.kind = {".docx": "plan", ".txt": "plan", **{e: "plan" for e in CONVERTIBLE}}.get(ext)
     try:
-        checked = safety.check(upload.name, upload.data)
+        data = upload.data
+        if ext in CONVERTIBLE:  # .doc/.odt: LibreOffice makes a .docx, checked and read like any other
+            data = to_docx(ext, data)
+            checked = safety.check(upload.name[: -len(ext)] + ".docx", data)
+        else:
+            checked = safety.check(upload.name, data)
         result.fmt = checked.fmt
         if checked.fmt == "docx":
-            parsed: ParsedPlan | Table = read_docx(upload.name, upload.data)
+            parsed: ParsedPlan | Table = read_docx(upload.name, data)
         elif checked.fmt == "txt":
-            parsed = read_text(upload.name, upload.data)
+            parsed = read_text(upload.name, data)
         else:
             parsed = read_table(checked)
             result.kind = parsed.kind
             result.encoding = parsed.encoding
+        if isinstance(parsed, ParsedPlan) and parsed.doc_kind in REPORTS:  # a report is not a plan (issue 15)
+            raise FileRejected("import.err." + parsed.doc_kind)
     except FileRejected as exc:
         return _reject(result, exc), None
     return result, parsed

@@ -14,6 +14,7 @@ import io
 from dataclasses import dataclass, field
 from typing import Any
 
+from kdcl.exports import unguard_csv
 from kdcl.importing.normalise import header_key, one_line
 from kdcl.importing.safety import MAX_TABLE_ROWS, CheckedFile, FileRejected, decode_text
 from kdcl.templates import ALIASES, SIGNATURE, TEMPLATES
@@ -96,6 +97,8 @@ def _read_csv(checked: CheckedFile) -> Table:
         raise FileRejected("import.err.bad_csv") from None
     if len(records) > MAX_TABLE_ROWS + 10:
         raise FileRejected("import.err.too_many_rows", limit=MAX_TABLE_ROWS)
+    # the apostrophe kdcl.exports put in front of formula-like text comes off again (round trip)
+    records = [[unguard_csv(cell) for cell in record] for record in records]
     table = _from_rows(list(enumerate(records, start=1)))
     table.encoding = encoding
     return table

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from kdcl.importing.doc_kind import REPORTS, classify
 from kdcl.importing.model import ParsedPlan
 from kdcl.importing.plan_common import Cell, TableReader, finish, header_mapping, read_narrative
 from kdcl.importing.safety import decode_text
@@ -25,14 +26,17 @@ def _where(row: int) -> str:
 def read_text(name: str, data: bytes) -> ParsedPlan:
     text, _ = decode_text(data)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    kind = classify(line.replace("\t", " ") for line in lines)
+    if kind in REPORTS:  # never read a report as plan items
+        return ParsedPlan(layout="report", items=[], school_names=[], years=None, doc_kind=kind)
     parsed = _tab_rows(name, lines) or _cell_lines(name, lines)
     if parsed is not None:
         return parsed
     numbered = list(enumerate(lines, start=1))
-    items = read_narrative(name, numbered, " ", "import.loc.line")
+    items, issues = read_narrative(name, numbered, " ", "import.loc.line")
     first = items[0].row if items else len(lines) + 1
     header = "\n".join(line for no, line in numbered if no < first)
-    return finish("narrative", items, text, header, [])
+    return finish("narrative", items, text, header, issues)
 
 
 def _tab_rows(name: str, lines: list[str]) -> ParsedPlan | None:

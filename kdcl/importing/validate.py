@@ -31,9 +31,9 @@ from kdcl.db import Store
 from kdcl.importing.model import Issue
 from kdcl.importing.normalise import clean, fold, one_line, value_key
 from kdcl.importing.plan_common import level_number, school_key, split_criterion
+from kdcl.rules import format_date, format_number
 from kdcl.strings import ASSESSMENT_KIND_LABELS, SCHOOL_TYPE_LABELS, STATUS_LABELS, t
-from kdcl.rules import format_date
-from kdcl.timetext import MONEY_RULES, normalise_school_year, parse_date, parse_money, parse_time_text
+from kdcl.timetext import MAX_MONEY_VND, MONEY_RULES, normalise_school_year, parse_date, parse_money, parse_time_text
 
 FRAMEWORK_FOR_TYPE = {"MN": "MN", "TH": "TH", "THCS": "THCS_THPT", "THPT": "THCS_THPT", "NHIEU_CAP": "THCS_THPT"}
 FAMILY_FOR_TYPE = {"MN": "MN", "TH": "TH", "THCS": "THCS_THPT", "THPT": "THCS_THPT", "NHIEU_CAP": "THCS_THPT"}
@@ -335,27 +335,33 @@ def time_fields(values: ItemValues, school_year: str, problems: Problems, column
     values.start_date, values.due_date = start, due
 
 
-def read_budget(raw: Any) -> tuple[int | None, str | None, str, bool]:
-    """(amount, text as stored, the money rule that read it, negative?) of a budget cell."""
+def read_budget(raw: Any) -> tuple[int | None, str | None, str, str | None]:
+    """(amount, text as stored, the money rule that read it, problem) of a budget cell; problem is
+    "negative" or "too_large" (over MAX_MONEY_VND) and then the amount is None."""
     if isinstance(raw, (int, float)) and not isinstance(raw, bool):
         amount = parse_money(raw)
         text = str(amount) if amount is not None else None
     else:
         text = clean(raw)
         amount = parse_money(text) if text else None
-    negative = amount is not None and amount < 0
-    if negative:
-        amount = None
-    return amount, text, money_rule(text, amount), negative
+    problem = None
+    if amount is not None and amount < 0:
+        problem, amount = "negative", None
+    elif amount is not None and amount > MAX_MONEY_VND:
+        problem, amount = "too_large", None
+    return amount, text, money_rule(text, amount), problem
 
 
 def budget_fields(values: ItemValues, raw: Any, problems: Problems, column: str | None,
-                  read: Callable[[Any], tuple[int | None, str | None, str, bool]] = read_budget) -> None:
-    amount, text, rule, negative = read(raw)
-    if negative:
-        problems.error("import.err.negative_money", values.row, column, values.where, value=text)
+                  read: Callable[[Any], tuple[int | None, str | None, str, str | None]] = read_budget) -> None:
+    amount, text, rule, problem = read(raw)
+    if problem == "negative":
+        problems.error("import.err.negative_money", values.row, column, values.where, value=one_line(text))
+    elif problem == "too_large":
+        problems.error("import.err.money_too_large", values.row, column, values.where, value=one_line(text)[:40],
+                       limit=format_number(MAX_MONEY_VND))
     values.budget_vnd, values.budget_text, values.money_rule = amount, text, rule
-    if text and amount is None:
+    if text and amount is None and problem is None:
         problems.warn("import.warn.money_text", values.row, column, values.where, value=one_line(text))
 
 

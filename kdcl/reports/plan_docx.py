@@ -20,6 +20,7 @@ from docx.shared import Cm, Pt
 
 from kdcl import rules
 from kdcl.data.plan_document import PlanDocument
+from kdcl.text import drop_controls
 
 HEADERS = [
     "TT",
@@ -41,7 +42,7 @@ def _text(value: object) -> str:
 
 def _paragraph(container, text: str, *, bold: bool = False, size: float = 13, align=None, italic: bool = False):
     para = container.add_paragraph()
-    run = para.add_run(text)
+    run = para.add_run(drop_controls(text))  # control characters are not XML: Word would refuse the file
     run.bold, run.italic, run.font.size = bold, italic, Pt(size)
     if align is not None:
         para.alignment = align
@@ -51,6 +52,7 @@ def _paragraph(container, text: str, *, bold: bool = False, size: float = 13, al
 
 def _cell(cell, text: str, *, bold: bool = False, align=None, size: float = 11) -> None:
     cell.text = ""
+    text = drop_controls(text)  # control characters are not XML: Word would refuse the file
     lines = text.split("\n") if text else [""]
     for i, line in enumerate(lines):
         para = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
@@ -111,7 +113,7 @@ def build_plan_docx(doc: PlanDocument, today: date | None = None) -> bytes:
     head = document.add_table(rows=1, cols=2)
     left, right = head.rows[0].cells
     _cell(left, (school.get("unit_name") or "").upper(), align=WD_ALIGN_PARAGRAPH.CENTER, size=12)
-    left.add_paragraph().add_run(school["name"].upper()).bold = True
+    left.add_paragraph().add_run(drop_controls(school["name"]).upper()).bold = True
     left.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
     _cell(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, size=12)
     motto = right.add_paragraph()
