@@ -43,8 +43,8 @@ import json
 import os
 import random
 import resource
+import signal
 import shutil
-import statistics
 import sys
 import tempfile
 import time
@@ -298,6 +298,8 @@ def main() -> None:
     parser.add_argument("--profile", help="a folder: py-spy (requirements-dev.txt) samples the server of each "
                                           "phase into server_<size>_n<N>.txt (collapsed stacks)")
     args = parser.parse_args()
+    # stopped from outside (timeout, kill): unwind, so the server started here is stopped too
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     out = Path(args.out)
     report = json.loads(out.with_suffix(".json").read_text()) if out.with_suffix(".json").exists() else {}
     report["setup"] = (f"{args.rounds} rounds each, {args.think[0]:g}-{args.think[1]:g} s between actions, "

@@ -26,6 +26,7 @@ import argparse
 import base64
 import json
 import os
+import signal
 import statistics
 import subprocess
 import sys
@@ -353,7 +354,8 @@ def browser_lines(browser: dict) -> list[str]:
                      f"{cell(v.get('settled_after_write'))} |")
     saves = [s for s in browser.get("saves", []) if s is not None]
     lines += ["",
-              "Main visible: the running indicator gone and the page's first chart or table drawn. Settled: the "
+              "Main visible: a script run finished, the running indicator gone and the page's first chart or table "
+              "drawn. Settled: the "
               "script finished and nothing left drawing (no running indicator, skeleton, spinner or stale element; "
               "every chart and table drawn) and the DOM quiet for 300 ms; the time of the last change is reported. "
               "First visit: a fresh server (caches empty). After a write: the first item of the overdue list switched "
@@ -387,6 +389,8 @@ def main() -> None:
     parser.add_argument("--skip-import", action="store_true", help="do not run benchmarks/bench_import.py")
     parser.add_argument("--_pages", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    # stopped from outside (timeout, kill): unwind, so the server started here is stopped too
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     if args._pages:
         startup = warm_up()
         print(json.dumps({"startup_s": startup, "pages": [run_page(p, Path(args._pages)) for p in pages()]}))
