@@ -3,6 +3,7 @@
     python benchmarks/load.py [--sizes 1500 45000] [--sessions 10 25 50 100] [--rounds 2]
                               [--think 1 3] [--ramp 5] [--max-seconds 240] [--unit P01]
                               [--out benchmarks/results/load] [--profile DIR] [--server-env NAME=VALUE ...]
+                              [--no-observer]
 
 The scene: a province's principals update the status of their plan items before a deadline while
 the province office watches. For each database size, a copy of the benchmark database
@@ -26,8 +27,11 @@ still running are stopped and counted as cut), and the server is stopped after e
 
 The sessions speak Streamlit's websocket protocol (benchmarks/stclient.py: what it needs and
 why): a page time is the server's part of what a person waits, from the click sent to the run's
-last element received (script_finished); the browser's drawing comes on top (benchmarks/run.py,
-"settled", one person). Reported per size and N: page time p50/p95/max over every page visit,
+last element received (script_finished); the browser's drawing comes on top. So that the figure a
+person waits for is measured under the same load, one more office person (unless --no-observer)
+uses a real headless Chromium through the phase, clicking the levels, overdue and overview links in
+turn, and reports "settled" (benchmarks/browser.py). Reported per size and N: page time
+p50/p95/max over every page visit, the observer's settled p50/p95,
 the save (click → page redrawn with the saved message) p50/p95, the sign-in p50/p95, errors (a
 timeout, a closed connection, an exception shown on the page, a save refused), the server's CPU
 (seconds of CPU per second of the phase: 2.0 is both cores) and its peak memory (VmHWM), the
@@ -92,7 +96,7 @@ def prepare(size: int, most: int, unit: str, work: Path) -> tuple[Path, list[str
     for i, school_id in enumerate(chosen, 1):
         auth.add_user(store, f"p{i:04d}", PASSWORD, "principal", school_id=school_id)
     offices = max(1, most // 10)
-    for i in range(1, offices + 1):
+    for i in range(1, offices + 2):  # the last one is the browser observer's
         auth.add_user(store, f"o{i:02d}", PASSWORD, "office", unit_id=unit)
     store.close()
     return db, [f"p{i:04d}" for i in range(1, len(chosen) + 1)], offices
@@ -164,6 +168,38 @@ async def edit(session: stclient.Session, think: tuple[float, float], rng: rando
                           + "; ".join(x for x in saved.texts if "lưu" in x.lower() or "thay đổi" in x.lower())[:200])
 
 
+def observer(url: str, username: str, stop, out: dict) -> None:
+    """One office person in a real browser (headless Chromium) while the load runs: clicks the
+    overview, levels and overdue links in turn and records "settled" (benchmarks/browser.py),
+    the figure a person waits for, including the drawing."""
+    import browser as bw
+    from playwright.sync_api import sync_playwright
+
+    settled: list[float] = []
+    failures = 0
+    try:
+        with sync_playwright() as pw:
+            chromium = pw.chromium.launch(executable_path=bw.CHROMIUM, headless=True, args=bw.CHROMIUM_ARGS)
+            page = bw.new_page(chromium)
+            bw.sign_in(page, url, username, PASSWORD, typing_pause_ms=1000)
+            names = ("levels", "overdue", "overview")
+            i = 0
+            while not stop.is_set():
+                got = bw.open_page(page, names[i % len(names)], visible=False)["settled"]
+                i += 1
+                if got is None:
+                    failures += 1
+                else:
+                    settled.append(got)
+                stop.wait(2.0)
+            chromium.close()
+    except Exception as exc:  # the observer must not take the load figures with it
+        out["observer_error"] = f"{type(exc).__name__}: {exc}"[:200]
+    out["observer"] = {"visits": len(settled), "unsettled": failures,
+                       "p50": percentile(settled, 0.5), "p95": percentile(settled, 0.95),
+                       "max": max(settled) if settled else None}
+
+
 def cpu_seconds(pid: int) -> float:
     with open(f"/proc/{pid}/stat") as fh:
         fields = fh.read().rsplit(")", 1)[1].split()
@@ -210,7 +246,19 @@ def phase(db: Path, principals: list[str], offices: int, n: int, args) -> dict:
             await asyncio.gather(*pending, return_exceptions=True)
             return len(pending)
 
-        cut = asyncio.run(everyone())
+        watch: dict = {}
+        if args.observer:
+            import threading
+
+            stop = threading.Event()
+            watcher = threading.Thread(target=observer, args=(url, f"o{offices + 1:02d}", stop, watch), daemon=True)
+            watcher.start()
+        try:
+            cut = asyncio.run(everyone())
+        finally:
+            if args.observer:
+                stop.set()
+                watcher.join(timeout=120)
         wall = time.perf_counter() - wall0
         cpu = cpu_seconds(server.pid) - cpu0
         client1 = resource.getrusage(resource.RUSAGE_SELF)
@@ -242,6 +290,8 @@ def phase(db: Path, principals: list[str], offices: int, n: int, args) -> dict:
         "errors": len(rec.errors), "error_examples": sorted(set(rec.errors))[:5],
         "server_cpu_cores": round(cpu / wall, 2), "server_cpu_s": round(cpu, 1), "server_peak_mb": peak,
         "client_cpu_s": round(client1.ru_utime + client1.ru_stime - client0.ru_utime - client0.ru_stime, 1),
+        "browser_settled": {k: r(v) if isinstance(v, float) else v for k, v in watch.get("observer", {}).items()},
+        "browser_error": watch.get("observer_error"),
     }
 
 
@@ -254,8 +304,8 @@ def render(report: dict) -> list[str]:
              "saved), " + report.get("setup", ""), "",
              "| schools | N | principals/office | page visits | page p50 s | page p95 s | page max s | saves | "
              "save p50 s | save p95 s | sign-in p95 s | errors | cut | server CPU (cores) | server peak MB | "
-             "phase s |",
-             "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "phase s | browser settled p50 s | browser settled p95 s |",
+             "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     passes = []
     for size, phases in sorted(report.get("sizes", {}).items(), key=lambda kv: int(kv[0])):
         over = None
@@ -263,7 +313,9 @@ def render(report: dict) -> list[str]:
             lines.append(f"| {int(size):,} | {p['n']} | {p['principals']}/{p['offices']} | {p['page_visits']} | "
                          f"{c(p['page_p50'])} | {c(p['page_p95'])} | {c(p['page_max'])} | {p['saves']} | "
                          f"{c(p['save_p50'])} | {c(p['save_p95'])} | {c(p['sign_in_p95'])} | {p['errors']} | "
-                         f"{p['cut']} | {c(p['server_cpu_cores'])} | {c(p['server_peak_mb'])} | {c(p['wall_s'])} |")
+                         f"{p['cut']} | {c(p['server_cpu_cores'])} | {c(p['server_peak_mb'])} | {c(p['wall_s'])} | "
+                         f"{c((p.get('browser_settled') or {}).get('p50'))} | "
+                         f"{c((p.get('browser_settled') or {}).get('p95'))} |")
             if over is None and p["page_p95"] is not None and p["page_p95"] > PAGE_LIMIT_S:
                 over = p["n"]
         tested = max((p["n"] for p in phases), default=0)
@@ -274,10 +326,17 @@ def render(report: dict) -> list[str]:
         for p in sorted(phases, key=lambda p: p["n"]):
             per = ", ".join(f"{a} {c(v['p50'])} / {c(v['p95'])}" for a, v in p["pages"].items() if v["n"])
             lines.append(f"- {int(size):,} schools, N = {p['n']}: {per}")
+            seen = p.get("browser_settled") or {}
+            if seen:
+                lines.append(f"  - browser observer: {seen.get('visits')} visits settled, {seen.get('unsettled')} not "
+                             f"within 60 s, max {c(seen.get('max'))} s"
+                             + (f"; failed: {p['browser_error']}" if p.get("browser_error") else ""))
             for example in p["error_examples"]:
                 lines.append(f"  - error: {example}")
     lines += ["", "Page time: the server's part (click sent → the run's last element received); the browser's "
-              "drawing comes on top (benchmarks/results/latest.md, \"settled\"). Server CPU: CPU seconds per "
+              "drawing comes on top. Browser settled: one more office person in headless Chromium during the "
+              "phase, clicking overview, levels and overdue in turn (settled as in benchmarks/browser.py: what a "
+              "person waits, drawing included). Server CPU: CPU seconds per "
               "second of the phase (2.00 = both cores busy; the client shares the machine: "
               + report.get("client_note", "") + ")."]
     return lines
@@ -293,6 +352,8 @@ def main() -> None:
     parser.add_argument("--max-seconds", type=float, default=240.0, help="a phase is stopped after this")
     parser.add_argument("--unit", default="P01", help="the province of the principals and the office")
     parser.add_argument("--out", default=str(RESULTS / "load"), help="results: OUT.md and OUT.json")
+    parser.add_argument("--no-observer", dest="observer", action="store_false",
+                        help="without the office person in a real browser (settled under load)")
     parser.add_argument("--server-env", nargs="*", default=[], metavar="NAME=VALUE",
                         help="environment of the server, e.g. STREAMLIT_RUNNER_POST_SCRIPT_GC=false (A/B runs)")
     parser.add_argument("--profile", help="a folder: py-spy (requirements-dev.txt) samples the server of each "
