@@ -306,9 +306,9 @@ def render(report: dict) -> list[str]:
              "save p50 s | save p95 s | sign-in p95 s | errors | cut | server CPU (cores) | server peak MB | "
              "phase s | browser settled p50 s | browser settled p95 s |",
              "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
-    passes = []
+    passes, passes_seen = [], []
     for size, phases in sorted(report.get("sizes", {}).items(), key=lambda kv: int(kv[0])):
-        over = None
+        over = over_seen = None
         for p in sorted(phases, key=lambda p: p["n"]):
             lines.append(f"| {int(size):,} | {p['n']} | {p['principals']}/{p['offices']} | {p['page_visits']} | "
                          f"{c(p['page_p50'])} | {c(p['page_p95'])} | {c(p['page_max'])} | {p['saves']} | "
@@ -318,9 +318,15 @@ def render(report: dict) -> list[str]:
                          f"{c((p.get('browser_settled') or {}).get('p95'))} |")
             if over is None and p["page_p95"] is not None and p["page_p95"] > PAGE_LIMIT_S:
                 over = p["n"]
+            seen = (p.get("browser_settled") or {}).get("p95")
+            if over_seen is None and seen is not None and seen > PAGE_LIMIT_S:
+                over_seen = p["n"]
         tested = max((p["n"] for p in phases), default=0)
         passes.append(f"{int(size):,} schools: " + (f"N = {over}" if over else f"not within N ≤ {tested}"))
-    lines += ["", f"Page p95 past {PAGE_LIMIT_S:.0f} s: " + "; ".join(passes), "",
+        passes_seen.append(f"{int(size):,} schools: "
+                           + (f"N = {over_seen}" if over_seen else f"not within N ≤ {tested}"))
+    lines += ["", f"Page p95 (server) past {PAGE_LIMIT_S:.0f} s: " + "; ".join(passes),
+              f"Browser settled p95 (the observer) past {PAGE_LIMIT_S:.0f} s: " + "; ".join(passes_seen), "",
               "Per page (p50 / p95 s):", ""]
     for size, phases in sorted(report.get("sizes", {}).items(), key=lambda kv: int(kv[0])):
         for p in sorted(phases, key=lambda p: p["n"]):
