@@ -14,10 +14,11 @@ clicking, as a person does): "main visible" (the first chart or table drawn) and
 script finished and nothing left drawing, the DOM quiet for 300 ms: defined in
 benchmarks/browser.py), on a first visit and again, and settled after a write (a status saved on
 the overdue page, then the page opened); the peak memory (VmHWM) of the server process; then the
-import benchmark (benchmarks/bench_import.py). Results are printed as a table and written to
-benchmarks/results/latest.md and latest.json (import: import.md / import.json); a run that skips a
-part keeps that part's last figures. Many people at once: benchmarks/load.py. Nothing here
-asserts: targets are reported, not enforced (see README "Performance").
+import benchmarks (benchmarks/bench_import.py, benchmarks/bench_schools.py). Results are printed as
+a table and written to benchmarks/results/latest.md and latest.json (imports: import.md /
+import.json, schools.md / schools.json); a run that skips a part keeps that part's last figures.
+Many people at once: benchmarks/load.py. Nothing here asserts: targets are reported, not enforced
+(see README "Performance").
 """
 
 from __future__ import annotations
@@ -374,8 +375,9 @@ def render(report: dict) -> list[str]:
     lines = page_lines(report) if report.get("sizes") else []
     if report.get("browser"):
         lines += (["", ""] if lines else []) + browser_lines(report["browser"])
-    if (RESULTS / "import.md").exists():
-        lines += ["", (RESULTS / "import.md").read_text().rstrip()]
+    for name in ("import.md", "schools.md"):  # the import and school-list benchmarks' own tables
+        if (RESULTS / name).exists():
+            lines += ["", (RESULTS / name).read_text().rstrip()]
     return lines
 
 
@@ -386,7 +388,8 @@ def main() -> None:
                              "the last ones in latest.json")
     parser.add_argument("--browser-size", type=int, default=45000)
     parser.add_argument("--skip-browser", action="store_true", help="keep the last browser figures")
-    parser.add_argument("--skip-import", action="store_true", help="do not run benchmarks/bench_import.py")
+    parser.add_argument("--skip-import", action="store_true",
+                        help="do not run benchmarks/bench_import.py and bench_schools.py")
     parser.add_argument("--_pages", help=argparse.SUPPRESS)
     args = parser.parse_args()
     # stopped from outside (timeout, kill): unwind, so the server started here is stopped too
@@ -414,6 +417,10 @@ def main() -> None:
                               capture_output=True, text=True, timeout=3600)
         if done.returncode != 0:
             print("⚠ bench_import.py failed: " + done.stderr[-500:], file=sys.stderr)
+        done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_schools.py")], cwd=ROOT,
+                              capture_output=True, text=True, timeout=3600)  # school lists (issue 16)
+        if done.returncode != 0:
+            print("⚠ bench_schools.py failed: " + done.stderr[-500:], file=sys.stderr)
     for figures in (report.get("browser") or {}).get("pages", {}).values():  # the format before "settled"
         if "cold" in figures:
             figures["visible_first"], figures["visible_again"] = figures.pop("cold"), figures.pop("warm", None)

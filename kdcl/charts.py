@@ -177,9 +177,16 @@ def bucket_bar(totals: pd.DataFrame, title: str | None = None) -> go.Figure:
 MATRIX_ROW_PX = 24
 
 
+def chart_text(text: object) -> str:
+    """Text from the data shown as typed in a chart: Plotly reads <a href>, <b>, <br>... in labels and hover
+    text, so < > & become entities (Plotly shows them as the characters) (issue 21)."""
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def short_label(text: str, limit: int) -> str:
+    """One line of at most `limit` characters, shown as typed (chart_text)."""
     text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return chart_text(text if len(text) <= limit else text[: limit - 1].rstrip() + "…")
 
 
 def _guide_line(x: float) -> dict:
@@ -405,7 +412,8 @@ def plan_timeline(items: pd.DataFrame, as_of, year_start, year_end, title: str |
                         opacity=[0.55 if undated[i] else 1 for i in rows]),
             text=[t("lvchart.days_late", days=int(d)) if overdue and pd.notna(d) else "" for d in late],
             textposition="outside", cliponaxis=False, textfont=dict(color="#b2182b", size=12),
-            customdata=list(zip(items.loc[rows, "time_text"].fillna("–"), items.loc[rows, "lead"].fillna("–"),
+            customdata=list(zip(items.loc[rows, "time_text"].fillna("–").map(chart_text),
+                                items.loc[rows, "lead"].fillna("–").map(chart_text),
                                 items.loc[rows, "measures"].fillna("").map(lambda s: short_label(s, 90)))),
             hovertemplate="<b>%{y}</b><br>" + BUCKET_LABELS[bucket] + " · %{customdata[0]}<br>"
             + t("lvchart.lead") + ": %{customdata[1]}<br>%{customdata[2]}<extra></extra>",

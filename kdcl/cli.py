@@ -5,7 +5,8 @@
   users    accounts   python -m kdcl users add NAME --role admin|office|principal|viewer [--school ID] [--unit UNIT]
                       python -m kdcl users list|disable|enable|reset-password [NAME]
   import   plans (.docx/.txt) and templates (.xlsx/.csv)
-           python -m kdcl import FILE... [--db PATH] [--school ID] [--year YYYY-YYYY] [--dry-run] [--replace] [--json]
+           python -m kdcl import FILE... [--db PATH] [--school ID] [--year YYYY-YYYY] [--dry-run] [--replace]
+                                 [--overwrite] [--accept-school-mismatch] [--json]   (a new --db is created)
   export   the templates filled with data
            python -m kdcl export plan-items|assessments|schools [--db PATH] [--school ID] [--year YYYY-YYYY] --out FILE.csv|FILE.xlsx
            (details: kdcl/importing/cli.py; exit 1 when any imported file was rejected)
@@ -22,6 +23,7 @@ import argparse
 import getpass
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -29,9 +31,9 @@ from pathlib import Path
 
 from kdcl import auth, data, demo
 from kdcl.access import Scope
-from kdcl.db import Store
+from kdcl.db import Store, StoreBusy
 from kdcl.importing import cli as importing_cli
-from kdcl.strings import t
+from kdcl.strings import TEXT, t
 from kdcl.timetext import normalise_school_year
 
 COMMANDS: dict[str, Callable[[argparse.ArgumentParser, argparse.Namespace], int]] = {}
@@ -72,8 +74,49 @@ def _open_existing(parser: argparse.ArgumentParser, args: argparse.Namespace) ->
     return Store(path)
 
 
+# argparse's own (English) messages, in Vietnamese (issue 21); anything else passes through unchanged
+_ARGPARSE_MESSAGES = [
+    (re.compile(r"unrecognized arguments: (.*)", re.S), "cli.argparse.unrecognized"),
+    (re.compile(r"the following arguments are required: (.*)", re.S), "cli.argparse.required"),
+    (re.compile(r"argument (.+?): invalid choice: (.+?) \(choose from (.*)\)", re.S), "cli.argparse.choice"),
+    (re.compile(r"argument (.+?): invalid (\S+) value: (.*)", re.S), "cli.argparse.invalid_value"),
+    (re.compile(r"argument (.+?): expected one argument", re.S), "cli.argparse.one_value"),
+    (re.compile(r"argument (.+?): expected at (?:least|most) one argument", re.S), "cli.argparse.values"),
+    (re.compile(r"argument (.+?): not allowed with argument (.*)", re.S), "cli.argparse.not_with"),
+    (re.compile(r"argument (.+?): ignored explicit argument (.*)", re.S), "cli.argparse.explicit"),
+    (re.compile(r"ambiguous option: (.+?) could match (.*)", re.S), "cli.argparse.ambiguous"),
+    (re.compile(r"one of the arguments (.*) is required", re.S), "cli.argparse.one_of"),
+]
+
+
+def vietnamese_argparse_message(message: str) -> str:
+    for pattern, key in _ARGPARSE_MESSAGES:
+        found = pattern.fullmatch(message)
+        if found:
+            return TEXT[key].format(*found.groups())
+    return message
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with its usage line and errors in Vietnamese (sub-commands use the same class)."""
+
+    def format_usage(self) -> str:
+        return _vietnamese_usage(super().format_usage())
+
+    def format_help(self) -> str:
+        return _vietnamese_usage(super().format_help())
+
+    def error(self, message: str):  # noqa: D102 - same contract as argparse: prints and exits 2
+        self.print_usage(sys.stderr)
+        self.exit(2, t("cli.error", prog=self.prog, message=vietnamese_argparse_message(message)) + "\n")
+
+
+def _vietnamese_usage(text: str) -> str:
+    return t("cli.usage") + text[len("usage: "):] if text.startswith("usage: ") else text
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m kdcl", description="Kiểm định chất lượng giáo dục")
+    parser = Parser(prog="python -m kdcl", description="Kiểm định chất lượng giáo dục")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("demo", help="tạo cơ sở dữ liệu mẫu")
@@ -136,11 +179,10 @@ def _users(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
                           display_name=args.display_name)
             print(t("cli.user_added", name=args.name.strip().lower(), role=args.role))
         elif args.action == "list":
-            users = auth.list_users(store)
-            for row in users.itertuples(index=False):
-                where = row.school_id or row.unit_id or "*"
-                state = t("cli.user_state_disabled") if row.disabled else ""
-                print(f"{row.username}\t{row.role}\t{where}\t{row.display_name}\t{state}".rstrip())
+            for row in store.records("users_list"):  # plain values: a missing unit is None, never NaN
+                where = row["school_id"] or row["unit_id"] or "*"
+                state = t("cli.user_state_disabled") if row["disabled"] else ""
+                print(f"{row['username']}\t{row['role']}\t{where}\t{row['display_name']}\t{state}".rstrip())
         elif args.action in ("disable", "enable"):
             auth.set_disabled(store, args.name, args.action == "disable")
             print(t("cli.user_" + args.action + "d", name=args.name))
@@ -303,7 +345,14 @@ def _export_or_plan_docx(parser: argparse.ArgumentParser, args: argparse.Namespa
     return _export_templates(parser, args)
 
 
+EXIT_DB_BUSY = 3  # another process holds the database file (README: exit codes)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    return COMMANDS[args.command](parser, args)
+    try:
+        return COMMANDS[args.command](parser, args)
+    except StoreBusy as exc:  # one Vietnamese line, never DuckDB's traceback (issue 21)
+        print(exc, file=sys.stderr)
+        return EXIT_DB_BUSY

@@ -25,6 +25,8 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from kdcl.strings import t
+
 ROOT = Path(__file__).resolve().parent.parent
 QUERY_DIR = ROOT / "queries"
 MIGRATION_DIR = Path(__file__).resolve().parent / "migrations"
@@ -179,6 +181,49 @@ WRITABLE_TABLES = frozenset(
 )
 
 
+# --------------------------------------------------------------------------- errors (issue 21)
+
+
+class StoreError(RuntimeError):
+    """A database problem in the app's own words (Vietnamese, safe to show); DuckDB's are mapped here."""
+
+
+class StoreBusy(StoreError):
+    """Another process holds the database file (DuckDB allows one writer per file)."""
+
+    def __init__(self, path: str, pid: int | None, program: str):
+        self.path, self.pid, self.program = path, pid, program
+        # the file's name, not its folder: the dashboard shows the same line to visitors (no server paths)
+        super().__init__(t("db.busy", path=Path(path).name, who=_holder_label(pid, program), pid=pid or "?"))
+
+
+_LOCK_HOLDER = re.compile(r"Conflicting lock is held in (?P<program>.*?) \(PID (?P<pid>\d+)\)")
+
+
+def _holder_label(pid: int | None, program: str) -> str:
+    """What the holding process is, as a person would call it (from /proc where there is one)."""
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
+    except (OSError, TypeError):
+        cmdline = program
+    if "streamlit" in cmdline:
+        return t("db.busy.dashboard")
+    if "kdcl" in cmdline:
+        return t("db.busy.cli")
+    return t("db.busy.program", program=Path(program).name or program)
+
+
+def _connect(path: str, read_only: bool, config: dict[str, Any]) -> duckdb.DuckDBPyConnection:
+    try:
+        return duckdb.connect(path, read_only=read_only, config=config)
+    except duckdb.IOException as exc:
+        found = _LOCK_HOLDER.search(str(exc))
+        if found or "Could not set lock" in str(exc):
+            pid = int(found["pid"]) if found else None
+            raise StoreBusy(path, pid, found["program"] if found else "?") from None
+        raise StoreError(t("db.cannot_open", path=Path(path).name, reason=str(exc).split(":", 1)[-1].strip())) from exc
+
+
 class Store:
     """A DuckDB database file with the kdcl schema."""
 
@@ -190,7 +235,7 @@ class Store:
         # nothing is ever downloaded: extensions we need (icu, json, parquet) are built in
         config["autoinstall_known_extensions"] = False
         config["autoload_known_extensions"] = False
-        self._con = duckdb.connect(self.path, read_only=read_only, config=config)
+        self._con = _connect(self.path, read_only, config)
         self._write_lock = threading.Lock()
         if not read_only:
             migrate(self._con)

@@ -9,7 +9,9 @@ in UTF-8 with BOM (Excel opens it with the right accents), XLSX with a "Hướng
 So export -> edit in Excel -> import round-trips (see kdcl.importing.service).
 
 The plan-items template has two optional columns beyond the required list, "Điều kiện hỗ
-trợ khác" and "Lý do không thực hiện", so nothing of an item is lost on the way.
+trợ khác" and "Lý do không thực hiện", so nothing of an item is lost on the way, and "Phiên bản":
+the item's version when it was exported, so an import of a row whose item changed since is
+not applied blindly (kdcl.importing.validate: conflicts).
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ TEMPLATES: dict[str, list[Column]] = {
         Column("lead"), Column("support"), Column("time_text"), Column("start_date", kind="date"),
         Column("due_date", kind="date"), Column("budget", kind="money"), Column("status"),
         Column("completed_on", kind="date"), Column("note"), Column("other_support"), Column("status_reason"),
+        Column("version", kind="int"),  # issue 16: the item's version when exported (a stale row is asked about)
     ],
 }
 
@@ -87,6 +90,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "note": ("ghi chu",),
     "other_support": ("dieu kien ho tro khac", "ho tro khac", "nguon luc khac"),
     "status_reason": ("ly do khong thuc hien", "ly do"),
+    "version": ("phien ban muc", "version"),
 }
 
 # columns that tell the templates apart (one of them must be present)
@@ -137,6 +141,7 @@ def export_frame(store: Store, scope: Scope, kind: str, school_id: str | None = 
                 _text(r.target_result), _text(r.measures), _text(r.lead), _text(r.support), _text(r.time_text),
                 _date(r.start_date), _date(r.due_date), budget, STATUS_LABELS.get(r.status, r.status),
                 _date(r.completed_on), _text(r.note), _text(r.other_support), _text(r.status_reason),
+                int(r.version),
             ])
     elif kind == "assessment":
         frame = store.query("import_export_assessments", **base, school_year=school_year)

@@ -19,7 +19,7 @@ import streamlit as st
 from kdcl import auth, data, rules
 from kdcl.access import Scope
 from kdcl.data import Filters
-from kdcl.db import Store
+from kdcl.db import Store, StoreError
 from kdcl.demo import configured_path, open_configured_store
 from kdcl.strings import ROLE_LABELS, SCHOOL_TYPE_LABELS, t
 
@@ -411,10 +411,14 @@ def set_url_choice(name: str, key: str, value: Any) -> None:
 
 def show_unexpected_error(exc: BaseException) -> None:
     """An error no page handled: the traceback goes to the server log with a short reference, the
-    visitor sees one Vietnamese line with that reference (never a path or a traceback)."""
+    visitor sees one Vietnamese line with that reference (never a path or a traceback). A database
+    error (kdcl.db.StoreError: the file is held by another process...) shows its own message."""
     import logging
     import uuid
 
+    if isinstance(exc, StoreError):  # the database's own Vietnamese message (busy file, cannot open)
+        st.error(str(exc), icon=":material/lock:")
+        return
     ref = uuid.uuid4().hex[:8]
     logging.getLogger("kdcl").error("unhandled error on a page (ref %s)", ref, exc_info=exc)
     st.error(t("app.error", ref=ref), icon=":material/error:")

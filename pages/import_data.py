@@ -14,12 +14,14 @@ from kdcl.data import Filters
 from kdcl.data import school as school_data
 from kdcl.importing import Options, Upload, import_files, preview
 from kdcl.importing.plan_preview import layout_line, missing_frame
-from kdcl.importing.safety import MAX_FILE_BYTES, MAX_TABLE_ROWS
+from kdcl.importing.safety import MAX_BATCH_BYTES, MAX_FILE_BYTES, MAX_TABLE_ROWS
 from kdcl.importing.service import sha256_of
+from kdcl.importing.validate import MATCH_RULE, OFFICE_RULE, field_label
 from kdcl.strings import t
 from kdcl.timetext import MONEY_RULES, TIME_RULES
 
 KINDS = ("plan", "assessment", "schools")
+CONFLICT_CHOICES = ("ask", "current", "file")  # issue 16: a stale export row: not chosen / keep / overwrite
 STATUS_ICON = {"ready": ":material/check_circle:", "imported": ":material/check_circle:",
                "duplicate": ":material/content_copy:", "rejected": ":material/error:"}
 PREVIEW_ROWS = 300
@@ -122,6 +124,7 @@ files = st.file_uploader(
     accept_multiple_files=True, key=f"import_files_{round_no}", help=t("import.uploader_help"),
     max_upload_size=MAX_FILE_BYTES // 1024 // 1024,
 )
+st.caption(t("import.batch_limit", mb=MAX_BATCH_BYTES // 1024 // 1024))  # issue 21
 left, middle, right = st.columns([3, 2, 3], vertical_alignment="bottom")
 default_school = scope.school_id if scope.school_id in school_ids else None
 fallback_options = school_or_none("import_school", left, st.session_state.get("import_school", default_school))
@@ -143,19 +146,32 @@ with st.expander(t("import.rules_title"), icon=":material/rule:"):
                  hide_index=True, width="stretch")
     st.markdown(f"**{t('import.layouts_title')}**")
     st.markdown(t("import.layouts"))
+    st.markdown(f"**{t('import.rules.match')}**")
+    st.caption(MATCH_RULE[:1].upper() + MATCH_RULE[1:])
+    st.markdown(f"**{t('import.rules.office')}**")
+    st.caption(OFFICE_RULE)
 
 if not files:
     st.stop()
 
 uploads = [Upload(f.name, f.getvalue()) for f in files]
-options = Options(school=fallback_school, year=fallback_year, replace=replace)
+# the person's answers to what the preview asked (drawn below with the files): another school named by a
+# plan, template rows whose item changed since the export (per item, or one choice for all)
+accept_mismatch = bool(st.session_state.get("import_accept_mismatch", False))
+conflicts_all = st.session_state.get("import_conflicts_all", "ask")
+conflict_choices = {int(k.rsplit("_", 1)[1]): v for k, v in st.session_state.items()
+                    if str(k).startswith("import_conflict_item_") and v in ("current", "file")}
+options = Options(school=fallback_school, year=fallback_year, replace=replace, conflicts=conflicts_all,
+                  conflict_choices=conflict_choices, accept_school_mismatch=accept_mismatch)
 signature = (tuple((u.name, sha256_of(u.data)) for u in uploads), fallback_school, fallback_year, replace,
-             store.data_version)
+             accept_mismatch, conflicts_all, tuple(sorted(conflict_choices.items())), store.data_version)
 cached = st.session_state.get("import_preview")
 if cached is None or cached[0] != signature:
     bar = st.progress(0.0, text=t("import.progress", done=0, total=len(uploads), file=""))
     results = import_files(
-        store, scope, uploads, Options(school=fallback_school, year=fallback_year, replace=replace, dry_run=True),
+        store, scope, uploads, Options(school=fallback_school, year=fallback_year, replace=replace, dry_run=True,
+                                       conflicts=conflicts_all, conflict_choices=conflict_choices,
+                                       accept_school_mismatch=accept_mismatch),
         progress=lambda done, total, name: bar.progress(
             done / max(total, 1), text=t("import.progress", done=done + 1, total=total, file=name) if name
             else t("import.progress_done", total=total)),
@@ -174,11 +190,26 @@ for result in results:
         st.markdown(f"{STATUS_ICON[result.status]} **{result.file}** — {t('import.status.' + result.status)}")
         if result.summary and result.status != "rejected":
             st.caption(result.summary)
-        layout = layout_line(result) if result.status == "ready" else None  # plan documents: layout, gaps
+        layout = layout_line(result) if result.status in ("ready", "rejected") else None  # plan documents
         if layout:
             st.caption(layout)
         show_issues(result)
-        if layout:
+        if result.school_mismatch and result is next(r for r in results if r.school_mismatch):  # asked once
+            st.checkbox(t("import.accept_mismatch"), help=t("import.accept_mismatch_help"),
+                        key="import_accept_mismatch")
+        if result.conflicts:
+            st.markdown(f"**{t('import.conflicts_title')}**")
+            st.caption(t("import.conflicts_help"))
+            for c in result.conflicts:
+                st.radio(t("import.conflict.choice", row=c.row, code=c.criterion_code, item_id=c.item_id),
+                         CONFLICT_CHOICES, format_func=lambda v: t("import.conflict." + v), horizontal=True,
+                         key=f"import_conflict_item_{c.item_id}",
+                         help=t("import.conflict.item", row=c.row, code=c.criterion_code, item_id=c.item_id,
+                                since=c.describe(), fields=", ".join(map(field_label, c.fields))))
+            if result is next(r for r in results if r.conflicts) and sum(len(r.conflicts) for r in results) > 1:
+                st.radio(t("import.conflicts_all"), CONFLICT_CHOICES, format_func=lambda v: t("import.conflict." + v),
+                         horizontal=True, key="import_conflicts_all")
+        if layout and result.status == "ready":
             gaps = missing_frame(result)
             if len(gaps):
                 with st.expander(t("import.preview.missing_title") + f" ({len(gaps)})", icon=":material/playlist_remove:"):
@@ -214,6 +245,7 @@ if st.button(t("import.confirm", count=ready) if ready else t("import.confirm_no
         for r in written
     ]
     st.session_state["import_round"] = round_no + 1
-    for key in ("import_preview", "import_replace"):  # a new batch starts without "replace"
-        st.session_state.pop(key, None)
+    for key in ("import_preview", "import_replace", "import_accept_mismatch", "import_conflicts_all",
+                *[k for k in st.session_state if str(k).startswith("import_conflict_item_")]):
+        st.session_state.pop(key, None)  # a new batch starts without "replace" and without earlier answers
     st.rerun()

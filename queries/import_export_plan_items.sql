@@ -33,7 +33,8 @@ select
     i.completed_on,
     i.note,
     i.other_support,
-    i.status_reason
+    i.status_reason,
+    i.version
 from plan_item as i
 join plans as p on p.plan_id = i.plan_id
 order by p.school_id, p.school_year, p.plan_id, i.position, i.item_id

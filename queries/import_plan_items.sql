@@ -1,4 +1,5 @@
--- the items of the given plans of schools in scope, in plan order (tabular upsert matching).
+-- the items of the given plans of schools in scope, in plan order (matching a new version of a plan or
+-- a template's rows to them; version, updated_at/by tell a stale export row).
 -- parameters: $scope_unit_id, $scope_school_id, $unit_id, $school_type, $plan_ids (a list of plan ids)
 -- grain: one row per plan item.
 with schools as (
@@ -30,7 +31,10 @@ select
     i.status,
     i.status_reason,
     i.completed_on,
-    i.version
+    i.progress_note,
+    i.version,
+    i.updated_at,
+    i.updated_by
 from plan_item as i
 join schools as s on s.school_id = i.school_id
 where list_contains($plan_ids, i.plan_id)

@@ -1,4 +1,5 @@
-"""Plans as schools really send them: variants of the real seed plans (tests/seeds), built here.
+"""Plans as schools really send them: variants of the real seed plans (tests/seeds), built here
+(`python tests/plan_variants.py OUT_DIR` writes them all as files).
 
 Two source plans, their rows taken from the seeds (tests/fixtures_docx.py):
 
@@ -11,12 +12,17 @@ folder); `VARIANTS` names them with the source plan whose items they must give b
 items are written by hand in `EXPECTED` (not derived from the builders' inputs).
 
 Variants: a column-number row under the header ("1 2 … 9" / "(1) (2) … (9)"); the table split by
-page (a new table per page, header and number row typed again, a row split over the break);
-merged cells (criterion and TT merged down, a shared "Thời gian" cell, group rows merged across);
+page (a new table per page, header and number row typed again, a row split over the break; or the
+header on the first page only and page numbers typed between the tables); merged cells (criterion
+and TT merged down, empty cells merged across, group rows merged across); a two-row header ("Thời
+gian thực hiện" over "Bắt đầu" | "Hoàn thành", "Chủ trì và phối hợp" over "Chủ trì" | "Phối hợp");
 list forms instead of a table (official column names as labels, "Mức 2"/"MỨC 3" lines, typed
-numbers and bullets "1.", "-", "+", "•", a label alone on its line with the value below, Word's
-own list numbering through w:numPr), a closing "4. Tổ chức thực hiện" section and a signature with
-dates; tracked changes (w:ins / w:del); a LibreOffice round trip; .doc and .odt made with soffice.
+numbers and bullets "1.", "-", "+", "•", a label alone on its line with the value below, Word's own
+list numbering through w:numPr, a two-column form table per criterion); the list and the table saved
+as plain text; a closing "4. Tổ chức thực hiện" section and a signature with dates; tracked changes
+(w:ins / w:del); text in a template's content controls (w:sdt); a LibreOffice round trip; .doc and
+.odt made with soffice. `seed_with_number_rows` / `seed_with_tracked_changes` apply the same changes
+to each of the five real seeds (tests/test_plan_variants.py compares them with the seed itself).
 """
 
 from __future__ import annotations
@@ -147,6 +153,16 @@ EXPECTED = {
              measures="Tham mưu với Phòng Giáo dục và Đào tạo bổ nhiệm chức danh phó hiệu trưởng",
              lead="Hiệu trưởng", support=None, time="Tháng 12/2022", due=date(2022, 12, 31), budget=None, other=None),
     ]},
+}
+# variants that state more than P003/P004 do: variant -> criterion -> field -> value
+EXPECTED_CHANGES = {
+    "two_row_header": {
+        "1.4": {"time": "Bắt đầu: Tháng 9/2025; hoàn thành: Tháng 1/2026"},
+        "1.10": {"time": "Bắt đầu: Tháng 9/2025; hoàn thành: Tháng 5/2026", "support": "Tổ bảo vệ"},
+        "2.2": {"time": "Bắt đầu: Tháng 9/2025; hoàn thành: Tháng 11/2025"},
+        "3.3": {"time": "Bắt đầu: Tháng 10/2025; hoàn thành: Tháng 11/2025"},
+        "5.2": {"time": "Bắt đầu: Tháng 9/2025; hoàn thành: Tháng 5/2026"},
+    },
 }
 # the level of each P003 item in the documents: 1.4, 1.10, 2.2 under "Mức 2"; 3.3, 5.2 under "MỨC 3"
 P003_LEVEL_BREAK = 3  # rows before the "MỨC 3" group
@@ -281,6 +297,33 @@ def page_split() -> bytes:
     return _bytes(doc)
 
 
+def page_split_bare() -> bytes:
+    """P004 over three pages: the header on the first page only, each page a table of its own, a page number
+    ("- 2 -", "Trang 3") typed between them, and the 1.6 row split over the second break."""
+    doc = Document()
+    _paragraphs(doc, P004_HEAD)
+    table = doc.add_table(rows=1, cols=8)
+    _header(table, HEADER_8, None)
+    for row in P004_ROWS[:2]:
+        if row[0]:
+            _group(table, row[0], 0)
+        _row(table, _row_values(row, None))
+    _page_break(doc)
+    doc.add_paragraph("- 2 -")
+    table = doc.add_table(rows=0, cols=8)
+    first = _row_values(P004_ROWS[2], None)
+    first[2] = "Liên hệ Nhà cung cấp"
+    _row(table, first)
+    _page_break(doc)
+    doc.add_paragraph("Trang 3")
+    table = doc.add_table(rows=0, cols=8)
+    _row(table, ["", "", "phần mềm vận hành website", "", "", "", "", ""])
+    _group(table, P004_ROWS[3][0], 0)
+    _row(table, _row_values(P004_ROWS[3], None))
+    _paragraphs(doc, ["4. Tổ chức thực hiện", "HIỆU TRƯỞNG", "Đỗ Văn Hênh"])
+    return _bytes(doc)
+
+
 def merged_cells() -> bytes:
     """Cells merged as Word users merge them: the criterion and TT cells of 1.10 merged down over two rows
     (the second row carrying more measures, the other cells merged down too), the empty last three cells of
@@ -315,6 +358,49 @@ def merged_cells() -> bytes:
     return _bytes(doc)
 
 
+def two_row_header() -> bytes:
+    """P003 under a two-row header: "Thời gian thực hiện" over "Bắt đầu" | "Hoàn thành" and "Chủ trì và phối hợp"
+    over "Chủ trì" | "Phối hợp" (10 columns, the other headers merged down over both rows), with the 1.10 row's
+    support in its own column; the header pair repeated on a second page."""
+    headers = ["TT", "Tiêu chuẩn, tiêu chí", "Kết quả cần đạt (so với hiện trạng)", "Công việc/giải pháp cần thực hiện",
+               "Chủ trì và phối hợp", "", "Thời gian thực hiện", "", "Dự kiến kinh phí", "Điều kiện hỗ trợ khác"]
+    doc = Document()
+    _paragraphs(doc, P003_HEAD)
+
+    def new_table():
+        table = doc.add_table(rows=2, cols=10)
+        for cell, text in zip(table.rows[0].cells, headers):
+            if text:
+                cell.text = text
+        for col, text in ((4, "Chủ trì"), (5, "Phối hợp"), (6, "Bắt đầu"), (7, "Hoàn thành")):
+            table.cell(1, col).text = text
+        table.cell(0, 4).merge(table.cell(0, 5))
+        table.cell(0, 6).merge(table.cell(0, 7))
+        for col in (0, 1, 2, 3, 8, 9):
+            table.cell(0, col).merge(table.cell(1, col))
+        return table
+
+    starts = {"1.4": "Tháng 9/2025", "1.10": "Tháng 9/2025", "2.2": "Tháng 9/2025", "3.3": "Tháng 10/2025",
+              "5.2": "Tháng 9/2025"}
+    table = new_table()
+    for i, row in enumerate(P003_ROWS):
+        if i == P003_LEVEL_BREAK:
+            _page_break(doc)
+            table = new_table()
+        if i == 0:
+            _group(table, "Mức 2")
+        if i == P003_LEVEL_BREAK:
+            _group(table, "MỨC 3")
+        if row[0]:
+            _group(table, row[0], 0)
+        _, crit, result, measures, lead, time, budget, other = row
+        code = crit.split(":")[0].split()[-1]
+        support = "Tổ bảo vệ" if code == "1.10" else ""
+        _row(table, [str(i + 1), crit, result, measures, lead, support, starts[code], time, budget, other])
+    _paragraphs(doc, CLOSING)
+    return _bytes(doc)
+
+
 def _tracked(run_parent, tag: str, text: str, author: str = "Phó hiệu trưởng") -> None:
     """Append a tracked insertion (w:ins) or deletion (w:del) holding `text` to a paragraph element."""
     change = OxmlElement(tag)
@@ -328,6 +414,52 @@ def _tracked(run_parent, tag: str, text: str, author: str = "Phó hiệu trưở
     run.append(t)
     change.append(run)
     run_parent.append(change)
+
+
+def _wrap(element, tag: str = "w:sdt") -> None:
+    """Wrap `element`'s children (runs of a paragraph) or `element` itself (a row) in a content control."""
+    sdt = OxmlElement(tag)
+    props = OxmlElement("w:sdtPr")
+    alias = OxmlElement("w:alias")
+    alias.set(qn("w:val"), "Nhập nội dung")
+    props.append(alias)
+    sdt.append(props)
+    content = OxmlElement("w:sdtContent")
+    sdt.append(content)
+    if element.tag == qn("w:p"):
+        runs = element.xpath("./w:r")
+        if not runs:
+            return
+        runs[0].addprevious(sdt)
+        for r in runs:
+            content.append(r)
+    else:
+        element.addprevious(sdt)
+        content.append(element)
+
+
+def content_controls() -> bytes:
+    """P003 typed into a template's fill-in fields: every cell's text inside an inline content control (w:sdt), the
+    1.10 and 2.2 rows each inside a row-level content control, and "Trường Mầm non Trục Mỹ" in a smart tag."""
+    doc = _table_plan(P003_HEAD, P003_ROWS, numbers=None)
+    table = doc.tables[0]
+    rows = list(table.rows)
+    for row in rows[1:]:
+        for tc in row._tr.tc_lst:
+            for p in tc.xpath("./w:p"):
+                _wrap(p)
+    for row in rows:
+        if row.cells[1].text.startswith(("Tiêu chí 1.10", "Tiêu chí 2.2")):
+            _wrap(row._tr)
+    for p in doc.paragraphs:
+        if "Trường Mầm non Trục Mỹ" in p.text:
+            smart = OxmlElement("w:smartTag")
+            smart.set(qn("w:element"), "place")
+            runs = p._p.xpath("./w:r")
+            runs[0].addprevious(smart)
+            for r in runs:
+                smart.append(r)
+    return _bytes(doc)
 
 
 def tracked_changes() -> bytes:
@@ -400,6 +532,45 @@ def list_labels_plus_alone() -> bytes:
     _paragraphs(doc, ["• " + x if x.startswith("Tiêu chí") else x for x in lines])
     _paragraphs(doc, CLOSING)
     return _bytes(doc)
+
+
+def form_tables() -> bytes:
+    """A form per criterion: P004 with each criterion in a two-column table ("Tiêu chí | 1.1: …" then "Label |
+    value" rows named by the official column names, without colons), standards as paragraphs between them."""
+    doc = Document()
+    _paragraphs(doc, P004_HEAD)
+    for row in P004_ROWS:
+        if row[0]:
+            doc.add_paragraph(row[0])
+        table = doc.add_table(rows=0, cols=2)
+        _row(table, ["Tiêu chí", row[1].removeprefix("Tiêu chí ")])
+        for label, value in zip(_LABELS, row[2:]):
+            _row(table, [label.rstrip(":"), value or ""])
+    _paragraphs(doc, ["4. Tổ chức thực hiện", "Định Hiệp, ngày 29 tháng 11 năm 2022", "HIỆU TRƯỞNG"])
+    return _bytes(doc)
+
+
+def text_list() -> bytes:
+    """The "+ Label:" list of P003 saved as plain text (UTF-8, Windows line ends)."""
+    lines = P003_HEAD + _list_lines(P003_ROWS, bullet="+ ", number_items=True, level_lines=True, label_alone=True)
+    return "\r\n".join(lines + CLOSING).encode("utf-8")
+
+
+def text_tabs() -> bytes:
+    """P003's table saved as tab-separated text (Word's "Save as text"): header, "(1) … (9)" number row, group
+    rows, the header and number row again after the 2.2 row."""
+    lines = list(P003_HEAD)
+    numbers = "\t".join(f"({n})" for n in range(1, 10))
+    lines += ["\t".join(HEADER_9), numbers]
+    for i, row in enumerate(P003_ROWS):
+        if i == 0:
+            lines.append("Mức 2" + "\t" * 8)
+        if i == P003_LEVEL_BREAK:
+            lines += ["\t".join(HEADER_9), numbers, "\tMỨC 3" + "\t" * 7]
+        if row[0]:
+            lines.append("\t" + row[0] + "\t" * 7)
+        lines.append("\t".join(_row_values(row, str(i + 1))))
+    return "\n".join(lines + CLOSING).encode("utf-8")
 
 
 def _numbering(doc, paragraph, num_id: int, ilvl: int) -> None:
@@ -583,11 +754,17 @@ VARIANTS = {
     "number_row": ("P003", number_row, "docx", None),
     "number_row_parens_8": ("P004", number_row_parens_8, "docx", None),
     "page_split": ("P003", page_split, "docx", None),
+    "page_split_bare": ("P004", page_split_bare, "docx", None),
     "merged_cells": ("P003", merged_cells, "docx", None),
+    "two_row_header": ("P003", two_row_header, "docx", None),
     "tracked_changes": ("P003", tracked_changes, "docx", None),
+    "content_controls": ("P003", content_controls, "docx", None),
     "list_labels_dash": ("P003", list_labels_dash, "docx", None),
     "list_labels_plus_alone": ("P003", list_labels_plus_alone, "docx", None),
     "list_word_numbering": ("P004", list_word_numbering, "docx", None),
+    "form_tables": ("P004", form_tables, "docx", None),
+    "text_list": ("P003", text_list, "txt", None),
+    "text_tabs": ("P003", text_tabs, "txt", None),
     "libreoffice_round_trip": ("P003", page_split, "docx", "docx"),
     "libreoffice_list_round_trip": ("P004", list_word_numbering, "docx", "docx"),
     "doc_97_2003": ("P003", merged_cells, "doc", "doc"),
@@ -617,3 +794,13 @@ def write_all(folder: Path) -> list[Path]:
     return paths
 
 
+
+
+if __name__ == "__main__":  # python tests/plan_variants.py OUT_DIR: every variant as a file, to open by hand
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "plan-variants")
+    out.mkdir(parents=True, exist_ok=True)
+    for path in write_all(out):
+        print(path)

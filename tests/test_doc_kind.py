@@ -18,6 +18,9 @@ def test_classify_by_landmarks():
     assert classify(["BÁO CÁO ĐÁNH GIÁ NGOÀI", "Trường Tiểu học Định Phước", "Đoàn đánh giá ngoài"]) == \
         "external_assessment_report"
     assert classify(["Biên bản họp tổ chuyên môn", "Thời gian: 14 giờ"]) == "unknown"
+    # a plan citing the external report as a source is a plan
+    assert classify(["KẾ HOẠCH", "Cải tiến chất lượng giáo dục năm học 2024-2025",
+                     "Báo cáo đánh giá ngoài năm 2023 của Đoàn đánh giá ngoài Sở GDĐT", "BÁO CÁO ĐÁNH GIÁ NGOÀI"]) == "plan"
     # a single landmark (a plan quoting the report's verdict) does not make a report
     assert classify(["KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG GIÁO DỤC", "5. Tự đánh giá: Đạt Mức 2"]) == "plan"
 

@@ -96,12 +96,21 @@ def test_write_table_is_the_one_writer(tmp_path):
     assert c2.value == "=1+1" and c2.data_type == "s"
 
 
-@pytest.mark.parametrize("page", ["levels", "weaknesses"])
-def test_pages_write_csv_through_the_one_writer(page):
+def test_every_csv_and_xlsx_writer_goes_through_kdcl_exports():
+    """No module but kdcl/exports.py writes a CSV or a cell itself (pandas, csv, openpyxl)."""
+    import re
     from pathlib import Path
 
-    source = (Path(__file__).resolve().parents[1] / "pages" / f"{page}.py").read_text(encoding="utf-8")
-    assert ".to_csv(index=False)" not in source
+    root = Path(__file__).resolve().parents[1]
+    direct = re.compile(r"\.to_csv\(|\.to_excel\(|csv\.writer\(|ExcelWriter|xlsxwriter|\.value = |\bws\.append\(")
+    offenders = []
+    for path in [root / "dashboard.py", *(root / "pages").glob("*.py"), *(root / "kdcl").rglob("*.py")]:
+        if path.name == "exports.py" and path.parent.name == "kdcl":
+            continue
+        for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if direct.search(line) and "exports." not in line:
+                offenders.append(f"{path.relative_to(root)}:{no}: {line.strip()}")
+    assert offenders == []
 
 
 @pytest.mark.parametrize("text", ["=1", "'=1", "''=1", "'", "''", "'a", "a'=", "-", "'-5", "\r=1", "plain"])
@@ -230,3 +239,259 @@ def test_control_characters_are_dropped_at_import_keeping_visible_text(tiny_stor
     assert result.status == "imported", [e.message for e in result.errors]
     assert query(tiny_store, "select weakness, lead from plan_item where school_id = 'S3'") == [
         ("Thiếu phòng[0m học", "HT")]
+
+
+# --------------------------------------------------------------------------- 6. encodings
+
+
+def _mixed_csv(bom: bool) -> bytes:
+    from fixtures_docx import to_cp1258
+
+    header = ",".join(PLAN_HEADER) + "\r\n"
+    utf8_row = "S3,2024-2025,5.4,1,Thiếu phòng học,,,Hiệu trưởng" + "," * 8 + "\r\n"
+    cp_row = "S3,2024-2025,5.3,1,Thiếu đồ dùng,,,Phó hiệu trưởng" + "," * 8 + "\r\n"
+    data = header.encode("utf-8") + utf8_row.encode("utf-8") + to_cp1258(cp_row)
+    return (b"\xef\xbb\xbf" if bom else b"") + data
+
+
+@pytest.mark.parametrize("bom", [True, False], ids=["bom", "no-bom"])
+def test_a_csv_mixing_windows_1258_and_utf8_is_refused_naming_the_row(tiny_store, bom):
+    before = query(tiny_store, "select count(*) from plan_item")
+    result = run(tiny_store, "tron.csv", _mixed_csv(bom))
+    assert result.status == "rejected"
+    [error] = result.errors
+    assert "dòng 3" in error.message and "UTF-8" in error.message and "Windows-1258" in error.message
+    assert query(tiny_store, "select count(*) from plan_item") == before
+
+
+def test_pure_windows_1258_and_pure_utf8_still_read(tiny_store):
+    from fixtures_docx import to_cp1258
+
+    from kdcl.importing.safety import decode_text
+
+    text = "Mã trường,Tên trường\r\nS1,Trường THCS Lý Tự Trọng\r\n"
+    assert decode_text(to_cp1258(text)) == (text, "Windows-1258")
+    assert decode_text(text.encode("utf-8")) == (text, "UTF-8")
+    assert decode_text(b"\xef\xbb\xbf" + text.encode("utf-8")) == (text, "UTF-8 (BOM)")
+
+
+# --------------------------------------------------------------------------- 7. a second process on the database
+
+
+@pytest.fixture
+def held_db(tiny_db_path, tmp_path):
+    """A copy of the tiny database held open by another process (as the dashboard or an import would)."""
+    import shutil
+    import subprocess
+    import sys
+
+    path = tmp_path / "held.duckdb"
+    shutil.copy(tiny_db_path, path)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, duckdb; c = duckdb.connect(sys.argv[1]); print('ok', flush=True); "
+                               "sys.stdin.read()", str(path)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "ok"
+    yield path, holder.pid
+    holder.stdin.close()
+    holder.wait(timeout=30)
+
+
+def test_store_maps_the_duckdb_lock_to_its_own_error(held_db):
+    from kdcl.db import Store, StoreBusy
+
+    path, pid = held_db
+    with pytest.raises(StoreBusy) as busy:
+        Store(path)
+    assert busy.value.pid == pid and path.name in str(busy.value) and str(path.parent) not in str(busy.value)
+    assert f"PID {pid}" in str(busy.value) and "Nhập dữ liệu" in str(busy.value)
+
+
+@pytest.mark.parametrize("argv", [["summary"], ["users", "list"], ["export", "schools", "--out", "{tmp}/a.csv"],
+                                  ["import", "{tmp}/plan.csv"]])
+def test_cli_on_a_held_database_prints_one_vietnamese_line_and_exits_3(held_db, tmp_path, argv):
+    import subprocess
+    import sys
+
+    path, pid = held_db
+    (tmp_path / "plan.csv").write_bytes(plan_csv({}))
+    argv = [a.replace("{tmp}", str(tmp_path)) for a in argv]
+    done = subprocess.run([sys.executable, "-m", "kdcl", *argv, "--db", str(path)], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 3, done.stderr
+    assert "Traceback" not in done.stderr and done.stdout == ""
+    [line] = done.stderr.strip().splitlines()
+    assert f"PID {pid}" in line and "đang được mở" in line
+
+
+def test_dashboard_on_a_held_database_shows_the_same_message(held_db, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from conftest import ROOT
+
+    path, pid = held_db
+    monkeypatch.setenv("KDCL_DB", str(path))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
+    at.run()
+    assert not at.exception
+    assert any(f"PID {pid}" in e.value and "đang được mở" in e.value for e in at.error)
+
+
+# --------------------------------------------------------------------------- 8. uploads
+
+
+def test_documents_are_read_one_at_a_time_with_progress(tiny_store, monkeypatch):
+    from fixtures_docx import seed_003_docx
+
+    from kdcl.importing import service
+
+    events = []
+    real_read_docx = service.read_docx
+
+    def spy(name, data):
+        events.append(("read", name))
+        return real_read_docx(name, data)
+
+    monkeypatch.setattr(service, "read_docx", spy)
+    docx = seed_003_docx()
+    uploads = [Upload(f"ke-hoach-{i}.docx", docx) for i in range(3)]
+    import_files(tiny_store, ADMIN, uploads, Options(dry_run=True),
+                 progress=lambda done, total, name: events.append(("progress", name)))
+    assert events == [("progress", "ke-hoach-0.docx"), ("read", "ke-hoach-0.docx"),
+                      ("progress", "ke-hoach-1.docx"), ("read", "ke-hoach-1.docx"),
+                      ("progress", "ke-hoach-2.docx"), ("read", "ke-hoach-2.docx"), ("progress", "")]
+
+
+def test_a_batch_over_its_budget_refuses_the_rest_unread(tiny_store, monkeypatch):
+    from kdcl.importing import service
+
+    read = []
+    monkeypatch.setattr(service, "read_docx", lambda name, data: read.append(name))
+    data = plan_csv({})
+    assert 200 < len(data) < 400
+    uploads = [Upload("a.csv", data), Upload("b.csv", data + b"\r\n"), Upload("c.docx", b"PK" * 100)]
+    results = import_files(tiny_store, ADMIN, uploads, Options(dry_run=True, max_batch_bytes=400))
+    assert [r.status for r in results] == ["ready", "rejected", "rejected"]
+    assert "chưa được đọc" in results[1].errors[0].message
+    assert "chưa được đọc" in results[2].errors[0].message and read == []
+
+
+# --------------------------------------------------------------------------- 9. small ones
+
+
+def test_history_of_an_item_updated_by_a_csv_import(tiny_store):
+    from kdcl.data import plan_items as pi
+
+    data, _ = templates.export_bytes(tiny_store, ADMIN, "plan", "csv", "S1", "2024-2025")
+    lines = data.decode("utf-8-sig").splitlines()
+    header = next(csv.reader([lines[0]]))
+    first = next(csv.reader([lines[1]]))
+    first[header.index("Điểm yếu")] = "Điểm yếu đã sửa"
+    first[header.index("Hạn hoàn thành")] = "30/06/2025"
+    first[header.index("Kinh phí")] = "7.000.000"
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows([header, first])
+    result = run(tiny_store, "sua.csv", out.getvalue().encode("utf-8-sig"))
+    assert result.status == "imported", [e.message for e in result.errors]
+    [item_id] = [r[0] for r in query(tiny_store, "select distinct item_id from plan_item_log where action = 'update'")]
+    history = pi.item_history(tiny_store, ADMIN, item_id)
+    frame = pi.history_frame(history)
+    what = set(frame["Nội dung thay đổi"]) if "Nội dung thay đổi" in frame else set(frame.iloc[:, 2])
+    assert {"Điểm yếu", "Hạn hoàn thành", "Kinh phí"} <= what
+    shown = frame.to_string()
+    assert "30/06/2025" in shown and "7.000.000" in shown
+
+
+def test_users_list_prints_no_nan(tiny_db_path, tmp_path, capsys):
+    import shutil
+
+    from kdcl import auth, cli
+    from kdcl.db import Store
+
+    db = tmp_path / "users.duckdb"
+    shutil.copy(tiny_db_path, db)
+    store = Store(db)
+    auth.add_user(store, "admin", "matkhau-admin", "admin")
+    auth.add_user(store, "hdnd", "matkhau-hdnd", "viewer")
+    auth.add_user(store, "phong", "matkhau-phong", "office", unit_id="W1")
+    store.close()
+    assert cli.main(["users", "list", "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "nan" not in out.lower()
+    assert out.splitlines() == ["admin\tadmin\t*\tadmin", "phong\toffice\tW1\tphong", "hdnd\tviewer\t*\thdnd"]
+
+
+@pytest.mark.parametrize("argv, expected", [
+    (["summary", "--bogus"], "không nhận ra tham số: --bogus"),
+    ([], "thiếu tham số bắt buộc"),
+    (["nonsense"], "không hợp lệ (chọn một trong"),
+    (["export"], "thiếu tham số bắt buộc"),
+    (["summary", "--year"], "cần một giá trị"),
+    (["users", "add", "x", "--role", "boss"], "không hợp lệ (chọn một trong"),
+])
+def test_argparse_errors_are_vietnamese(argv, expected, capsys):
+    from kdcl import cli
+
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(argv)
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert expected in err, err
+    assert "error:" not in err and "usage:" not in err and "the following" not in err
+
+
+def test_a_completion_date_in_the_future_is_refused_at_import(tiny_store):
+    from datetime import timedelta
+
+    future = (date.today() + timedelta(days=30)).strftime("%d/%m/%Y")
+    result = run(tiny_store, "tuonglai.csv", plan_csv({}, {"Trạng thái": "Hoàn thành", "Ngày hoàn thành": future}),
+                 dry_run=True)
+    assert result.status == "rejected"
+    [error] = result.errors
+    assert error.row == 3 and error.column == "Ngày hoàn thành" and "tương lai" in error.message
+
+
+def test_a_cell_over_the_csv_field_limit_is_reported_as_such(tiny_store):
+    data = plan_csv({}, {"Giải pháp": "x" * 140_000})
+    result = run(tiny_store, "dai.csv", data)
+    assert result.status == "rejected"
+    [error] = result.errors
+    assert "dài hơn 131.072 ký tự" in error.message and "Dòng 3" in error.message
+    assert "ngoặc kép" not in error.message
+
+
+def test_pptx_text_has_no_control_characters():
+    from pptx import Presentation
+
+    from kdcl.reports import pptx_deck
+
+    deck = Presentation()
+    box = deck.slides.add_slide(deck.slide_layouts[6]).shapes.add_textbox(0, 0, 100, 100)
+    pptx_deck._text(box.text_frame, "Chuông\x07 reo", 12)
+    pptx_deck._add_paragraph(box.text_frame, "\x1b[31mđỏ", 12)
+    assert box.text_frame.text == "Chuông reo\n[31mđỏ"
+
+
+def test_plan_text_in_charts_is_shown_as_typed():
+    from kdcl import charts
+
+    items = pd.DataFrame({
+        "criterion_code": ["1.1"], "weakness": ["<a href='http://evil.example'>bấm</a> & <b>đậm</b>"],
+        "measures": ["<img src=x>"], "lead": ["<b>HT</b>"], "time_text": ["<br>Tháng 5"],
+        "start_date": [date(2025, 3, 1)], "due_date": [date(2025, 3, 31)], "bucket": ["overdue"],
+        "days_late": [45], "status": ["in_progress"],
+    })
+    fig = charts.plan_timeline(items, date(2025, 5, 15), "2024-09-01", "2025-05-31")
+    shown = str([trace.y for trace in fig.data]) + str([trace.customdata for trace in fig.data])
+    assert "<a href" not in shown and "<img" not in shown and "<b>" not in shown and "<br>" not in shown
+    assert "&lt;a href=" in shown and "&amp;" in shown
+
+
+def test_a_byte_no_known_encoding_defines_is_refused_with_its_line(tiny_store):
+    from fixtures_docx import to_cp1258
+
+    data = to_cp1258(",".join(PLAN_HEADER) + "\r\nS3,2024-2025,5.4,1,Thiếu\r\n") + b"S3,2024-2025,5.3,1,\x81\x8d\r\n"
+    result = run(tiny_store, "la.csv", data)
+    assert result.status == "rejected"
+    [error] = result.errors
+    assert "Dòng 3" in error.message and "Windows-1258" in error.message

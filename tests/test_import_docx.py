@@ -202,13 +202,14 @@ def test_a_new_version_needs_replace_and_keeps_history(store):
     items = items_of(store, "MN_TM", "2025-2026")
     assert len(items) == 5 and int(items["plan_id"].iloc[0]) == plan_id  # same plan, new version
     assert d(items.loc["1.4"]["due_date"]) == date(2026, 3, 31)
-    assert not old_ids & set(items["item_id"])
+    assert set(items["item_id"]) == old_ids  # issue 16: a new version keeps its items (ids, progress, history)
+    item_14 = int(items.loc["1.4"]["item_id"])
     with store.cursor() as cur:
-        deleted = cur.execute("select item_id, old_value, new_value from plan_item_log where action = 'delete'"
-                              ).fetchall()
+        logged = cur.execute("select item_id, action, field, new_value from plan_item_log where action <> 'create' "
+                             "order by field").fetchall()
         source = cur.execute("select source_name, superseded_by from plan where plan_id = ?", [plan_id]).fetchone()
-    assert {r[0] for r in deleted} == old_ids and all('"criterion_code"' in r[1] for r in deleted)
-    assert "v2.docx" in deleted[0][2]
+    assert logged == [(item_14, "update", "due_date", "2026-03-31"), (item_14, "update", "start_date", "2026-03-01"),
+                      (item_14, "update", "time_text", "Tháng 3/2026")]  # only what the new version changed
     assert source == ("v2.docx", None)
     assert table_counts(store)["plan"] == before["plan"]
 
@@ -228,11 +229,14 @@ def test_a_plan_entered_without_a_file_is_named_as_such(tiny_store):
 
 def test_replace_removes_every_overlapping_plan(store):
     """Two one-year plans, then the five-year plan of the same school with replace: one plan is left
-    (the plan of 2024-2025 takes the new version, the other is emptied, marked and deleted)."""
+    (the plan of 2024-2025 takes the new version, the other is emptied, marked and deleted); the items
+    of both, 1.1 and 1.2, are the five-year plan's 1.1 and 1.2 (issue 16: kept, not deleted)."""
     table = ("Mã trường,Năm học,Tiêu chí,Giải pháp,Thời gian thực hiện\n"
              "TH_NTB,2025-2026,1.1,Một giải pháp,Tháng 5/2026\n"
              "TH_NTB,2024-2025,1.2,Giải pháp khác,Tháng 5/2025\n").encode()
     assert run(store, "mot-nam.csv", table).status == "imported"
+    with store.cursor() as cur:
+        before = cur.execute("select item_id from plan_item where school_id = 'TH_NTB' order by 1").fetchall()
     assert run(store, "nam-nam.docx", SEEDS["001"]()).status == "rejected"
     result = run(store, "nam-nam.docx", SEEDS["001"](), replace=True)
     assert result.status == "imported", [e.message for e in result.errors]
@@ -243,7 +247,11 @@ def test_replace_removes_every_overlapping_plan(store):
     with store.cursor() as cur:
         deleted = cur.execute("select count(*) from plan_item_log where action = 'delete' and school_id = 'TH_NTB'"
                               ).fetchone()[0]
-    assert deleted == 2
+    assert deleted == 0
+    with store.cursor() as cur:
+        kept = cur.execute("select item_id from plan_item where school_id = 'TH_NTB' and criterion_code in "
+                           "('1.1', '1.2') order by 1").fetchall()
+    assert kept == before
 
 
 def test_a_document_naming_an_unknown_school_is_rejected(tiny_store):

@@ -387,7 +387,7 @@ def test_tabular_replace_deletes_items_missing_from_the_file(tiny_store):
 
 def test_export_formats_dates_and_money():
     frame = pd.DataFrame([["S1", "2024-2025", "1.10", 2, "", "", "", "", "", "Tháng 3/2025", date(2025, 3, 1),
-                           date(2025, 3, 31), 10_000_000, "Đang thực hiện", "", "", "", ""]],
+                           date(2025, 3, 31), 10_000_000, "Đang thực hiện", "", "", "", "", 1]],
                          columns=templates.headers("plan"))
     text = templates.to_csv(frame).decode("utf-8-sig")
     assert "1.10,2,,,,,,Tháng 3/2025,01/03/2025,31/03/2025,10000000,Đang thực hiện" in text

@@ -23,7 +23,7 @@ from kdcl.data import Filters, params
 from kdcl.db import Store
 from kdcl.exports import ExportContext
 from kdcl.rules import DATE_FORMAT, format_date, format_number
-from kdcl.strings import BUCKET_LABELS, STATUS_LABELS, t
+from kdcl.strings import BUCKET_LABELS, STATUS_LABELS, TEXT, t
 from kdcl.text import DASHES, WHITESPACE, fold
 
 # the bucket filter of the item list: the rule's buckets plus open / done on time / done late
@@ -461,12 +461,26 @@ def history_frame(history: pd.DataFrame) -> pd.DataFrame:
             return "–"
         if field == "status":
             return STATUS_LABELS.get(text, text)
-        if field == "completed_on":
+        if field in ("completed_on", "due_date", "start_date"):
             try:
                 return _date(pd.Timestamp(text))
             except ValueError:
                 return text
+        if field == "budget_vnd":
+            try:
+                return format_number(int(text))
+            except ValueError:
+                return text
         return text
+
+    def field_label(field: str) -> str:
+        """The page's own name of a field, or the import's (an import logs every column it changed)."""
+        if "overdue.field." + field in TEXT:
+            return t("overdue.field." + field)
+        if "import.field." + field in TEXT:
+            label = t("import.field." + field)
+            return label[:1].upper() + label[1:]
+        return field
 
     rows = []
     for row in history.itertuples(index=False):
@@ -475,7 +489,7 @@ def history_frame(history: pd.DataFrame) -> pd.DataFrame:
             {
                 t("overdue.history.when"): _datetime(row.changed_at),
                 t("overdue.history.who"): row.changed_by,
-                t("overdue.history.what"): t(f"overdue.field.{field}") if field else t(f"overdue.action.{row.action}"),
+                t("overdue.history.what"): field_label(field) if field else t(f"overdue.action.{row.action}"),
                 t("overdue.history.old"): value(field, row.old_value) if field else "",
                 t("overdue.history.new"): value(field, row.new_value) if field else "",
             }

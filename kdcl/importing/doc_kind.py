@@ -36,7 +36,7 @@ _SELF_MARKS = {  # landmark name -> pattern on a folded paragraph
     "title": re.compile(r"^bao cao tu danh gia$"),
 }
 _EXTERNAL_MARKS = {
-    "title": re.compile(r"^bao cao (?:ket qua )?danh gia ngoai\b"),
+    "title": re.compile(r"^bao cao (?:ket qua )?danh gia ngoai\W*$"),
     "team": re.compile(r"^(?:danh sach (?:thanh vien )?)?doan danh gia ngoai\b"),
     "verdict": re.compile(r"^(?:\d\s*[.)]\s*)?danh gia (?:cua doan|ngoai)\s*:\s*(?:dat muc|khong dat|chua dat)"),
     "summary_table": re.compile(r"^bang tong hop ket qua danh gia ngoai"),
@@ -60,7 +60,7 @@ def classify(paragraphs: Iterable[str | None]) -> str:
             if name not in external_found and pattern.match(f):
                 external_found.add(name)
         plan = plan or bool(_PLAN_MARKS.match(f))
-    if len(external_found) >= 2 or ("title" in external_found and len(self_found) < 2):
+    if len(external_found) >= 2 or ("title" in external_found and len(self_found) < 2 and not plan):
         return EXTERNAL_REPORT
     if len(self_found) >= 2:
         return SELF_REPORT

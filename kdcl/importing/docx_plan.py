@@ -5,25 +5,30 @@ to its first grid column only; a vertically merged cell (w:vMerge continue) is m
 `merged` and carries the text of the cell where the merge starts. A table is a plan table
 when one of its first three rows is a plan header; a following table with the same number of
 columns and no header (Word splits tables at page breaks in converted documents) continues
-it. Without a plan table the paragraphs are read as the narrative (list) layout. See
+it, also when only a page number ("- 2 -", "Trang 3") stands between them; a table without header
+that holds "Tiêu chí n.m" rows elsewhere is named in a warning. Without a plan table the paragraphs are read as the narrative (list) layout. See
 kdcl.importing.plan_common for the layouts themselves.
 
-Tracked changes are read as if accepted: insertions (w:ins, w:moveTo) are kept, deletions (w:del,
+Content controls (w:sdt), smart tags, custom XML and simple fields are unwrapped first, so text typed
+into a template's fill-in fields is read like any other. Tracked changes are read as if accepted: insertions (w:ins, w:moveTo) are kept, deletions (w:del,
 w:moveFrom, and table rows marked deleted) dropped, and the file gets a warning saying so.
 """
 
 from __future__ import annotations
 
 import io
+import re
+import zipfile
 
 from docx import Document
 from docx.oxml.ns import qn
+from docx.oxml.parser import parse_xml
 from docx.text.paragraph import Paragraph
 
 from kdcl.importing.doc_kind import REPORTS, classify
 from kdcl.importing.model import Issue, ParsedPlan
-from kdcl.importing.normalise import clean
-from kdcl.importing.plan_common import Cell, TableReader, finish, header_mapping, read_narrative
+from kdcl.importing.normalise import clean, fold, one_line
+from kdcl.importing.plan_common import Cell, TableReader, finish, header_mapping, label_of, read_narrative
 from kdcl.importing.safety import FileRejected
 
 
@@ -55,9 +60,32 @@ def _table_rows(tbl) -> list[list[Cell]]:
     return rows
 
 
+_PAGE_MARK = re.compile(r"^(?:trang\s*)?[-–—]?\s*\d{1,3}\s*[-–—]?(?:\s*/\s*\d{1,3})?$|^.{0,3}$")
+_CRITERION = re.compile(r"^\s*tieu\s*chi\s*\d{1,2}\s*\.\s*\d{1,2}")
 _KEEP = (qn("w:ins"), qn("w:moveTo"))
 _DROP = (qn("w:del"), qn("w:moveFrom"))
 _MARKS = (qn("w:rPr"), qn("w:trPr"), qn("w:pPr"), qn("w:tcPr"))
+
+
+_WRAPPERS = (qn("w:sdt"), qn("w:smartTag"), qn("w:customXml"), qn("w:fldSimple"))
+_WRAPPER_PROPS = (qn("w:sdtPr"), qn("w:sdtEndPr"), qn("w:smartTagPr"), qn("w:customXmlPr"))
+
+
+def unwrap_containers(body) -> None:
+    """Content controls (w:sdt, from templates with fill-in fields), smart tags, custom XML and simple fields
+    wrap runs, paragraphs or table rows; python-docx reads only direct runs and rows, so their content takes
+    their place (the wrapper's own properties are dropped)."""
+    for el in reversed(list(body.iter(*_WRAPPERS))):  # innermost first
+        parent = el.getparent()
+        if parent is None:
+            continue
+        index = parent.index(el)
+        content = el.find(qn("w:sdtContent")) if el.tag == qn("w:sdt") else el
+        children = [] if content is None else [c for c in content if c.tag not in _WRAPPER_PROPS]
+        for child in children:
+            parent.insert(index, child)
+            index += 1
+        parent.remove(el)
 
 
 def accept_changes(body) -> bool:
@@ -98,14 +126,38 @@ def _blocks(body):
                 yield from _blocks(content)
 
 
-def read_docx(name: str, data: bytes) -> ParsedPlan:
+_OFFICE_DOCUMENT = re.compile(rb'Type="[^"]*/officeDocument"[^>]*Target="/?([^"]+)"|'
+                              rb'Target="/?([^"]+)"[^>]*Type="[^"]*/officeDocument"')
+
+
+def document_body(data: bytes):
+    """The w:body of a .docx. Only the main document part is parsed (with python-docx's element classes):
+    styles, numbering, settings and the package's relationships are not needed to read a plan, and opening
+    the whole package with python-docx costs about half the reading time. A package this shortcut does not
+    understand is opened by python-docx itself."""
     try:
-        document = Document(io.BytesIO(data))
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            rels = _OFFICE_DOCUMENT.search(zf.read("_rels/.rels"))
+            part = (rels.group(1) or rels.group(2)).decode() if rels else "word/document.xml"
+            root = parse_xml(zf.read(part))
+        body = root.find(qn("w:body"))
+        if body is not None:
+            return body
+    except Exception:  # a damaged or unusual package: python-docx decides below
+        pass
+    try:
+        return Document(io.BytesIO(data)).element.body
     except Exception:  # python-docx raises many kinds on a damaged package
         raise FileRejected("import.err.broken_docx") from None
-    paragraphs: list[tuple[int, str]] = []
+
+
+def read_docx(name: str, data: bytes) -> ParsedPlan:
+    body = document_body(data)
+    paragraphs: list[tuple] = []  # (number, text, where): body paragraphs and the rows of form tables
+    para_no = 0
     reader = TableReader(name)
-    if accept_changes(document.element.body):
+    unwrap_containers(body)
+    if accept_changes(body):
         reader.issues.append(("warning", Issue(name, _t("import.warn.tracked_changes"))))
     header_parts: list[str] = []
     all_text: list[str] = []
@@ -113,15 +165,17 @@ def read_docx(name: str, data: bytes) -> ParsedPlan:
     width = 0
     seen_content = False
     table_no = 0
-    for kind, element in _blocks(document.element.body):
+    for kind, element in _blocks(body):
         if kind == "p":
             text = clean(Paragraph(element, None).text)
             if text:
-                paragraphs.append((len(paragraphs) + 1, text))
+                para_no += 1
+                paragraphs.append((len(paragraphs) + 1, text, _t("import.loc.paragraph", row=para_no)))
                 all_text.append(text)
                 if not seen_content:
                     header_parts.append(text)
-                in_plan_table = False if len(text) > 3 else in_plan_table
+                # a page number or running head between two pages of a table does not end it
+                in_plan_table = in_plan_table and bool(_PAGE_MARK.match(fold(text)))
             continue
         rows = _table_rows(element)
         if not rows:
@@ -130,7 +184,13 @@ def read_docx(name: str, data: bytes) -> ParsedPlan:
         row_width = max(len(r) for r in rows)
         has_header = any(header_mapping([c.text for c in r]) for r in rows[:3])
         if not has_header and not (in_plan_table and reader.mapping and row_width == width):
-            all_text.extend(c.text for r in rows for c in r if c.text and not c.merged)
+            texts = [c.text for r in rows for c in r if c.text and not c.merged]
+            all_text.extend(texts)
+            for i, line in form_lines(rows):  # a form per criterion: "Label | value" rows
+                paragraphs.append((len(paragraphs) + 1, line, _where(table_no, i)))
+            if reader.mapping and any(_CRITERION.match(fold(x)) for x in texts):  # plan rows we cannot place
+                reader.issues.append(("warning", Issue(name, _t("import.warn.table_without_header"), None, None,
+                                                       _t("import.loc.table", table=table_no))))
             continue
         seen_content = True
         in_plan_table, width = True, row_width
@@ -143,8 +203,32 @@ def read_docx(name: str, data: bytes) -> ParsedPlan:
         return finish(reader.layout, reader.items, "\n".join(all_text), "\n".join(header_parts), reader.issues)
     items, issues = read_narrative(name, paragraphs, "\n", "import.loc.paragraph")
     first = items[0].row if items else len(paragraphs) + 1
-    header = "\n".join(text for no, text in paragraphs if no < first)
+    header = "\n".join(entry[1] for entry in paragraphs if entry[0] < first)
     return finish("narrative", items, "\n".join(all_text), header, reader.issues + issues)
+
+
+def form_lines(rows: list[list[Cell]]) -> list[tuple[int, str]]:
+    """The rows of a form table (a criterion's fields as "Label | value" rows, instead of one plan table) as
+    "Label: value" lines, with their row numbers; [] for any other table. A form has at least two rows whose
+    first cell is a plan label; a row holding a criterion ("Tiêu chí | 1.4: …", "Tiêu chí 1.4: …") is kept
+    as a criterion line."""
+    lines: list[tuple[int, str]] = []
+    labelled = 0
+    for i, cells in enumerate(rows, start=1):
+        texts = list(dict.fromkeys(one_line(c.text) for c in cells if c.text and not c.merged))
+        if not texts:
+            continue
+        first = texts[0].rstrip(" :")
+        rest = " ".join(texts[1:])
+        if fold(first) in ("tieu chi", "ma tieu chi", "ten tieu chi") and rest:
+            lines.append((i, f"Tiêu chí {rest}" if not fold(rest).startswith("tieu chi") else rest))
+        elif label_of(first + ":"):
+            labelled += 1
+            if rest:  # a blank field of the form says nothing
+                lines.append((i, f"{first}: {rest}"))
+        else:
+            lines.append((i, " ".join(texts)))
+    return lines if labelled >= 2 else []
 
 
 def _t(key: str, **values: object) -> str:

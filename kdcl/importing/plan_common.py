@@ -59,6 +59,8 @@ FIELD_LABELS = {
     "other": "Điều kiện hỗ trợ khác",
     "note": "Ghi chú",
     "level": "Mức",
+    "time_start": "Bắt đầu",
+    "time_end": "Hoàn thành",
 }
 
 
@@ -81,14 +83,16 @@ def column_field(header: str | None) -> str | None:
         return "other"
     if "ghi chu" in k:
         return "note"
-    if any(w in k for w in ("mat yeu", "diem yeu", "han che", "ton tai")):
+    if any(w in k for w in ("mat yeu", "diem yeu", "han che", "ton tai", "hien trang", "thuc trang")) and \
+            "ket qua can dat" not in k:  # "Kết quả cần đạt (so với hiện trạng)" is the target column
         return "weakness"
-    if "ket qua can dat" in k or k.startswith("muc tieu") or k == "ket qua":
+    if "ket qua can dat" in k or k.startswith(("muc tieu", "ket qua du kien", "chi tieu", "san pham")) or \
+            k == "ket qua":
         return "target"
     if any(w in k for w in ("cong viec", "giai phap", "bien phap", "hoat dong")):
         return "measures"
     leadish = any(w in k for w in ("chu tri", "phan cong", "nguoi thuc hien", "phu trach", "don vi thuc hien",
-                                   "bo phan thuc hien", "nguoi chiu trach nhiem"))
+                                   "bo phan thuc hien", "nguoi chiu trach nhiem", "luc luong thuc hien"))
     if leadish and "thoi gian" in k:
         return "lead_time"
     if leadish:
@@ -143,17 +147,18 @@ _SHORTFALL = re.compile(
     r"|con (?:nhieu|it|thieu|\d+))\b")
 
 
-_NUMBER_CELL = re.compile(r"^\(?\s*\d{1,2}\s*\)?\.?$")
+_TIME_PART = re.compile(r"bat dau|hoan thanh|ket thuc|^tu\b|^den\b|\bhan\b")
+_NUMBER_CELL = re.compile(r"^\(?\s*(?:\d{1,2}|[A-Za-z])\s*\)?\.?$")
 _NO_LEVEL = re.compile(r"^muc muc tieu chua (?:ghi|xac dinh)")
 
 
 def is_number_row(texts: list[str]) -> bool:
-    """A column-number row under a table header ("1 2 3 … 9", "(1) (2) … (9)"): at least three cells, every
-    one a column number, the numbers increasing."""
+    """A column-number row under a table header ("1 2 3 … 9", "(1) (2) … (9)", "A B 1 2 …"): every cell a
+    column number or letter, at least three numbers, increasing."""
     if len(texts) < 3 or not all(_NUMBER_CELL.match(x.strip()) for x in texts):
         return False
-    numbers = [int(re.sub(r"\D", "", x)) for x in texts]
-    return all(b > a for a, b in zip(numbers, numbers[1:]))
+    numbers = [int(d) for d in (re.sub(r"\D", "", x) for x in texts) if d]
+    return len(numbers) >= 3 and all(b > a for a, b in zip(numbers, numbers[1:]))
 
 
 def level_number(text: str | None) -> int | None:
@@ -260,8 +265,8 @@ def glue(previous: str | None, more: str | None) -> str | None:
     return previous + "\n" + more
 
 
-CONTENT_FIELDS = ("weakness", "target", "measures", "lead", "lead_time", "support", "time", "budget", "other",
-                  "note", "level")
+CONTENT_FIELDS = ("weakness", "target", "measures", "lead", "lead_time", "support", "time", "time_start",
+                  "time_end", "budget", "other", "note", "level")
 
 
 class TableReader:
@@ -281,6 +286,7 @@ class TableReader:
         self.tables_seen = 0
         self.layout = "table9"
         self.unmapped: dict[int, str] = {}  # column -> header text of the columns that are not plan fields
+        self.spans: dict[int, int] = {}  # header cells merged across columns (a second header row may follow)
         self.warned: set[tuple] = set()
 
     # a table without its own header that follows a plan table continues it (page break)
@@ -301,6 +307,9 @@ class TableReader:
     def feed(self, cells: list[Cell], where: str) -> None:
         self.row_no += 1
         texts = [c.text for c in cells]
+        spans, self.spans = self.spans, {}
+        if spans and self._sub_header(cells, spans):  # (its merged cells repeat the header above: check first)
+            return
         mapping = header_mapping(texts)
         if mapping is not None:
             if self.mapping is None:
@@ -308,6 +317,7 @@ class TableReader:
             self.mapping = mapping
             self.headers = {f: one_line(texts[i]) or FIELD_LABELS[f] for i, f in mapping.items()}
             self.unmapped = {i: one_line(x) for i, x in enumerate(texts) if one_line(x) and i not in mapping}
+            self.spans = {i: c.span for i, c in enumerate(cells) if c.span > 1 and c.text}
             return
         if self.mapping is None:
             return
@@ -340,7 +350,9 @@ class TableReader:
         std_text = std_cell.text if not std_cell.merged else None
         # group row "Tiêu chuẩn n: …" (the rest of the row empty or the same merged text)
         if (crit_text and is_standard_heading(crit_text) and self._only(row, crit_text)) or (
-                std_text and is_standard_heading(std_text) and not crit_text and self._only(row, std_text)):
+                std_text and is_standard_heading(std_text) and not crit_text and self._only(row, std_text)) or (
+                len(distinct) == 1 and is_standard_heading(distinct[0])  # merged across, from the TT column on
+                and any(c.span > 1 and c.text == distinct[0] for c in cells)):
             self.filled["standard"] = None
             self.current = None
             return
@@ -374,6 +386,34 @@ class TableReader:
         else:
             self.issues.append(("warning", Issue(self.file, self._t("import.warn.row_without_criterion"),
                                                  self.row_no, None, where)))
+
+    def _sub_header(self, cells: list[Cell], spans: dict[int, int]) -> bool:
+        """A second header row under header cells merged across columns ("Thời gian thực hiện" over "Bắt đầu" |
+        "Hoàn thành", "Chủ trì và phối hợp" over "Chủ trì" | "Phối hợp"): the sub-columns become fields."""
+        under = {j: i for i, n in spans.items() for j in range(i, i + n)}
+        own = {j: one_line(c.text) for j, c in enumerate(cells) if c.text and not c.merged}
+        if not own or any(j not in under or len(text) > 40 or CODE_RE.search(text)
+                          or not (column_field(text) or _TIME_PART.search(fold(text))) for j, text in own.items()):
+            return False  # not a header: a value (or a row continued from the page before)
+        parents = {j: self.mapping.get(under[j]) for j in own}  # before the loop changes the mapping
+        for j, text in own.items():
+            parent = parents[j]
+            f = column_field(text)
+            k = fold(text)
+            if parent == "time" or (f == "time" and parent is None):
+                if re.search(r"bat dau|^tu\b", k):
+                    f = "time_start"
+                elif _TIME_PART.search(k):
+                    f = "time_end"
+            if f is None or f in self.mapping.values() and self.mapping.get(j) != f:
+                if j == under[j]:
+                    continue  # the first sub-column keeps the parent's field
+                self.unmapped[j] = text
+                continue
+            self.mapping[j] = f  # (the parent's header, e.g. "Thời gian thực hiện", still names the field in messages)
+            self.headers[f] = text
+            self.unmapped.pop(j, None)
+        return True
 
     def _warn_lost(self, cells: list[Cell], where: str) -> None:
         """Name, once per column, text that no field will take: in a column that is not a plan column, or in a
@@ -419,6 +459,9 @@ class TableReader:
         values = {f: self._cell(row, f, inherit=True) for f in CONTENT_FIELDS}
         item = RawItem(row=self.row_no, where=where, criterion_text=one_line(crit_text), code=code, name=name,
                        target_level=self.level, level_text=self.level_text)
+        level, item.name = inline_level(name)
+        if level is not None:  # "Tiêu chí 1.4 (Mức 3): …": the criterion's own level
+            item.target_level, item.level_text = level, f"Mức {level}"
         item.columns = dict(self.headers)  # only the columns this table has
         for f in ("lead_time",):  # a combined column carries the lead and the time
             if f in self.headers:
@@ -476,6 +519,11 @@ class TableReader:
                 put("support", support)
         put("support", values.get("support"))
         put("time_text", values.get("time"))
+        start, end = one_line(values.get("time_start")), one_line(values.get("time_end"))
+        if start and end:
+            put("time_text", self._t("import.time.start_end", start=start, end=end))
+        elif start or end:
+            put("time_text", self._t("import.time.start" if start else "import.time.end", value=start or end))
         put("budget_text", values.get("budget"))
         put("other_support", values.get("other"))
         put("note", values.get("note"))
@@ -489,17 +537,21 @@ _STOP = re.compile(r"^\s*(?:[ivx]+\s*\.\s|\d{1,2}\s*\.\s*tieu chuan|tieu chuan\s
 # typed list marks before a criterion line or a label: "1.", "2)", "a)", "-", "+", "•", "*", "–"
 _MARK = re.compile(r"^\s*(?:[-+•*–—·▪◦○●►✓]+|\d{1,2}\s*[.)](?!\d)|[a-zđ]\s*\))\s*", re.I)
 # a closing section ("4. Tổ chức thực hiện", "V. KIẾN NGHỊ"), the receivers and the signature end the last item
-_CLOSING = re.compile(
-    r"^(?:to chuc thuc hien|trien khai thuc hien|ke hoach thuc hien|phan cong thuc hien|ket luan|kien nghi"
-    r"|de xuat|hieu luc thi hanh|noi nhan)\b[^:]{0,40}:?$")
+_CLOSING = re.compile(  # a heading: no colon ("Tổ chức thực hiện:" alone on its line is a label), but "Nơi nhận:"
+    r"^(?:noi nhan\W*|(?:to chuc thuc hien|trien khai thuc hien|ke hoach thuc hien|ket luan|kien nghi|de xuat"
+    r"|hieu luc thi hanh)\b[^:]{0,40})$")
 _SIGNER = re.compile(r"^(?:kt\.?\s*|tm\.?\s*)?(?:pho )?(?:hieu truong|chu tich hoi dong|nguoi lap ke hoach)\b")
-_SIGN_DATE = re.compile(r"^[^:,]{2,40},\s*ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}\s*\.?$")
+_SIGN_DATE = re.compile(  # "Quang Hưng, ngày 14 tháng 10 năm 2025", drafts with the day left blank included
+    r"^[^:,]{2,40},\s*ngay[\s.…_]*(?:\d{1,2})?[\s.…_]*thang[\s.…_]*(?:\d{1,2})?[\s.…_]*nam\s*\d{4}\s*\.?$")
 LABELS: list[tuple[str, str]] = [  # folded label prefix -> field, longest first
     ("nguon luc khac", "support"),
     ("nguon luc", "support"),
     ("nguoi phoi hop", "support"),
     ("don vi phoi hop", "support"),
     ("phoi hop", "support"),
+    ("muc can dat", "level"),
+    ("muc muc tieu", "level"),
+    ("muc phan dau", "level"),
     ("muc tieu can dat", "target"),
     ("muc tieu", "target"),
     ("ket qua can dat", "result"),
@@ -536,10 +588,10 @@ NARRATIVE_LABELS = {
 }
 _ATTR = {"weakness": "weakness", "measures": "measures", "lead": "lead", "support": "support",
          "budget": "budget_text", "note": "note", "other": "other_support"}
-_FIELD_NAMES = {"name": "Tiêu chí", "result": "Kết quả cần đạt", "lead_support": "Chủ trì và phối hợp",
+_FIELD_NAMES = {"name": "Tiêu chí", "result": "Kết quả cần đạt", "lead_support": "Chủ trì và phối hợp", "level": "Mức",
                 **NARRATIVE_LABELS}
 # a line "Something short: …" that looks like a label of a form (to warn about labels we do not know)
-_LABEL_LIKE = re.compile(r"^([^\W\d_][^:;,.]{1,40}):")
+_LABEL_LIKE = re.compile(r"^([^\W\d_]+(?: [^\W\d_]+){0,5})\s*:")  # words only: "Tháng 9: …" is content
 
 
 def strip_mark(line: str) -> str:
@@ -564,6 +616,23 @@ def _label(line: str) -> tuple[str, str, str] | None:
             label = body[:cut - 1] if same else line.split(":", 1)[0]
             return field, text.strip(), label.strip()
     return None
+
+
+_INLINE_LEVEL = re.compile(r"[(\[–-]\s*muc\s*(\d)\s*[)\]]?")
+
+
+def inline_level(name: str | None) -> tuple[int | None, str | None]:
+    """(level, name without it) for a criterion name carrying its level: "(Mức 3): Hiệu trưởng…", "… – Mức 2"."""
+    m = _INLINE_LEVEL.search(fold(name)) if name else None
+    if not m or len(fold(name)) != len(name):
+        return None, name
+    return int(m.group(1)), (name[:m.start()] + name[m.end():]).strip(" :.-–") or None
+
+
+def label_of(line: str) -> str | None:
+    """The field a "Label: …" line names (narrative labels and the official column names), else None."""
+    found = _label(line)
+    return found[0] if found else None
 
 
 def split_result(text: str | None, weakness_given: bool) -> tuple[str | None, str | None]:
@@ -592,9 +661,10 @@ def split_result(text: str | None, weakness_given: bool) -> tuple[str | None, st
     return None, s
 
 
-def read_narrative(file: str, lines: list[tuple[int, str]], joiner: str,
+def read_narrative(file: str, lines: list[tuple], joiner: str,
                    where_key: str) -> tuple[list[RawItem], list[tuple[str, Issue]]]:
     """Items of the narrative (list) layout from numbered lines (text lines or paragraphs), and warnings.
+    A line is (number, text) or (number, text, where) when its place is not "đoạn/dòng <number>".
 
     An item starts at a criterion line ("1.4. Tiêu chí 1.4: …", "1. Tiêu chí 1.4 …", "• Tiêu chí 1.4 …");
     labelled lines fill its fields, a label's text running until the next label (a label alone on its line
@@ -615,8 +685,10 @@ def read_narrative(file: str, lines: list[tuple[int, str]], joiner: str,
     level: int | None = None
     level_text: str | None = None
 
+    places = {entry[0]: entry[2] for entry in lines if len(entry) > 2}  # (no, text, where): a table row's place
+
     def where(no: int) -> str:
-        return t(where_key, row=no)
+        return places.get(no) or t(where_key, row=no)
 
     def close() -> None:
         if item is None:
@@ -653,10 +725,15 @@ def read_narrative(file: str, lines: list[tuple[int, str]], joiner: str,
                 item.target_result = text
             elif f == "time":
                 item.time_text = one_line(text)
+            elif f == "level" and text:  # "Mức cần đạt: Mức 3" / "Mức mục tiêu: 3"
+                item.level_text = one_line(text)
+                found = level_number(text)
+                item.target_level = found if found is not None else -1
             elif f in _ATTR:
                 setattr(item, _ATTR[f], text)
 
-    for no, raw in lines:
+    for entry in lines:
+        no, raw = entry[0], entry[1]
         line = clean(raw)
         if not line:
             continue
@@ -671,6 +748,9 @@ def read_narrative(file: str, lines: list[tuple[int, str]], joiner: str,
             name = bare[name_start:].strip() if name_start is not None else split_criterion(bare)[1]
             item = RawItem(row=no, where=where(no), criterion_text=one_line(bare), code=code,
                            target_level=level, level_text=level_text)
+            found, name = inline_level(name)
+            if found is not None:  # "Tiêu chí 1.4 (Mức 3): …" / "… – Mức 3"
+                item.target_level, item.level_text = found, f"Mức {found}"
             item.columns = dict(NARRATIVE_LABELS)
             items.append(item)
             parts = {"name": [name] if name else []}
@@ -711,12 +791,20 @@ def read_narrative(file: str, lines: list[tuple[int, str]], joiner: str,
                 issues.append(("warning", Issue(file, t("import.warn.unknown_label", label=unknown.group(1),
                                                         field=_FIELD_NAMES.get(field, field), code=item.code),
                                                 no, None, where(no))))
-        if field:
-            parts.setdefault(field, []).append(line)
-            if field in labels_seen and parts[field]:
-                labels_seen.pop(field)
+        if field is None or (field == "name" and not line[:1].islower()):
+            # text before the first label (not the criterion name going on) or after a "Mức" line: no field
+            issues.append(("warning", Issue(file, t("import.warn.unlabelled", code=item.code, text=_short(line)),
+                                            no, None, where(no))))
+            continue
+        parts.setdefault(field, []).append(line)
+        if field in labels_seen and parts[field]:
+            labels_seen.pop(field)
     close()
     return items, issues
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit].rstrip() + "…"
 
 
 # ---------------------------------------------------------------------------- school and year

@@ -14,7 +14,10 @@ EXPECTED_FIELDS = ("level", "weakness_target", "measures", "lead", "time", "due"
 
 
 def missing_fields(v) -> list[str]:
-    """The EXPECTED_FIELDS an item (kdcl.importing.validate.ItemValues) has no value for."""
+    """The EXPECTED_FIELDS an item has no value for: a checked item (kdcl.importing.validate.ItemValues), or an
+    item as read (kdcl.importing.model.RawItem) when the file was refused before its items were checked (no
+    due date to judge then)."""
+    checked = hasattr(v, "due_date")
     missing = []
     if v.target_level is None:
         missing.append("level")
@@ -26,17 +29,24 @@ def missing_fields(v) -> list[str]:
         missing.append("lead")
     if not v.time_text:
         missing.append("time")
-    elif v.due_date is None and not v.ongoing:
+    elif checked and v.due_date is None and not v.ongoing:
         missing.append("due")
-    if v.budget_vnd is None and not v.budget_text:
+    if (v.budget_vnd is None if checked else True) and not v.budget_text:
         missing.append("budget")
     return missing
 
 
 def _document_items(result) -> list:
-    if result.fmt not in ("docx", "txt") or not result.plans:
+    """The checked items of a plan document, else (refused) the items as read."""
+    if result.fmt not in ("docx", "txt"):
         return []
-    return [v for w in result.plans for v in w.items]
+    if result.plans:
+        return [v for w in result.plans for v in w.items]
+    return list(result.read_items)
+
+
+def _code(v) -> str | None:
+    return v.criterion_code if hasattr(v, "criterion_code") else (v.code or v.criterion_text)
 
 
 def layout_line(result) -> str | None:
@@ -52,7 +62,7 @@ def missing_frame(result) -> pd.DataFrame:
     for v in _document_items(result):
         missing = missing_fields(v)
         if missing:
-            rows.append({t("import.preview.criterion"): v.criterion_code, t("import.preview.where"): v.where or "",
+            rows.append({t("import.preview.criterion"): _code(v), t("import.preview.where"): v.where or "",
                          t("import.preview.missing"): ", ".join(t("import.missing." + m) for m in missing)})
     return pd.DataFrame(rows)
 
@@ -63,5 +73,5 @@ def as_json(result) -> dict[str, Any]:
     if not items and not layout_line(result):
         return {}
     return {"layout": result.layout, "layout_label": t("import.layout." + result.layout),
-            "items": [{"criterion": v.criterion_code, "where": v.where, "missing": missing_fields(v)}
+            "items": [{"criterion": _code(v), "where": v.where, "missing": missing_fields(v)}
                       for v in items]}

@@ -13,7 +13,8 @@
   external links (openpyxl keep_links=False); python-docx never resolves external entities.
 - text (.csv/.txt) is decoded as UTF-8 (with or without BOM), UTF-16 (BOM, or NUL-byte
   pattern) or else Windows-1258 (cp1258 writes tone marks as combining characters), then
-  normalised to NFC.
+  normalised to NFC. A file mixing UTF-8 and Windows-1258 lines is refused with the first line
+  that is not UTF-8.
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ import zipfile
 from dataclasses import dataclass
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
+# one upload batch (the import page): files past this total are refused unread, so a batch of
+# near-limit documents cannot hold the server's memory and time (issue 21, benchmarks/bench_upload.py)
+MAX_BATCH_BYTES = 40 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 50 * 1024 * 1024
 MAX_RATIO = 100
 MAX_ZIP_ENTRIES = 2000
@@ -119,10 +123,35 @@ def check_zip(data: bytes, fmt: str) -> None:
         raise FileRejected("import.err.encrypted_or_old") from None
 
 
+def _utf8_or_line(data: bytes, first_line: int = 1) -> tuple[str | None, int | None]:
+    """(text, None) when `data` is UTF-8; else (None, number of the first line that is not)."""
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        return None, first_line + data.count(b"\n", 0, exc.start)
+
+
+def _has_utf8_letters(data: bytes) -> bool:
+    """Some line holds valid UTF-8 beyond ASCII (a line written by a UTF-8 program)."""
+    for line in data.split(b"\n"):
+        if max(line, default=0) >= 0x80:
+            try:
+                line.decode("utf-8")
+                return True
+            except UnicodeDecodeError:
+                continue
+    return False
+
+
 def decode_text(data: bytes) -> tuple[str, str]:
-    """(text in NFC, encoding name) for a .csv/.txt file."""
+    """(text in NFC, encoding name) for a .csv/.txt file. A file mixing UTF-8 lines and
+    Windows-1258 lines (rows pasted from another file) is refused with the first line that is
+    not UTF-8, never stored as mojibake or U+FFFD (issue 21)."""
     if data.startswith(b"\xef\xbb\xbf"):
-        text, enc = data[3:].decode("utf-8", errors="replace"), "UTF-8 (BOM)"
+        text, bad_line = _utf8_or_line(data[3:])
+        if text is None:
+            raise FileRejected("import.err.mixed_encoding", line=bad_line)
+        enc = "UTF-8 (BOM)"
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text, enc = data.decode("utf-16", errors="replace"), "UTF-16"
     else:
@@ -135,10 +164,15 @@ def decode_text(data: bytes) -> tuple[str, str]:
         elif even_nuls > half * 0.3 and odd_nuls == 0:
             text, enc = data.decode("utf-16-be", errors="replace"), "UTF-16"
         else:
-            try:
-                text, enc = data.decode("utf-8"), "UTF-8"
-            except UnicodeDecodeError:
+            text, bad_line = _utf8_or_line(data)
+            if text is not None:
+                enc = "UTF-8"
+            elif _has_utf8_letters(data):
+                raise FileRejected("import.err.mixed_encoding", line=bad_line)
+            else:
                 text, enc = data.decode("cp1258", errors="replace"), "Windows-1258"
+                if "\ufffd" in text:  # a byte Windows-1258 does not define: another encoding, never guessed
+                    raise FileRejected("import.err.undecodable", line=text.count("\n", 0, text.index("\ufffd")) + 1)
     if "\x00" in text:
         raise FileRejected("import.err.binary_text")
     return unicodedata.normalize("NFC", text), enc

@@ -10,16 +10,24 @@ plans by `plan.source_sha256` (for the same school), template files by `import_l
 
 Plans from documents (.docx/.txt): a school's plan covers school years first..last. When the
 school already has a plan overlapping those years the file is rejected unless `replace`
-(the --replace option / the "Thay thế" checkbox): then the old items are deleted, each
-logged as a 'delete' in plan_item_log with a json snapshot (history survives, plan_item_log has
-no foreign key), the plan starting the same year keeps its plan_id and takes the new version,
-and other overlapping plans are marked `superseded_by` and deleted once the import has
-committed (DuckDB will not delete a parent row in the transaction that deleted its children).
+(the --replace option / the "Thay thế" checkbox): then the file is a new version of those plans.
+Its items are matched to the current ones (validate.MATCH_RULE: same criterion, then the closest
+weakness/measures text): a matched item keeps its id, status, completion date, progress note and
+history and takes only what the document changes (one log row per changed field); items the new
+version drops are deleted, each logged as a 'delete' in plan_item_log with a json snapshot
+(history survives, plan_item_log has no foreign key). The plan starting the same year keeps its
+plan_id and takes the new version (matched items of other overlapping plans move into it), and
+the other overlapping plans are marked `superseded_by` and deleted once the import has committed
+(DuckDB will not delete a parent row in the transaction that deleted its children). When the
+user chose the school (Options.school), a document naming another school is rejected unless
+Options.accept_school_mismatch; then it goes to the chosen school.
 
 Plan items from templates (.xlsx/.csv) upsert by (school, school year): rows are matched to
 the plan's items by criterion code and order, changed values update the item (version + 1, a
 log row per changed field), new rows are added, and items the file does not mention are kept
-(or deleted with `replace`). So export -> edit -> import changes exactly what was edited.
+(or deleted with `replace`). So export -> edit -> import changes exactly what was edited. An
+export carries each item's version: a row whose item changed since is a conflict (Options.conflicts,
+Options.conflict_choices), never applied blindly.
 Assessments upsert by (school, year, kind, criterion); schools by school id (units are
 created when new). Every write first checks `kdcl.data.require_write` for each school.
 """
@@ -55,9 +63,10 @@ from kdcl.importing.validate import (
     assessments_from_table,
     plan_from_document,
     plans_from_table,
+    progress_text,
     schools_from_table,
 )
-from kdcl.importing.write import write_assessments, write_plans, write_schools
+from kdcl.importing.write import StaleItems, write_assessments, write_plans, write_schools
 from kdcl.rules import format_date, format_number
 from kdcl.strings import ASSESSMENT_KIND_LABELS, LEVEL_LABELS, SCHOOL_TYPE_LABELS, STATUS_LABELS, t
 
@@ -72,11 +81,21 @@ class Upload:
 
 @dataclass
 class Options:
-    school: str | None = None  # id or name, used when a file does not say
+    school: str | None = None  # id or name: the school of a plan document (the chosen school is the school);
+    # the school of template rows that do not say
     year: str | None = None  # "2024-2025", used when a file does not say
     replace: bool = False
     dry_run: bool = False
     channel: str = "ui"  # "cli": messages point at --school/--year/--replace instead of the page's controls
+    # files past this many bytes in one batch are refused unread (None: no bound; the CLI reads files from disk)
+    max_batch_bytes: int | None = safety.MAX_BATCH_BYTES
+    # template rows whose item changed since the file was exported (its "Phiên bản" is older):
+    # "ask" rejects the file listing them; "current" keeps the database's item; "file" overwrites it.
+    # conflict_choices: the same choice per item id, before `conflicts` (the page's choice per conflict)
+    conflicts: str = "ask"
+    conflict_choices: dict[int, str] = field(default_factory=dict)
+    # a Word/text plan whose header names another school than `school` goes in only when accepted
+    accept_school_mismatch: bool = False
 
 
 @dataclass
@@ -98,6 +117,9 @@ class FileResult:
     dry_run: bool = False
     school_ids: list[str] = field(default_factory=list)
     school_years: list[str] = field(default_factory=list)
+    read_items: list = field(default_factory=list)  # a plan document's items as read (RawItem), for the preview
+    school_mismatch: dict[str, str] | None = None  # the school a plan names, when not the chosen one
+    conflicts: list[Any] = field(default_factory=list)  # validate.Conflict: rows stale since their export
 
     def as_json(self) -> dict[str, Any]:
         status = "imported" if self.status == "ready" else self.status
@@ -105,7 +127,10 @@ class FileResult:
             "file": self.file, "status": status, "kind": self.kind, "rows": self.rows,
             "errors": [e.as_json() for e in self.errors], "warnings": [w.as_json() for w in self.warnings],
             "summary": self.summary, "schools": self.school_ids, "school_years": self.school_years,
-            "dry_run": self.dry_run, **plan_preview.as_json(self),
+            "dry_run": self.dry_run, **plan_preview.as_json(self), "school_mismatch": self.school_mismatch,
+            "conflicts": [{"item_id": c.item_id, "school_id": c.school_id, "criterion": c.criterion_code,
+                           "row": c.row, "file_version": c.file_version, "version": c.version,
+                           "changed": c.describe(), "fields": c.fields, "choice": c.choice} for c in self.conflicts],
         }
 
 
@@ -163,53 +188,60 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+DOCUMENTS = (".docx", ".txt", *CONVERTIBLE)  # plan documents, read one at a time
+
+
+def _planned(uploads: Sequence[Upload], options: Options) -> list[list]:
+    """[result, parsed, upload] per file, in the order given. Tables are read now (their kind decides the
+    order); documents (.docx/.txt/.doc/.odt, always plans) at their turn, one at a time, so a batch never holds
+    more than one parsed document; files past the batch budget are refused unread."""
+    entries: list[list] = []
+    used = 0
+    for upload in uploads:
+        size = len(upload.data)
+        if options.max_batch_bytes is not None and used + size > options.max_batch_bytes:
+            result = FileResult(file=upload.name, sha256=sha256_of(upload.data))
+            result.kind = "plan" if safety.extension(upload.name) in DOCUMENTS else None
+            entries.append([_reject(result, FileRejected(
+                "import.err.batch_too_big", limit=round(options.max_batch_bytes / 1024 / 1024, 1),
+                used=round(used / 1024 / 1024, 1))), None, None])
+            continue
+        used += size
+        if safety.extension(upload.name) in DOCUMENTS:
+            result = FileResult(file=upload.name, sha256="", kind="plan")
+            entries.append([result, None, upload])
+        else:
+            entries.append([*_read(upload), None])
+    return entries
+
+
 def import_files(store: Store, scope: Scope, uploads: Sequence[Upload], options: Options,
                  progress: Callable[[int, int, str], None] | None = None) -> list[FileResult]:
-    """Read, check and (unless dry_run) write each file; results in the order given."""
+    """Read, check and (unless dry_run) write each file; results in the order given. Documents are
+    read one at a time (see _planned); `progress(done, total, file)` before each file."""
     user = scope.user
-    read = [_read(u) for u in uploads]
+    read = _planned(uploads, options)
     order = sorted(range(len(read)), key=lambda i: ORDER.get(read[i][0].kind, 3))
     ctx = Context(store, scope, options.channel)
     superseded = False
     for done, i in enumerate(order):
-        result, parsed = read[i]
-        result.dry_run = options.dry_run
+        result, parsed, upload = read[i]
         if progress:
             progress(done, len(order), result.file)
-        if parsed is None:
-            continue
-        pause = _collector_paused if isinstance(parsed, Table) else nullcontext
+        if upload is not None:  # a document, read at its turn
+            result, parsed = _read(upload)
+            read[i] = [result, None, None]
+        result.dry_run = options.dry_run
         try:
-            with pause():
-                _check(ctx, result, parsed, options)
-        except FileRejected as exc:
-            _reject(result, exc)
-            continue
-        if result.status != "ready" or options.dry_run:
-            if options.dry_run and result.status == "ready" and result.schools is not None:
-                ctx.add_pending(result.schools.new_schools.to_dict("records"))
-            continue
-        try:
-            with pause(), store.transaction() as tx:
-                if result.plans:
-                    write_plans(tx, result.plans, user, result.file,
-                                result.sha256 if result.fmt in ("docx", "txt") else None)
-                if result.assessments is not None:
-                    write_assessments(tx, result.assessments)
-                if result.schools is not None:
-                    write_schools(tx, result.schools)
-                tx.run("write/import_log_insert", file_name=result.file, sha256=result.sha256, kind=result.kind,
-                       format=result.fmt, school_ids=",".join(result.school_ids) or None,
-                       school_years=",".join(result.school_years) or None, rows=result.rows,
-                       detail=json.dumps({"summary": result.summary}, ensure_ascii=False), user=user)
-        except Exception as exc:  # a database constraint we did not foresee: the file is rolled back
-            result.errors.append(Issue(result.file, t("import.err.write_failed", error=str(exc).split("\n")[0])))
-            result.status = "rejected"
-            continue
-        result.status = "imported"
-        superseded = superseded or any(len(w.replaced) > 1 for w in result.plans)
-        if result.kind == "schools":  # later files of the batch may name the new schools
-            ctx = Context(store, scope, options.channel)
+            _process(store, ctx, result, parsed, options, user)
+        finally:
+            parsed = read[i][1] = None
+            if upload is not None:
+                gc.collect()  # python-docx leaves reference cycles: free this document before the next
+        if result.status == "imported":
+            superseded = superseded or any(len(w.replaced) > 1 for w in result.plans)
+            if result.kind == "schools":  # later files of the batch may name the new schools
+                ctx = Context(store, scope, options.channel)
     if superseded:
         try:
             with store.transaction() as tx:
@@ -218,18 +250,59 @@ def import_files(store: Store, scope: Scope, uploads: Sequence[Upload], options:
             pass
     if progress:
         progress(len(order), len(order), "")
-    return [r for r, _ in read]
+    return [r for r, _, _ in read]
+
+
+def _process(store: Store, ctx: Context, result: FileResult, parsed: ParsedPlan | Table | None,
+             options: Options, user: str) -> None:
+    """Check one read file and (unless dry_run) write it in one transaction."""
+    if parsed is None:
+        return
+    pause = _collector_paused if isinstance(parsed, Table) else nullcontext
+    try:
+        with pause():
+            _check(ctx, result, parsed, options)
+    except FileRejected as exc:
+        _reject(result, exc)
+        return
+    if result.status != "ready" or options.dry_run:
+        if options.dry_run and result.status == "ready" and result.schools is not None:
+            ctx.add_pending(result.schools.new_schools.to_dict("records"))
+        return
+    try:
+        with pause(), store.transaction() as tx:
+            if result.plans:
+                write_plans(tx, result.plans, user, result.file,
+                            result.sha256 if result.fmt in ("docx", "txt") else None)
+            if result.assessments is not None:
+                write_assessments(tx, result.assessments)
+            if result.schools is not None:
+                write_schools(tx, result.schools)
+            tx.run("write/import_log_insert", file_name=result.file, sha256=result.sha256, kind=result.kind,
+                   format=result.fmt, school_ids=",".join(result.school_ids) or None,
+                   school_years=",".join(result.school_years) or None, rows=result.rows,
+                   detail=json.dumps({"summary": result.summary}, ensure_ascii=False), user=user)
+    except StaleItems as exc:  # an item changed between the check and the write: rolled back
+        result.errors.append(Issue(result.file, str(exc)))
+        result.status = "rejected"
+        return
+    except Exception as exc:  # a database constraint we did not foresee: the file is rolled back
+        result.errors.append(Issue(result.file, t("import.err.write_failed", error=str(exc).split("\n")[0])))
+        result.status = "rejected"
+        return
+    result.status = "imported"
 
 
 def _check(ctx: Context, result: FileResult, parsed: ParsedPlan | Table, options: Options) -> None:
     problems = Problems(result.file)
     if isinstance(parsed, ParsedPlan):
         result.layout = parsed.layout
+        result.read_items = parsed.items
         result.rows = len(parsed.items)
         for level, issue in parsed.issues:
             (problems.errors if level == "error" else problems.warnings).append(issue)
         w = plan_from_document(ctx, problems, parsed, options.school, options.year, options.replace,
-                               result.sha256)
+                               result.sha256, options.accept_school_mismatch)
         if w is not None and w.mode == "duplicate":
             result.status = "duplicate"
             result.school_ids, result.school_years = [w.school_id], [w.school_year]
@@ -251,7 +324,8 @@ def _check(ctx: Context, result: FileResult, parsed: ParsedPlan | Table, options
         if not parsed.rows:
             problems.error("import.err.no_rows")
         elif parsed.kind == "plan":
-            result.plans = plans_from_table(ctx, problems, parsed, options.school, options.year, options.replace)
+            result.plans = plans_from_table(ctx, problems, parsed, options.school, options.year, options.replace,
+                                            options.conflicts, options.conflict_choices)
         elif parsed.kind == "assessment":
             result.assessments = assessments_from_table(ctx, problems, parsed, options.school, options.year,
                                                         result.file)
@@ -259,6 +333,8 @@ def _check(ctx: Context, result: FileResult, parsed: ParsedPlan | Table, options
             result.schools = schools_from_table(ctx, problems, parsed)
     result.errors.extend(problems.errors)
     result.warnings.extend(problems.warnings)
+    result.school_mismatch = problems.school_mismatch
+    result.conflicts = problems.conflicts
     result.school_ids = sorted({w.school_id for w in result.plans})
     result.school_years = sorted({w.school_year for w in result.plans})
     if result.assessments is not None:
@@ -280,9 +356,12 @@ def summary(result: FileResult) -> str:
     if result.kind == "plan" and result.fmt in ("docx", "txt") and result.plans:
         w = result.plans[0]
         years = w.school_year if w.school_year == w.end_school_year else f"{w.school_year} – {w.end_school_year}"
-        text = t("import.summary.plan", school=w.school_name, school_id=w.school_id, years=years, items=len(w.items))
+        text = t("import.summary.plan", school=w.school_name, school_id=w.school_id, years=years,
+                 items=len(w.items) + len(w.moves))
         if w.mode == "replace":
             text += " " + t("import.summary.replaces", items=sum(int(p["items"]) for p in w.replaced))
+            text += " " + t("import.revise.summary", kept=len(w.kept_items), changed=len(w.updates), new=len(w.items),
+                            removed=len(w.removed))
         return text
     if result.kind == "plan":
         return t("import.summary.plan_rows", plans=len(result.plans), new=sum(len(w.items) for w in result.plans),
@@ -312,25 +391,33 @@ def preview(result: FileResult) -> pd.DataFrame:
     if result.plans:
         rows = []
         for w in result.plans:
+            place = dict(w.moves)  # a new version (replace): rows in the document's order, removed last
+            order: list[tuple[float, dict[str, Any]]] = []
             for v in w.items:
-                rows.append(_plan_row(c, w, v, t("import.action.new")))
+                order.append((v.position, _plan_row(c, w, v, t("import.action.new"))))
             for item_id, merged, changes in w.updates:
                 fields = ", ".join(t("import.field." + name) for name, _, _ in changes)
-                rows.append({c("action"): t("import.action.update", fields=fields), c("school"): w.school_id,
-                             c("year"): w.school_year, c("criterion"): merged.get("criterion_code"),
-                             c("target_level"): LEVEL_LABELS.get(merged.get("target_level"), ""),
-                             c("time_text"): merged.get("time_text"), c("start"): _d(merged.get("start_date")),
-                             c("due"): _d(merged.get("due_date")), c("budget_vnd"): _money(merged.get("budget_vnd")),
-                             c("budget_text"): merged.get("budget_text"), c("lead"): merged.get("lead"),
-                             c("support"): merged.get("support"), c("weakness"): merged.get("weakness"),
-                             c("target_result"): merged.get("target_result"), c("measures"): merged.get("measures"),
-                             c("status"): STATUS_LABELS.get(merged.get("status"), "")})
-            for item_id in w.deletes:
-                rows.append({c("action"): t("import.action.delete"), c("school"): w.school_id,
-                             c("year"): w.school_year, c("criterion"): f"#{item_id}"})
+                action = t("import.action.changed" if w.mode == "replace" else "import.action.update", fields=fields)
+                order.append((place.get(item_id, 0), _stored_row(c, w, merged, action)))
+            for item in w.kept_items:
+                order.append((place.get(int(item["item_id"]), 0), _stored_row(c, w, item, t("import.action.kept"))))
+            for item in w.removed:
+                order.append((float("inf"), _stored_row(c, w, item, t("import.action.removed"))))
+            if not w.removed:
+                for item_id in w.deletes:
+                    order.append((float("inf"), {c("action"): t("import.action.delete"), c("school"): w.school_id,
+                                                 c("year"): w.school_year, c("criterion"): f"#{item_id}"}))
+            if w.mode == "replace":
+                order.sort(key=lambda pair: pair[0])
+            rows.extend(row for _, row in order)
         frame = pd.DataFrame(rows)
         if len(frame) and frame[c("school")].nunique() == 1 and result.fmt in ("docx", "txt"):
-            frame = frame.drop(columns=[c("school"), c("year"), c("action")])
+            drop = [c("school"), c("year")] + ([] if any(w.mode == "replace" for w in result.plans) else [c("action")])
+            frame = frame.drop(columns=drop)
+        if any(w.mode == "replace" for w in result.plans) and c("status") in frame:  # progress kept or lost: first
+            cols = [k for k in frame.columns if k != c("status")]
+            at = cols.index(c("criterion")) + 1
+            frame = frame[cols[:at] + [c("status")] + cols[at:]]
         return frame.astype(object).where(frame.notna(), "")
     if result.assessments is not None:
         a = result.assessments.rows
@@ -358,6 +445,18 @@ def preview(result: FileResult) -> pd.DataFrame:
 
 def _money(value) -> str:
     return "" if value is None or pd.isna(value) else format_number(value)
+
+
+def _stored_row(c, w: PlanWrite, item: dict[str, Any], action: str) -> dict[str, Any]:
+    """A stored item (kept, changed or removed by the file) as a preview row, with its progress."""
+    return {c("action"): action, c("school"): w.school_id, c("year"): w.school_year,
+            c("criterion"): item.get("criterion_code"),
+            c("target_level"): LEVEL_LABELS.get(item.get("target_level"), "") if item.get("target_level") else "",
+            c("time_text"): item.get("time_text"), c("start"): _d(item.get("start_date")),
+            c("due"): _d(item.get("due_date")), c("budget_vnd"): _money(item.get("budget_vnd")),
+            c("budget_text"): item.get("budget_text"), c("lead"): item.get("lead"), c("support"): item.get("support"),
+            c("weakness"): item.get("weakness"), c("target_result"): item.get("target_result"),
+            c("measures"): item.get("measures"), c("status"): progress_text(item)}
 
 
 def _plan_row(c, w: PlanWrite, v, action: str) -> dict[str, Any]:

@@ -91,9 +91,13 @@ def _read_csv(checked: CheckedFile) -> Table:
         text = text[1:]
     first_line = text.split("\n", 1)[0]
     delimiter = max([",", ";", "\t"], key=first_line.count) if first_line else ","
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     try:
-        records = list(csv.reader(io.StringIO(text), delimiter=delimiter))
-    except csv.Error:
+        records = list(reader)
+    except csv.Error as exc:
+        if "field larger than field limit" in str(exc):  # a cell over csv.field_size_limit() characters
+            raise FileRejected("import.err.cell_too_long", line=reader.line_num,
+                               limit=f"{csv.field_size_limit():,}".replace(",", ".")) from None
         raise FileRejected("import.err.bad_csv") from None
     if len(records) > MAX_TABLE_ROWS + 10:
         raise FileRejected("import.err.too_many_rows", limit=MAX_TABLE_ROWS)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from difflib import SequenceMatcher
 from dataclasses import dataclass, field
 from functools import lru_cache
 from datetime import date
@@ -47,6 +48,8 @@ class Problems:
         self.file = file
         self.errors: list[Issue] = []
         self.warnings: list[Issue] = []
+        self.school_mismatch: dict[str, str] | None = None  # a plan naming another school than the chosen one
+        self.conflicts: list[Any] = []  # Conflict: template rows whose item changed since the export
 
     def error(self, key: str, row: int | None = None, column: str | None = None, where: str | None = None,
               **values: object) -> None:
@@ -91,6 +94,7 @@ class Context:
         self.store = store
         self.scope = scope
         self.channel = channel  # "ui" or "cli": how messages tell the user to choose a school, year, replace
+        self.today = date.today()  # a completion date after it is refused
         self.schools = store.records("import_schools", **scope.params(), unit_id=None, school_type=None)
         self._all_school_ids: set[str] | None = None
         crit = store.query("import_criteria")
@@ -310,6 +314,7 @@ class ItemValues:
     present: set[str] = field(default_factory=set)  # template keys present in a tabular file
     explicit: dict[str, Any] = field(default_factory=dict)  # dates given in their own columns
     position: int = 0
+    version: int | None = None  # the item's version when the file was exported ("Phiên bản")
 
 
 def time_fields(values: ItemValues, school_year: str, problems: Problems, column: str | None,
@@ -441,6 +446,45 @@ class PlanWrite:
     plan_id: int | None = None  # the plan updated (upsert) or reused (replace)
     replaced: list[dict[str, Any]] = field(default_factory=list)  # plans replaced (id, years, items, source)
     next_position: int = 1
+    # a new version of a plan (replace): matched items keep id and progress (MATCH_RULE)
+    moves: list[tuple[int, int]] = field(default_factory=list)  # (item id, position in the new version)
+    kept_items: list[dict[str, Any]] = field(default_factory=list)  # matched, nothing changed
+    removed: list[dict[str, Any]] = field(default_factory=list)  # stored items the new version drops
+
+
+@dataclass
+class Conflict:
+    """A template row whose item changed after the file was exported (the row's "Phiên bản" is older
+    than the item's version) and that would change the item: not applied blindly. `choice`:
+    "ask" (the file is rejected, listing it), "current" (the row is skipped) or "file" (applied)."""
+
+    item_id: int
+    school_id: str
+    criterion_code: str
+    row: int
+    file_version: int
+    version: int
+    changed_by: str
+    changed_at: Any
+    fields: list[str]  # what the row would change
+    choice: str = "ask"
+    since: list[tuple[Any, str, list[str]]] = field(default_factory=list)  # (when, who, fields) since the export
+
+    def describe(self) -> str:
+        """Who changed what, when (since the export), newest first."""
+        groups = self.since or [(self.changed_at, self.changed_by, [])]
+        return "; ".join(
+            f"{who} ({format_date(when, time=True)})"
+            + (": " + ", ".join(field_label(f) for f in fields) if fields else "")
+            for when, who, fields in groups)
+
+
+def field_label(name: str) -> str:
+    """The Vietnamese name of an item field ("status" -> "trạng thái"; progress_note too)."""
+    try:
+        return t("import.field." + name)
+    except KeyError:
+        return name
 
 
 @dataclass
@@ -481,6 +525,101 @@ def norm(value: Any) -> Any:
     return value
 
 
+MATCH_RULE = t("import.match_rule")
+CONTENT_FIELDS = ("target_level", "weakness", "target_result", "measures", "lead", "support", "time_text",
+                  "start_date", "due_date", "ongoing", "budget_vnd", "budget_text", "other_support", "note")
+
+
+def _match_text(item: Any) -> str:
+    get = item.get if isinstance(item, dict) else (lambda k: getattr(item, k))
+    return value_key(" ".join(str(get(k)) for k in ("weakness", "measures") if get(k)))
+
+
+def match_items(rows: list[ItemValues], existing: list[dict[str, Any]]) -> list[dict[str, Any] | None]:
+    """MATCH_RULE: for each row, the stored item it revises (None: a new item). Same criterion
+    first; within a criterion the pairs whose weakness + measures text is closest (difflib ratio
+    on the folded text) are taken first, ties in order (so i-th row <-> i-th item when texts say
+    nothing). Each stored item is matched at most once."""
+    pool: dict[str, list[int]] = {}
+    for j, item in enumerate(existing):
+        pool.setdefault(item["criterion_code"], []).append(j)
+    wanted: dict[str, list[int]] = {}
+    for i, v in enumerate(rows):
+        wanted.setdefault(v.criterion_code, []).append(i)
+    out: list[dict[str, Any] | None] = [None] * len(rows)
+    for code, row_ix in wanted.items():
+        old_ix = pool.get(code, [])
+        if not old_ix:
+            continue
+        if len(row_ix) == 1 and len(old_ix) == 1:
+            out[row_ix[0]] = existing[old_ix[0]]
+            continue
+        texts = {j: _match_text(existing[j]) for j in old_ix}
+        pairs = []
+        for a, i in enumerate(row_ix):
+            mine = _match_text(rows[i])
+            for b, j in enumerate(old_ix):
+                ratio = SequenceMatcher(None, mine, texts[j], autojunk=False).ratio() if mine and texts[j] else 0.0
+                pairs.append((-ratio, a, b, i, j))
+        used_rows, used_old = set(), set()
+        for _, _, _, i, j in sorted(pairs):
+            if i not in used_rows and j not in used_old:
+                out[i] = existing[j]
+                used_rows.add(i)
+                used_old.add(j)
+    return out
+
+
+def had_progress(item: dict[str, Any]) -> bool:
+    return (item.get("status") or "not_started") != "not_started" or bool(item.get("progress_note")) or \
+        item.get("completed_on") is not None
+
+
+def progress_text(item: dict[str, Any]) -> str:
+    parts = [STATUS_LABELS.get(item.get("status"), item.get("status") or "")]
+    if item.get("completed_on") is not None:
+        parts.append(t("import.progress.done_on", date=format_date(item["completed_on"])))
+    if item.get("progress_note"):
+        parts.append(t("import.progress.note", note=item["progress_note"]))
+    return "; ".join(p for p in parts if p)
+
+
+def warn_removed(problems: Problems, removed: list[dict[str, Any]]) -> None:
+    """A warning for each removed item that had progress (status, completion date, progress note)."""
+    for item in removed:
+        if had_progress(item):
+            text = one_line(item.get("weakness") or item.get("measures") or item.get("target_result")) or ""
+            problems.warn("import.warn.removed_with_progress", code=item["criterion_code"],
+                          text=text[:80] + ("…" if len(text) > 80 else ""), progress=progress_text(item))
+
+
+def revise(write: PlanWrite, rows: list[ItemValues], existing: list[dict[str, Any]], problems: Problems) -> None:
+    """A new version of a plan (a document with replace) over the stored items of the plans it
+    replaces: matched items keep their id, status, completion date, notes and history and take
+    the document's content (updates: only the fields that differ); the others are new or removed."""
+    write.items = []
+    for v, old in zip(rows, match_items(rows, existing)):
+        if old is None:
+            write.items.append(v)
+            continue
+        merged = dict(old)
+        for k in CONTENT_FIELDS:
+            merged[k] = getattr(v, k)
+        changes = [(k, old.get(k), merged[k]) for k in CONTENT_FIELDS
+                   if old.get(k) != merged[k] and old.get(k) != norm(merged[k])]
+        write.moves.append((int(old["item_id"]), v.position))
+        if changes:
+            write.updates.append((int(old["item_id"]), merged, changes))
+        else:
+            write.kept_items.append(old)
+    matched = {i for i, _ in write.moves}
+    write.removed = [i for i in existing if int(i["item_id"]) not in matched]
+    write.deletes = [int(i["item_id"]) for i in write.removed]
+    write.kept = len(write.kept_items)
+    warn_removed(problems, write.removed)
+    problems.warn("import.revise.rule", rule=MATCH_RULE)
+
+
 def plan_title(first: str, last: str) -> str:
     if first == last:
         return t("import.plan_title", year=first.replace("-", " - "))
@@ -498,8 +637,12 @@ def overlapping(plans: list[dict[str, Any]], first: str, last: str) -> list[dict
 
 
 def plan_from_document(ctx: Context, problems: Problems, parsed, school_ref: str | None, year_ref: str | None,
-                       replace: bool, sha256: str) -> PlanWrite | None:
-    """Resolve the school and years of a plan document and check every item."""
+                       replace: bool, sha256: str, accept_mismatch: bool = False) -> PlanWrite | None:
+    """Resolve the school and years of a plan document and check every item.
+
+    When the user names the school (`school_ref`), the plan goes to that school or nowhere: a
+    document naming another school is rejected (`problems.school_mismatch` says which two)
+    unless `accept_mismatch`; the school the document names is never touched."""
     school = None
     named = None
     for name in parsed.school_names:
@@ -511,8 +654,15 @@ def plan_from_document(ctx: Context, problems: Problems, parsed, school_ref: str
     if school_ref and chosen is None:
         problems.error("import.err.school_ref", value=school_ref)
         return None
+    # the chosen school is the school: a header naming another one is asked about, never followed
     if school and chosen and school["school_id"] != chosen["school_id"]:
-        problems.warn("import.warn.school_differs", named=named, chosen=chosen["name"], used=school["name"])
+        names = dict(named=named, named_id=school["school_id"], chosen=chosen["name"], chosen_id=chosen["school_id"])
+        problems.school_mismatch = names
+        if not accept_mismatch:
+            problems.error("import.err.school_mismatch", **names, how=ctx.how("school_mismatch"))
+            return None
+        problems.warn("import.warn.school_mismatch_accepted", **names)
+        school = chosen
     if school is None and chosen is not None:
         school = chosen
         if parsed.school_names:
@@ -585,6 +735,8 @@ def plan_from_document(ctx: Context, problems: Problems, parsed, school_ref: str
         same = [p for p in old if p["school_year"] == first]
         write.plan_id = int((same or old)[0]["plan_id"])
         problems.warn("import.warn.will_replace", plans=described)
+        by_plan = _existing_items(ctx, [int(p["plan_id"]) for p in old])
+        revise(write, items, [i for p in old for i in by_plan.get(int(p["plan_id"]), [])], problems)
     return write
 
 
@@ -652,7 +804,8 @@ def _columns(table) -> Callable[[str], list[Any]]:
 
 
 def plans_from_table(ctx: Context, problems: Problems, table, school_ref: str | None, year_ref: str | None,
-                     replace: bool) -> list[PlanWrite]:
+                     replace: bool, conflicts: str = "ask", choices: dict[int, str] | None = None
+                     ) -> list[PlanWrite]:
     """Plan items of a plan-items file, grouped by (school, school year) and matched to existing items.
 
     Upsert by (school, year): a row goes to the school's plan covering that year (a new
@@ -660,7 +813,12 @@ def plans_from_table(ctx: Context, problems: Problems, table, school_ref: str | 
     and order (the 2nd row for 1.5 = the 2nd item for 1.5): matched items are updated where a
     value changed (each change logged), unmatched rows become new items. Items of the plan
     that the file does not mention are kept, unless `replace` (then deleted, logged).
-    Columns absent from the file leave the stored values alone."""
+    Columns absent from the file leave the stored values alone.
+
+    Rows are matched to items by MATCH_RULE. A row whose "Phiên bản" is older than its item's
+    version (the item changed after the export) and that would change the item is a Conflict:
+    `choices[item_id]`, else `conflicts`, says "current" (skip the row), "file" (apply it) or
+    "ask" (an error naming the item, who changed it and when: the file is rejected)."""
     cols, heads = table.columns, table.headers
     fallback_school = ctx.school(school_ref) if school_ref else None
     if school_ref and fallback_school is None:
@@ -674,6 +832,7 @@ def plans_from_table(ctx: Context, problems: Problems, table, school_ref: str | 
     # column by column: each distinct value of a column is read once (memo), each row looks it up
     school_of, text_of, line_of = memo(ctx.school), memo(cell_text), memo(lambda c: one_line(cell_text(c)))
     level_of, date_of, budget_of = memo(int_level), memo(_date_value), memo(read_budget)
+    version_of = memo(lambda c: n if isinstance(n := int_level(c), int) and n > 0 else None)
     status_of, year_of = memo(lambda c: label_match(c, STATUS_LABELS)), memo(school_year_of)
     known_codes: dict[tuple[str, Any], str] = {}  # criterion cells read without a message (_row_criterion)
     text_keys = [k for k in ("weakness", "target_result", "measures", "lead", "support", "other_support", "note",
@@ -686,9 +845,9 @@ def plans_from_table(ctx: Context, problems: Problems, table, school_ref: str | 
     time_texts = list(map(line_of, column("time_text")))
     cells = zip(row_nos, refs, column("school_year"), column("criterion"), column("target_level"),
                 column("start_date"), column("due_date"), column("completed_on"), column("budget"), column("status"),
-                time_texts, zip(*texts) if texts else itertools.repeat(()))
+                time_texts, zip(*texts) if texts else itertools.repeat(()), column("version"))
     for row_no, ref, year_cell, crit, level_cell, start_cell, due_cell, done_cell, budget_cell, status_cell, \
-            time_text, text_values in cells:
+            time_text, text_values, version_cell in cells:
         school = school_of(ref) if ref is not None else fallback_school
         if school is None:
             if ref is None:
@@ -710,6 +869,7 @@ def plans_from_table(ctx: Context, problems: Problems, table, school_ref: str | 
         if code is None:
             continue
         v = ItemValues(row_no, None, code, present=present)
+        v.version = version_of(version_cell) if version_cell is not None else None
         raw_level = level_of(level_cell)
         if raw_level == "bad":
             problems.error("import.err.level_range", row_no, heads.get("target_level"), value=one_line(level_cell))
@@ -727,6 +887,10 @@ def plans_from_table(ctx: Context, problems: Problems, table, school_ref: str | 
             dates.append(d)
         start, due, done_on = dates
         if "bad" in dates:
+            continue
+        if done_on is not None and done_on > ctx.today:  # as the page refuses it (kdcl.updates), issue 21
+            problems.error("import.err.completed_future", row_no, heads.get("completed_on"),
+                           value=done_on.strftime("%d/%m/%Y"))
             continue
         time_fields(v, year, problems, heads.get("time_text"), start, due)
         v.explicit = {"start_date": start, "due_date": due}
@@ -751,8 +915,36 @@ def plans_from_table(ctx: Context, problems: Problems, table, school_ref: str | 
     for (school_id, year), rows in groups.items():
         plan = targets[(school_id, year)]
         items = existing.get(int(plan["plan_id"]), []) if plan is not None else []
-        writes.append(_upsert(ctx, problems, schools[school_id], year, rows, replace, heads, plan, items))
+        writes.append(_upsert(ctx, problems, schools[school_id], year, rows, replace, heads, plan, items,
+                              conflicts, choices or {}))
+    if problems.conflicts:
+        _report_conflicts(ctx, problems, heads)
     return [w for w in writes if w is not None]
+
+
+def _report_conflicts(ctx: Context, problems: Problems, heads: dict[str, str]) -> None:
+    """Who changed each conflicting item since its export (the last version - file_version logged
+    updates), then a message per conflict: an error when not chosen, a warning saying what was chosen."""
+    log = ctx.store.query("import_item_changes", **ctx.scope.params(),
+                          item_ids=sorted({c.item_id for c in problems.conflicts}))
+    groups: dict[int, list[tuple[Any, str, list[str]]]] = {}
+    for r in log.itertuples(index=False):
+        changes = groups.setdefault(int(r.item_id), [])
+        if changes and changes[-1][0] == r.changed_at and changes[-1][1] == r.changed_by:
+            changes[-1][2].append(r.field)
+        else:
+            changes.append((r.changed_at, r.changed_by, [r.field]))
+    for c in problems.conflicts:
+        c.since = groups.get(c.item_id, [])[:max(c.version - c.file_version, 1)]
+        values = dict(code=c.criterion_code, item_id=c.item_id, since=c.describe(),
+                      fields=", ".join(field_label(f) for f in c.fields))
+        if c.choice == "current":
+            problems.warn("import.warn.stale_kept", c.row, heads.get("version"), **values)
+        elif c.choice == "file":
+            problems.warn("import.warn.stale_overwritten", c.row, heads.get("version"), **values)
+        else:
+            problems.error("import.err.stale_row", c.row, heads.get("version"), **values,
+                           file_version=c.file_version, version=c.version, how=ctx.how("conflict"))
 
 
 def school_plans(ctx: Context, school_ids: list[str]) -> pd.DataFrame:
@@ -777,7 +969,7 @@ def _existing_items(ctx: Context, plan_ids: list[int]) -> dict[int, list[dict[st
     frame = ctx.store.query("import_plan_items", **ctx.scope.params(), unit_id=None, school_type=None,
                             plan_ids=sorted(set(plan_ids)))
     for r in frame.itertuples(index=False):
-        item = {k: norm(v) for k, v in r._asdict().items()}
+        item = {k: v if k == "updated_at" else norm(v) for k, v in r._asdict().items()}
         out.setdefault(int(item["plan_id"]), []).append(item)
     return out
 
@@ -802,7 +994,8 @@ def _finish_status(v: ItemValues, merged: dict[str, Any], problems: Problems, he
 
 
 def _upsert(ctx: Context, problems: Problems, school: dict[str, Any], year: str, rows: list[ItemValues], replace: bool,
-            heads: dict[str, str], plan: dict[str, Any] | None, existing: list[dict[str, Any]]) -> PlanWrite | None:
+            heads: dict[str, str], plan: dict[str, Any] | None, existing: list[dict[str, Any]],
+            conflicts: str = "ask", choices: dict[int, str] | None = None) -> PlanWrite | None:
     """The write for one (school, year) group: a new plan, or an upsert into `plan` (its items `existing`)."""
     write = PlanWrite(school_id=school["school_id"], school_name=school["name"], framework_id=school["framework_id"],
                       school_year=year, end_school_year=year, title=plan_title(year, year), mode="new")
@@ -810,14 +1003,12 @@ def _upsert(ctx: Context, problems: Problems, school: dict[str, Any], year: str,
         write.mode, write.plan_id = "upsert", int(plan["plan_id"])
         write.school_year, write.end_school_year, write.title = plan["school_year"], plan["end_school_year"], \
             plan["title"]
-    pool: dict[str, list[dict[str, Any]]] = {}
-    for item in existing:
-        pool.setdefault(item["criterion_code"], []).append(item)
     write.next_position = max([i["position"] for i in existing], default=0) + 1
     ok = True
-    for v in rows:
-        match = pool.get(v.criterion_code)
-        old = match.pop(0) if match else None
+    matched: set[int] = set()
+    for v, old in zip(rows, match_items(rows, existing)):
+        if old is not None:
+            matched.add(int(old["item_id"]))
         if old is None:  # a new item: the row's values, with the status rules applied
             merged = {"status": v.status or "not_started", "completed_on": v.completed_on,
                       "status_reason": v.status_reason}
@@ -835,14 +1026,28 @@ def _upsert(ctx: Context, problems: Problems, school: dict[str, Any], year: str,
         # stored values are already in norm form (_existing_items): equal values need no normalising
         changes = [(k, old.get(k), merged.get(k)) for k in ITEM_FIELDS
                    if old.get(k) != merged.get(k) and old.get(k) != norm(merged.get(k))]
+        if changes and v.version is not None and int(old["version"]) > v.version:  # changed since the export
+            item_id = int(old["item_id"])
+            choice = (choices or {}).get(item_id, conflicts)
+            problems.conflicts.append(Conflict(
+                item_id, school["school_id"], old["criterion_code"], v.row, v.version, int(old["version"]),
+                old.get("updated_by") or "", old.get("updated_at"), [k for k, _, _ in changes], choice))
+            if choice == "current":
+                write.unchanged += 1
+                continue
+            if choice != "file":
+                ok = False
+                continue
         if changes:
             write.updates.append((int(old["item_id"]), merged, changes))
         else:
             write.unchanged += 1
-    leftover = [i for items in pool.values() for i in items]
+    leftover = [i for i in existing if int(i["item_id"]) not in matched]
     if leftover:
         if replace:
+            write.removed = leftover
             write.deletes = [int(i["item_id"]) for i in leftover]
+            warn_removed(problems, leftover)
             problems.warn("import.warn.items_deleted", count=len(leftover), school=school["name"], year=year)
         else:
             write.kept = len(leftover)
@@ -1003,26 +1208,54 @@ def _slug(name: str, taken: set[str]) -> str:
     return candidate
 
 
+_COMMUNE_OFFICE = re.compile(r"^(?:phong (?:van hoa (?:va )?xa hoi|vh xh|vhxh)|ubnd|uy ban nhan dan)(?: (.*))?$")
+_PROVINCE_OFFICE = re.compile(r"^so (?:giao duc (?:va )?dao tao|gd (?:va )?dt|gddt)(?: (.*))?$")
+_DISTRICT_OFFICE = re.compile(r"^phong (?:giao duc (?:va )?dao tao|gd (?:va )?dt|gddt)(?: (.*))?$")
+OFFICE_RULE = ("Đơn vị quản lý: mã hoặc tên đơn vị; hoặc tên cơ quan: «Phòng Văn hóa - Xã hội» (VH-XH, UBND) "
+               "của xã/phường X, «Sở GD&ĐT» của tỉnh, «Phòng GD&ĐT» của quận/huyện cũ; không ghi địa danh thì "
+               "lấy xã/phường, tỉnh hoặc quận/huyện cũ của cùng dòng.")
+
+
 class UnitResolver:
+    """Units named by a schools file, found by dictionary (id, then name with and without its kind),
+    so a 45,000-row list takes one lookup per cell. Units the file names and the database lacks
+    are created, with one warning per kind of unit (warnings())."""
+
+    KEYS = (_unit_key, _bare_key)
+
     def __init__(self, ctx: Context, problems: Problems):
         self.ctx = ctx
         self.problems = problems
         self.units = [dict(r._asdict()) for r in ctx.units.itertuples(index=False)]
-        self.taken = {str(u["unit_id"]).casefold() for u in self.units}
         self.created: list[dict[str, Any]] = []
+        self._created_where: dict[str, tuple[int, str]] = {}  # kind -> (first row, column)
+        self.by_uid: dict[str, dict[str, Any]] = {}
+        self.by_id: dict[str, dict[str, Any]] = {}
+        self.by_name: tuple[dict[tuple[str, str], list[dict[str, Any]]], ...] = ({}, {})
+        self.provinces: list[dict[str, Any]] = []
+        for u in self.units:
+            self._add(u)
+        self.taken = set(self.by_id)
         scoped = ctx.store.query("units", scope_unit_id=ctx.scope.unit_id)
         self.in_scope = set(scoped["unit_id"])
 
+    def _add(self, unit: dict[str, Any]) -> None:
+        self.by_uid[unit["unit_id"]] = unit
+        self.by_id.setdefault(str(unit["unit_id"]).casefold(), unit)
+        for index, key in zip(self.by_name, self.KEYS):
+            index.setdefault((unit["kind"], key(unit["name"])), []).append(unit)
+        if unit["kind"] == "province":
+            self.provinces.append(unit)
+
     def _find(self, ref: Any, kinds: tuple[str, ...], top: str | None) -> dict[str, Any] | None:
-        text = one_line(ref)
-        pool = [u for u in self.units + self.created if u["kind"] in kinds]
-        by_id = [u for u in pool if str(u["unit_id"]).casefold() == text.casefold()]
-        if by_id:
-            return by_id[0]
-        if top is not None:
-            pool = [u for u in pool if u.get("top_id") == top or u["unit_id"] == top]
-        for key in (_unit_key, _bare_key):
-            hits = [u for u in pool if key(u["name"]) == key(text)]
+        text = one_line(ref) or ""
+        hit = self.by_id.get(text.casefold())
+        if hit is not None and hit["kind"] in kinds:
+            return hit
+        for index, key in zip(self.by_name, self.KEYS):
+            k = key(text)
+            hits = [u for kind in kinds for u in index.get((kind, k), ())
+                    if top is None or u.get("top_id") == top or u["unit_id"] == top]
             if len(hits) == 1:
                 return hits[0]
         return None
@@ -1034,14 +1267,23 @@ class UnitResolver:
         if unit["top_id"] is None:
             unit["top_id"] = unit["unit_id"]
         self.created.append(unit)
-        self.problems.warn("import.warn.unit_created", row, column, name=name,
-                           kind=t("import.unit_kind." + kind), id=unit["unit_id"])
+        self._add(unit)
+        self._created_where.setdefault(kind, (row, column))
         return unit
+
+    def warnings(self) -> None:
+        """One warning per kind of unit created: how many, and the first few names."""
+        for kind, (row, column) in self._created_where.items():
+            names = [u["name"] for u in self.created if u["kind"] == kind]
+            shown = ", ".join(f"«{n}»" for n in names[:5])
+            if len(names) > 5:
+                shown += " " + t("import.warn.units_more", count=len(names) - 5)
+            self.problems.warn("import.warn.units_created", None, column, count=len(names),
+                               kind=t("import.unit_kind." + kind), names=shown)
 
     def province(self, ref: Any, row: int, column: str) -> dict[str, Any] | None:
         if ref is None:
-            provinces = [u for u in self.units + self.created if u["kind"] == "province"]
-            return provinces[0] if len(provinces) == 1 else None
+            return self.provinces[0] if len(self.provinces) == 1 else None
         hit = self._find(ref, ("province",), None)
         return hit or self._create(one_line(ref), "province", None, row, column)
 
@@ -1061,18 +1303,38 @@ class UnitResolver:
             return hit
         return self._create(one_line(ref), "district", province["unit_id"], row, column)
 
-    def office(self, ref: Any) -> dict[str, Any] | None:
-        return self._find(ref, ("province", "district", "commune", "ward", "office"), None)
+    def office(self, ref: Any, province: dict[str, Any] | None = None, commune: dict[str, Any] | None = None,
+               district: dict[str, Any] | None = None) -> dict[str, Any] | None:
+        """The unit an office cell names (OFFICE_RULE): a unit by id or name, or an office by the name
+        offices use, which stands for the commune/ward, province or former district it belongs to."""
+        hit = self._find(ref, ("province", "district", "commune", "ward", "office"), None)
+        if hit is not None:
+            return hit
+        key = value_key(ref)
+        top = province["unit_id"] if province else None
+        for pattern, kinds, same_row in ((_COMMUNE_OFFICE, ("commune", "ward"), commune),
+                                         (_PROVINCE_OFFICE, ("province",), province),
+                                         (_DISTRICT_OFFICE, ("district",), district)):
+            m = pattern.match(key)
+            if m is None:
+                continue
+            place = (m.group(1) or "").strip()
+            if not place:
+                return same_row
+            if same_row is not None and _bare_key(place) == _bare_key(same_row["name"]):
+                return same_row
+            return self._find(place, kinds, None if kinds == ("province",) else top)
+        return None
 
     def allowed(self, unit: dict[str, Any]) -> bool:
         if self.ctx.scope.unit_id is None:
             return True
-        u = unit
+        u: dict[str, Any] | None = unit
         while u is not None:
             if u["unit_id"] in self.in_scope:
                 return True
             parent = u.get("parent_id")
-            u = next((x for x in self.units + self.created if x["unit_id"] == parent), None) if parent else None
+            u = self.by_uid.get(parent) if parent else None
         return False
 
 
@@ -1130,7 +1392,7 @@ def schools_from_table(ctx: Context, problems: Problems, table) -> SchoolsWrite 
         former = units.district(d_ref, province, row_no, heads.get("former_district")) if d_ref is not None else None
         office = None
         if o_ref is not None:
-            office = units.office(o_ref)
+            office = units.office(o_ref, province, commune, former)
             if office is None:
                 problems.error("import.err.unit_not_found", row_no, heads.get("office"), value=one_line(o_ref))
                 continue
@@ -1176,6 +1438,7 @@ def schools_from_table(ctx: Context, problems: Problems, table) -> SchoolsWrite 
             problems.error("import.err.unit_out_of_scope", row_no, heads.get("commune"), value=unit["name"])
             continue
         new_schools.append(record)
+    units.warnings()
     created = pd.DataFrame(units.created, columns=["unit_id", "name", "kind", "parent_id", "dissolved_on", "top_id"])
     return SchoolsWrite(
         new_units=created.drop(columns=["top_id"]),

@@ -36,7 +36,17 @@ ITEM_SCHEMA = pa.schema(
     + [(c, _ITEM_TYPES.get(c, _STRING)) for c in ITEM_FIELDS]
     + [("updated_by", _STRING)]
 )
-UPDATE_SCHEMA = pa.schema([ITEM_SCHEMA.field("item_id"), *(ITEM_SCHEMA.field(k) for k in ITEM_FIELDS)])
+UPDATE_SCHEMA = pa.schema([ITEM_SCHEMA.field("item_id"), ("expected_version", pa.int64()),
+                           *(ITEM_SCHEMA.field(k) for k in ITEM_FIELDS)])
+
+
+class StaleItems(RuntimeError):
+    """Items changed between the check of a file and its write: the file is rolled back."""
+
+    def __init__(self, item_ids: list[int]):
+        super().__init__(t("import.err.changed_meanwhile", items=", ".join(map(str, item_ids))))
+        self.item_ids = item_ids
+MOVE_SCHEMA = pa.schema([(c, pa.int64()) for c in ("item_id", "plan_id", "position")])
 LOG_SCHEMA = pa.schema([("item_id", pa.int64())] + [(c, _STRING) for c in LOG_COLUMNS[1:]])
 PLAN_SCHEMA = pa.schema([("plan_id", pa.int64())] + [(c, _STRING) for c in (
     "school_id", "school_year", "end_school_year", "title", "source_name", "source_sha256", "created_by")])
@@ -66,13 +76,13 @@ def write_plans(tx: Transaction, writes: list[PlanWrite], user: str, file_name: 
     plan_rows, updates, logs, plan_ids = [], [], [], []
     new_items: list[tuple[PlanWrite, int, int]] = []  # (plan, its plan id, position of its first new item)
     deletes: list[int] = []
+    moves: list[dict[str, int]] = []
     for w in writes:
         position = 1
-        if w.mode == "replace":
-            replaced = [int(old["plan_id"]) for old in w.replaced]
-            tx.run("write/import_log_items_delete", item_ids=[], plan_ids=replaced, user=user, reason=reason)
-            tx.run("write/import_delete_items", item_ids=[], plan_ids=replaced)
+        if w.mode == "replace":  # a new version: matched items stay (moves, updates), the rest is in deletes
             plan_id = int(w.plan_id)
+            moves.extend({"item_id": item_id, "plan_id": plan_id, "position": pos}
+                         for item_id, pos in w.moves)
             tx.run("write/import_reuse_plan", plan_id=plan_id, school_year=w.school_year,
                    end_school_year=w.end_school_year, title=w.title, source_name=file_name, source_sha256=sha256,
                    user=user)
@@ -90,7 +100,8 @@ def write_plans(tx: Transaction, writes: list[PlanWrite], user: str, file_name: 
         plan_ids.append(plan_id)
         deletes.extend(w.deletes)
         for item_id, merged, changes in w.updates:
-            updates.append({"item_id": item_id, **{k: merged.get(k) for k in ITEM_FIELDS}})
+            updates.append({"item_id": item_id, "expected_version": int(merged["version"]),
+                            **{k: merged.get(k) for k in ITEM_FIELDS}})
             for name, old_value, new_value in changes:
                 logs.append({"item_id": item_id, "school_id": w.school_id, "changed_by": user, "action": "update",
                              "field": name, "old_value": _text(old_value), "new_value": _text(new_value)})
@@ -99,8 +110,13 @@ def write_plans(tx: Transaction, writes: list[PlanWrite], user: str, file_name: 
     if deletes:
         tx.run("write/import_log_items_delete", item_ids=deletes, plan_ids=[], user=user, reason=reason)
         tx.run("write/import_delete_items", item_ids=deletes, plan_ids=[])
+    if moves:
+        tx.run_with_frame("write/import_move_items", _table(moves, MOVE_SCHEMA))
     if updates:
-        tx.run_with_frame("write/import_update_items", _table(updates, UPDATE_SCHEMA), user=user)
+        written = {int(r[0]) for r in tx.run_with_frame("write/import_update_items", _table(updates, UPDATE_SCHEMA),
+                                                        user=user)}
+        if len(written) != len(updates):  # someone changed an item since the file was checked
+            raise StaleItems(sorted({int(u["item_id"]) for u in updates} - written))
     if plan_rows:
         tx.insert_frame("plan", _table(plan_rows, PLAN_SCHEMA))
     if logs:
@@ -126,7 +142,8 @@ def _new_items(new_items: list[tuple[PlanWrite, int, int]], first_id: int, user:
     columns: dict[str, list[Any]] = {
         "item_id": list(range(first_id, first_id + len(items))),
         "plan_id": [plan_id for w, plan_id, _ in new_items for _ in w.items],
-        "position": [p for w, _, first in new_items for p in range(first, first + len(w.items))],
+        "position": [v.position if w.mode == "replace" else first + k
+                     for w, _, first in new_items for k, v in enumerate(w.items)],
         "school_id": [w.school_id for w, _, _ in new_items for _ in w.items],
         "framework_id": [w.framework_id for w, _, _ in new_items for _ in w.items],
         "criterion_code": [v.criterion_code for v in items],
@@ -154,10 +171,15 @@ def write_schools(tx: Transaction, w: SchoolsWrite) -> None:
         save_units(tx, _units_frame(w.new_units))
     if len(w.new_schools):
         tx.insert_frame("school", w.new_schools.astype(object).where(w.new_schools.notna(), None))
-    for u in w.updates:
-        if u["name"] != u["old"]["name"] or u["school_type"] != u["old"]["school_type"]:
-            tx.run("write/import_update_school", school_id=u["school_id"], school_name=u["name"],
-                   school_type=u["school_type"])
-        if u["unit_id"] != u["old"]["unit_id"] or u["former_unit_id"] != u["old"]["former_unit_id"]:
-            tx.run("write/import_move_school", school_id=u["school_id"], unit_id=u["unit_id"],
-                   former_unit_id=u["former_unit_id"])
+    # set-based: every renamed school in one statement, every moved school in another (issue 16)
+    renamed = [{"school_id": u["school_id"], "name": u["name"], "school_type": u["school_type"]} for u in w.updates
+               if u["name"] != u["old"]["name"] or u["school_type"] != u["old"]["school_type"]]
+    moved = [{"school_id": u["school_id"], "unit_id": u["unit_id"], "former_unit_id": u["former_unit_id"]}
+             for u in w.updates
+             if u["unit_id"] != u["old"]["unit_id"] or u["former_unit_id"] != u["old"]["former_unit_id"]]
+    if renamed:
+        tx.run_with_frame("write/import_update_schools",
+                          pa.Table.from_pylist(renamed, schema=pa.schema([(c, _STRING) for c in renamed[0]])))
+    if moved:
+        tx.run_with_frame("write/import_move_schools",
+                          pa.Table.from_pylist(moved, schema=pa.schema([(c, _STRING) for c in moved[0]])))

@@ -23,6 +23,7 @@ from pptx.util import Emu, Inches, Pt
 from kdcl import rules
 from kdcl.reports.slides import ChartSpec, Slide
 from kdcl.strings import t
+from kdcl.text import drop_controls
 
 SLIDE_W, SLIDE_H = Inches(13.333), Inches(7.5)  # 16:9
 MARGIN = Inches(0.45)
@@ -51,7 +52,7 @@ def _text(frame, text: str, size: float, *, bold: bool = False, color: str = TEX
     para = frame.paragraphs[0]
     para.text = ""
     run = para.add_run()
-    run.text = text
+    run.text = drop_controls(text)  # python-pptx would show a control character as "_x0007_"
     run.font.size, run.font.bold, run.font.name = Pt(size), bold, FONT
     run.font.color.rgb = _rgb(color)
     if align is not None:
@@ -63,7 +64,7 @@ def _add_paragraph(frame, text: str, size: float, *, bold: bool = False, color: 
     if align is not None:
         para.alignment = align
     run = para.add_run()
-    run.text = text
+    run.text = drop_controls(text)
     run.font.size, run.font.bold, run.font.name = Pt(size), bold, FONT
     run.font.color.rgb = _rgb(color)
 

@@ -10,7 +10,6 @@ when the cell is edited.
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -21,14 +20,13 @@ from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from kdcl.exports import write_cell
+from kdcl.exports import sheet_title, workbook_bytes, write_cell
 from kdcl.reports.slides import Slide
 from kdcl.strings import t
 
 SHEET_NAME_MAX = 31
 MAX_WIDTH, MIN_WIDTH = 60, 10
 _WHOLE_NUMBER = re.compile(r"\d{1,3}(\.\d{3})*")
-_INVALID_SHEET_CHARS = str.maketrans({c: " " for c in "[]:*?/\\"})
 HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
 BOLD = Font(bold=True)
 
@@ -39,7 +37,7 @@ def _figure_value(text: str) -> int | str:
 
 
 def sheet_name(number: int, name: str, taken: set[str]) -> str:
-    base = f"{number}. {name}".translate(_INVALID_SHEET_CHARS).strip()[:SHEET_NAME_MAX]
+    base = sheet_title(f"{number}. {name}")
     candidate, n = base, 2
     while candidate.lower() in taken:
         suffix = f" ({n})"
@@ -133,6 +131,4 @@ def build_xlsx(slides: Sequence[Slide]) -> bytes:
     if slides:
         wb.properties.title = slides[0].title
         wb.properties.subject = slides[0].context.line()
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return workbook_bytes(wb)

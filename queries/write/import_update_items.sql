@@ -1,6 +1,8 @@
--- overwrite the imported fields of many plan items at once (tabular upsert); each version goes up by one.
--- parameters: $user; relation `incoming` (Transaction.run_with_frame): item_id and the imported fields.
--- grain: n/a (one statement for every changed item of a file).
+-- overwrite the imported fields of many plan items at once (template upsert, new version of a plan); each
+-- version goes up by one. Only items still at the version the file was checked against are written
+-- (optimistic locking, as kdcl.updates): the caller compares the ids returned with those it sent.
+-- parameters: $user; relation `incoming` (Transaction.run_with_frame): item_id, expected_version and the
+-- imported fields. grain: one returned row per updated item.
 update plan_item as i
 set target_level = n.target_level,
     weakness = n.weakness,
@@ -24,3 +26,5 @@ set target_level = n.target_level,
     updated_by = $user
 from incoming as n
 where i.item_id = n.item_id
+  and i.version = n.expected_version
+returning i.item_id
