@@ -1,6 +1,7 @@
 """Speed and memory of every page at 1,000 / 10,000 / 45,000 schools.
 
     python benchmarks/run.py [--sizes 1000 10000 45000] [--browser-size 45000] [--skip-browser] [--skip-import]
+    python benchmarks/run.py --sizes --skip-import        # the browser figures only (the others kept)
 
 For each page and size: the server-side time of a full script run (Streamlit AppTest)
 cold (data caches empty, as after any write; median of three runs, and the first run, which
@@ -8,11 +9,16 @@ also opens the connection and compiles the page; the process's one-time start-up
 first and reported on its own) and warm (cached), the time of the same SQL run
 directly in DuckDB (every query the page issued, replayed with the same parameters),
 the ratio page/raw, and the most marks a page sent in one chart. Then, at the browser
-size: time from navigation to the page's main chart or table visible in headless Chromium, and
-the peak memory (VmHWM) of the server process; then the import benchmarks
-(benchmarks/bench_import.py, benchmarks/bench_schools.py). Results are printed as a table and written to
-benchmarks/results/latest.md and latest.json (imports: import.md / import.json, schools.md / schools.json). Nothing here asserts: targets
-are reported, not enforced (see README "Performance").
+size, in headless Chromium, from a click on the page's sidebar link (one sign-in, then moving by
+clicking, as a person does): "main visible" (the first chart or table drawn) and "settled" (the
+script finished and nothing left drawing, the DOM quiet for 300 ms: defined in
+benchmarks/browser.py), on a first visit and again, and settled after a write (a status saved on
+the overdue page, then the page opened); the peak memory (VmHWM) of the server process; then the
+import benchmarks (benchmarks/bench_import.py, benchmarks/bench_schools.py). Results are printed as
+a table and written to benchmarks/results/latest.md and latest.json (imports: import.md /
+import.json, schools.md / schools.json); a run that skips a part keeps that part's last figures.
+Many people at once: benchmarks/load.py. Nothing here asserts: targets are reported, not enforced
+(see README "Performance").
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ import argparse
 import base64
 import json
 import os
+import signal
 import statistics
 import subprocess
 import sys
@@ -35,9 +42,6 @@ import generate  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results"
 COLD_RUNS = 3  # cold runs (and raw replays) per page; the median is reported
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 FIRST_SCHOOL = "MN000000"  # the first generated school (see benchmarks/generate.py)
 SKIP_PAGES: set[str] = set()  # the import page is timed as a person opens it (uploads: bench_import.py)
 
@@ -206,167 +210,223 @@ def run_pages_in_subprocess(db: Path) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def browser_times(db: Path) -> dict:
-    """Navigation -> main chart or table visible per page, and the server's peak memory.
-
-    The main content is the page's first plotly chart or table (st.dataframe / st.table) in page
-    order, drawn. The school page shows neither before a school is picked: on the first visit
-    the first generated school is searched for and chosen, as a person would (the session keeps it
-    for the second visit), so that time includes the search."""
+def start_server(db: Path, extra_env: dict | None = None) -> tuple[subprocess.Popen, str]:
+    """`streamlit run dashboard.py` on 127.0.0.1 and a free port, on `db`; (process, url) once healthy."""
     import socket
     import urllib.request
 
-    from playwright.sync_api import sync_playwright
-
-    from kdcl import auth
-    from kdcl.db import Store
-
-    store = Store(db)
-    if store.query("user_by_name", username="bench").empty:
-        auth.add_user(store, "bench", "bench-password", "admin")
-    store.close()
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.headless=true",
-         f"--server.port={port}", "--server.address=127.0.0.1", "--server.fileWatcherType=none"],
-        cwd=ROOT, env={**os.environ, "KDCL_DB": str(db)}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+         f"--server.port={port}", "--server.address=127.0.0.1", "--server.fileWatcherType=none",
+         "--browser.gatherUsageStats=false"],
+        cwd=ROOT, env={**os.environ, "KDCL_DB": str(db), **(extra_env or {})},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
-    results: dict = {"pages": {}}
+    for _ in range(400):
+        try:
+            urllib.request.urlopen(url + "/_stcore/health", timeout=1)
+            return server, url
+        except OSError:
+            if server.poll() is not None:
+                raise RuntimeError("streamlit exited at start")
+            time.sleep(0.3)
+    server.terminate()
+    raise RuntimeError("streamlit did not start")
+
+
+def peak_mb(pid: int) -> int | None:
+    """The process's peak resident memory (VmHWM), MB."""
     try:
-        for _ in range(200):
-            try:
-                urllib.request.urlopen(url + "/_stcore/health", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.3)
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.set_default_timeout(120_000)
-            page.goto(url)
-            page.get_by_label("Tên đăng nhập").wait_for()
-            page.wait_for_timeout(3000)  # a person types a user name and a password
-            page.get_by_label("Tên đăng nhập").fill("bench")
-            page.get_by_label("Mật khẩu").fill("bench-password")
-            started = time.perf_counter()
-            page.get_by_role("button", name="Đăng nhập").click()
-            page.get_by_text("Đăng xuất").wait_for()
-            page.locator('[data-testid="stMain"] .js-plotly-plot').first.wait_for()  # the overview opens first
-            results["sign_in_s"] = round(time.perf_counter() - started, 2)
-            # a sign-in lives in the browser session: move with the sidebar, as a person does
-            # (page.goto would open a new session and show the sign-in form again)
-            titles = {"overview": ("Tổng quan", "tong-quan"), "levels": ("Mức đạt", "muc-dat"),
-                      "school": ("Trường", "truong"), "overdue": ("Quá hạn", "qua-han"),
-                      "weaknesses": ("Điểm yếu chung", "diem-yeu"), "presentation": ("Trình chiếu", "trinh-chieu")}
-            pickers = {"school": "Trường"}  # page -> label of the picker that must be set first
-            nav = page.locator('[data-testid="stSidebarNav"]')
-            for attempt in ("cold", "warm"):
-                for name, (title, path) in titles.items():
-                    if not (ROOT / "pages" / f"{name}.py").exists():
-                        continue
-                    started = time.perf_counter()
-                    nav.get_by_text(title, exact=True).click()
-                    try:
-                        page.wait_for_url(lambda u, path=path: path in u or (path == "tong-quan" and u.rstrip("/").count("/") == 2))
-                        if name in pickers and attempt == "cold":
-                            search = page.get_by_label("Tìm trường", exact=True)  # many schools: search first
-                            page.get_by_label(pickers[name], exact=True).wait_for()
-                            if search.count():
-                                search.fill(FIRST_SCHOOL)
-                                search.press("Enter")
-                                page.wait_for_selector("input[placeholder^='Chọn trong 1 trường']")
-                            page.get_by_label(pickers[name], exact=True).click()
-                            page.get_by_role("option").first.click()
-                        # the script has finished (no running indicator) and the page's main content is
-                        # drawn: its first chart or table in page order
-                        page.wait_for_function(
-                            "() => { if (document.querySelector('[data-testid=stStatusWidget]')) return false;"
-                            " const main = document.querySelector("
-                            "   '[data-testid=stPlotlyChart], [data-testid=stDataFrame], [data-testid=stTable]');"
-                            " const drawn = main && (main.matches('[data-testid=stPlotlyChart]')"
-                            "   ? main.querySelector('.main-svg') : main);"
-                            " return !!drawn && drawn.getBoundingClientRect().height > 0; }",
-                            timeout=30_000,
-                        )
-                        seconds = round(time.perf_counter() - started, 2)
-                    except Exception:
-                        seconds = None  # no chart or table within 30 s
-                    results["pages"].setdefault(name, {})[attempt] = seconds
-                    page.wait_for_timeout(300)
-            browser.close()
-        with open(f"/proc/{server.pid}/status") as fh:
+        with open(f"/proc/{pid}/status") as fh:
             for line in fh:
                 if line.startswith("VmHWM"):
-                    results["server_peak_mb"] = round(int(line.split()[1]) / 1024)
+                    return round(int(line.split()[1]) / 1024)
+    except OSError:
+        return None
+    return None
+
+
+def browser_times(db: Path) -> dict:
+    """Per page, in headless Chromium, from a click on its sidebar link: "main visible" (the first
+    chart or table drawn) and "settled" (the script finished and nothing left drawing; defined in
+    benchmarks/browser.py), on a first visit (a fresh server: caches empty) and again; then
+    "settled after a write": before each page, the first item of the overdue list is switched between
+    "in progress" and "not started" on the
+    overdue page and saved (a write empties every data cache), then the page is opened. Also the
+    sign-in, each save, and the server's peak memory. The overview opens with the sign-in: its
+    first visit is the sign-in's (from the click on "Đăng nhập", the password check included).
+
+    The school page shows neither chart nor table before a school is picked: on the first visit
+    the first generated school is searched for and chosen, as a person would (the session keeps it
+    afterwards), so that time includes the search. A copy of the database is used (the writes)."""
+    import shutil
+    import tempfile
+
+    from playwright.sync_api import sync_playwright
+
+    import browser as bw
+    from kdcl import auth
+    from kdcl.db import Store
+
+    work = Path(tempfile.mkdtemp(prefix="kdcl-bench-"))
+    copy = work / db.name
+    shutil.copyfile(db, copy)
+    store = Store(copy)
+    if store.query("user_by_name", username="bench").empty:
+        auth.add_user(store, "bench", "bench-password", "admin")
+    store.close()
+    server, url = start_server(copy)
+    names = [n for n in bw.PAGES if (ROOT / "pages" / f"{n}.py").exists()]
+    results: dict = {"pages": {n: {} for n in names}, "saves": []}
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=bw.CHROMIUM, headless=True, args=bw.CHROMIUM_ARGS)
+            page = bw.new_page(browser)
+            started = time.perf_counter()
+            results["sign_in_settled_s"] = bw.sign_in(page, url, "bench", "bench-password")
+            results["sign_in_s"] = round(time.perf_counter() - started - 3, 2)  # without the 3 s of typing
+            # the overview opens with the sign-in (its first visit is the sign-in's, password check included)
+            results["pages"]["overview"]["settled_first"] = results["sign_in_settled_s"]
+            for attempt in ("first", "again"):
+                for name in names:
+                    if name == "overview" and attempt == "first":
+                        continue
+                    pick = None
+                    if name == "school" and attempt == "first":
+                        pick = lambda: bw.pick_first_school(page, FIRST_SCHOOL)  # noqa: E731
+                    got = bw.open_page(page, name, before_settled=pick)
+                    results["pages"][name][f"visible_{attempt}"] = got["visible"]
+                    results["pages"][name][f"settled_{attempt}"] = got["settled"]
+                    page.wait_for_timeout(300)
+            for name in names:  # cold after a write: a save on the overdue page, then the page
+                if "overdue" not in names:
+                    break
+                bw.open_page(page, "overdue", visible=False)
+                saved = bw.save_first_overdue_item(page)
+                results["saves"].append(saved)
+                if name == "overdue":  # the save's own redraw is the overdue page after a write
+                    results["pages"][name]["settled_after_write"] = saved
+                    continue
+                got = bw.open_page(page, name, visible=False)
+                results["pages"][name]["settled_after_write"] = got["settled"]
+            browser.close()
+        results["server_peak_mb"] = peak_mb(server.pid)
     finally:
         server.terminate()
-        server.wait(timeout=20)
+        server.wait(timeout=30)
+        shutil.rmtree(work, ignore_errors=True)
     return results
+
+
+def page_lines(report: dict) -> list[str]:
+    lines = ["| schools | page | cold s | first cold s | warm s | raw SQL s | queries | cold/raw | max marks |",
+             "|---:|---|---:|---:|---:|---:|---:|---:|---:|"]
+    startups = []
+    for size, measured in report.get("sizes", {}).items():
+        startups.append(f"{int(size):,} schools: {measured['startup_s']} s")
+        for r in measured["pages"]:
+            lines.append(f"| {int(size):,} | {r['page']} | {r['cold_s']} | {r['cold_first_s']} | {r['warm_s']} | "
+                         f"{r['raw_sql_s']} | {r['queries']} | {r['ratio_cold_raw']} | {r['max_marks']} |")
+            if r["errors"]:
+                lines.append(f"|  | ⚠ {r['page']} errors: {r['errors']} |||||||")
+    return lines + [
+        "", "Cold: the data caches empty, as after any write, in a server process whose one-time start-up",
+        "(imports, first chart, first table, AppTest's first run) was paid before: " + "; ".join(startups),
+        f"Cold and raw SQL: median of {COLD_RUNS} runs. First cold: the first of them, which also opens the",
+        "database connection and compiles the page (once per server process). Warm: the caches filled.",
+        "Raw SQL: the page's statements replayed on a new connection, results fetched as Arrow tables."]
+
+
+def browser_lines(browser: dict) -> list[str]:
+    def cell(value) -> str:
+        return "–" if value is None else f"{value:.2f}"
+
+    lines = [f"Browser, {browser['schools']:,} schools (headless Chromium, a click on the page's sidebar link; "
+             "definitions: benchmarks/browser.py)", "",
+             "| page | main visible: first visit | again | settled: first visit | again | settled after a write |",
+             "|---|---:|---:|---:|---:|---:|"]
+    for name, v in browser["pages"].items():
+        lines.append(f"| {name} | {cell(v.get('visible_first'))} | {cell(v.get('visible_again'))} | "
+                     f"{cell(v.get('settled_first'))} | {cell(v.get('settled_again'))} | "
+                     f"{cell(v.get('settled_after_write'))} |")
+    saves = [s for s in browser.get("saves", []) if s is not None]
+    lines += ["",
+              "Main visible: a script run finished, the running indicator gone and the page's first chart or table "
+              "drawn. Settled: the "
+              "script finished and nothing left drawing (no running indicator, skeleton, spinner or stale element; "
+              "every chart and table drawn) and the DOM quiet for 300 ms; the time of the last change is reported. "
+              "First visit: a fresh server (caches empty). After a write: the first item of the overdue list switched "
+              "between in progress and not started and saved, then the page opened (every data cache emptied by the write; the "
+              "overdue page's figure is the save's own redraw).",
+              "",
+              f"Sign-in → the overview settled: {browser.get('sign_in_settled_s')} s (a fresh server; the form was "
+              "shown 3 s before, as a person types)"]
+    if saves:
+        lines.append(f"Save on the overdue page → settled: {min(saves):.2f}-{max(saves):.2f} s ({len(saves)} saves)")
+    lines += ["", f"Server peak memory (VmHWM): {browser.get('server_peak_mb')} MB"]
+    return lines
+
+
+def render(report: dict) -> list[str]:
+    lines = page_lines(report) if report.get("sizes") else []
+    if report.get("browser"):
+        lines += (["", ""] if lines else []) + browser_lines(report["browser"])
+    for name in ("import.md", "schools.md"):  # the import and school-list benchmarks' own tables
+        if (RESULTS / name).exists():
+            lines += ["", (RESULTS / name).read_text().rstrip()]
+    return lines
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", nargs="*", type=int, default=[1000, 10000, 45000])
+    parser.add_argument("--sizes", nargs="*", type=int, default=[1000, 10000, 45000],
+                        help="database sizes for the AppTest runs; none (--sizes alone) skips them and keeps "
+                             "the last ones in latest.json")
     parser.add_argument("--browser-size", type=int, default=45000)
-    parser.add_argument("--skip-browser", action="store_true")
-    parser.add_argument("--skip-import", action="store_true", help="do not run benchmarks/bench_import.py and bench_schools.py")
+    parser.add_argument("--skip-browser", action="store_true", help="keep the last browser figures")
+    parser.add_argument("--skip-import", action="store_true",
+                        help="do not run benchmarks/bench_import.py and bench_schools.py")
     parser.add_argument("--_pages", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    # stopped from outside (timeout, kill): unwind, so the server started here is stopped too
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     if args._pages:
         startup = warm_up()
         print(json.dumps({"startup_s": startup, "pages": [run_page(p, Path(args._pages)) for p in pages()]}))
         return
 
-    report: dict = {"machine": f"{os.cpu_count()} cores", "sizes": {}}
-    lines = ["| schools | page | cold s | first cold s | warm s | raw SQL s | queries | cold/raw | max marks |",
-             "|---:|---|---:|---:|---:|---:|---:|---:|---:|"]
-    startups: list[str] = []
-    for size in args.sizes:
-        db = generate.build(size)
-        measured = run_pages_in_subprocess(db)
-        rows = measured["pages"]
-        report["sizes"][size] = measured
-        startups.append(f"{size:,} schools: {measured['startup_s']} s")
-        for r in rows:
-            lines.append(f"| {size:,} | {r['page']} | {r['cold_s']} | {r['cold_first_s']} | {r['warm_s']} | "
-                         f"{r['raw_sql_s']} | "
-                         f"{r['queries']} | {r['ratio_cold_raw']} | {r['max_marks']} |")
-            if r["errors"]:
-                lines.append(f"|  | ⚠ {r['page']} errors: {r['errors']} |||||||")
-        print("\n".join(lines[-len(rows):]), flush=True)
-    lines += ["", "Cold: the data caches empty, as after any write, in a server process whose one-time start-up",
-              "(imports, first chart, first table, AppTest's first run) was paid before: " + "; ".join(startups),
-              f"Cold and raw SQL: median of {COLD_RUNS} runs. First cold: the first of them, which also opens the",
-              "database connection and compiles the page (once per server process). Warm: the caches filled.",
-              "Raw SQL: the page's statements replayed on a new connection, results fetched as Arrow tables."]
+    latest = RESULTS / "latest.json"
+    report: dict = json.loads(latest.read_text()) if latest.exists() else {}
+    report["machine"] = f"{os.cpu_count()} cores"
+    if args.sizes:
+        report["sizes"] = {}
+        for size in args.sizes:
+            db = generate.build(size)
+            report["sizes"][str(size)] = run_pages_in_subprocess(db)
+            print("\n".join(page_lines({"sizes": {str(size): report["sizes"][str(size)]}})[2:-6]), flush=True)
     if not args.skip_browser:
         db = generate.build(args.browser_size)
-        browser = browser_times(db)
-        report["browser"] = {"schools": args.browser_size, **browser}
-        lines += ["", f"Browser, {args.browser_size:,} schools: navigation → main chart or table visible (s)", "",
-                  "| page | first visit | again |", "|---|---:|---:|"]
-        lines += [f"| {p} | {v.get('cold')} | {v.get('warm')} |" for p, v in browser["pages"].items()]
-        lines += ["", f"Sign-in → the overview's first chart: {browser.get('sign_in_s')} s (a fresh server; the "
-                  "form was shown 3 s before, as a person types)",
-                  "", f"Server peak memory (VmHWM): {browser.get('server_peak_mb')} MB"]
+        report["browser"] = {"schools": args.browser_size, **browser_times(db)}
+        print("\n".join(browser_lines(report["browser"])), flush=True)
     if not args.skip_import:  # import speed (CSV, .docx) against DuckDB's own reader: its own table
         done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_import.py")], cwd=ROOT,
                               capture_output=True, text=True, timeout=3600)
-        if done.returncode == 0:
-            lines += ["", (RESULTS / "import.md").read_text().rstrip()]
-        else:
-            lines += ["", "⚠ bench_import.py failed: " + done.stderr[-500:]]
+        if done.returncode != 0:
+            print("⚠ bench_import.py failed: " + done.stderr[-500:], file=sys.stderr)
         done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_schools.py")], cwd=ROOT,
                               capture_output=True, text=True, timeout=3600)  # school lists (issue 16)
-        if done.returncode == 0:
-            lines += ["", (RESULTS / "schools.md").read_text().rstrip()]
-        else:
-            lines += ["", "⚠ bench_schools.py failed: " + done.stderr[-500:]]
+        if done.returncode != 0:
+            print("⚠ bench_schools.py failed: " + done.stderr[-500:], file=sys.stderr)
+    for figures in (report.get("browser") or {}).get("pages", {}).values():  # the format before "settled"
+        if "cold" in figures:
+            figures["visible_first"], figures["visible_again"] = figures.pop("cold"), figures.pop("warm", None)
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "latest.json").write_text(json.dumps(report, indent=1, ensure_ascii=False))
+    lines = render(report)
+    latest.write_text(json.dumps(report, indent=1, ensure_ascii=False))
     (RESULTS / "latest.md").write_text("\n".join(lines) + "\n")
     print("\n".join(lines))
 

@@ -173,6 +173,9 @@ class Transaction:
 
 _TABLE_COLUMNS: dict[str, frozenset[str]] = {}
 
+# committed data_version per database file (real path) in this process: see Store.data_version
+_VERSIONS: dict[str | None, int] = {}
+
 WRITABLE_TABLES = frozenset(
     {"unit", "school", "assessment", "plan", "plan_item", "plan_item_log", "framework", "standard", "criterion",
      "assessment_text", "assessment_level4"}
@@ -238,8 +241,12 @@ class Store:
         if not read_only:
             migrate(self._con)
             load_frameworks(self._con)
+        # the version on disk may have moved while no Store of this process had the file open
+        self._version_key = None if self.path == ":memory:" else os.path.realpath(self.path)
+        _VERSIONS.pop(self._version_key, None)
 
     def close(self) -> None:
+        _VERSIONS.pop(self._version_key, None)
         self._con.close()
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
@@ -277,9 +284,19 @@ class Store:
 
     @property
     def data_version(self) -> int:
+        """The committed data version. Read once per open file and process, then kept by the
+        transactions that bump it: while a Store has the file open no other process can write it
+        (DuckDB locks the file), and every ui.load() asks (10-20 times a page run, each a query
+        that shows in the load benchmark's profile)."""
+        known = _VERSIONS.get(self._version_key)
+        if known is not None:
+            return known
         with self.cursor() as cur:
             row = cur.execute("select value from meta where key = 'data_version'").fetchone()
-        return int(row[0]) if row else 0
+        version = int(row[0]) if row else 0
+        if self._version_key is not None:
+            _VERSIONS[self._version_key] = version
+        return version
 
     @contextmanager
     def transaction(self, *, data: bool = True) -> Iterator[Transaction]:
@@ -289,16 +306,24 @@ class Store:
             cur.execute("begin transaction")
             try:
                 yield Transaction(cur)
+                version = None
                 if data:
                     cur.execute(
                         "insert or replace into meta (key, value) "
                         "select 'data_version', cast(coalesce(max(cast(value as bigint)), 0) + 1 as text) "
                         "from meta where key = 'data_version'"
                     )
+                    version = int(cur.execute("select value from meta where key = 'data_version'").fetchone()[0])
             except BaseException:
                 cur.execute("rollback")
                 raise
-            cur.execute("commit")  # a failed commit is rolled back by DuckDB itself
+            try:
+                cur.execute("commit")  # a failed commit is rolled back by DuckDB itself
+            except BaseException:
+                _VERSIONS.pop(self._version_key, None)  # read it again
+                raise
+            if self._version_key is not None and version is not None:
+                _VERSIONS[self._version_key] = version
 
 
 # --------------------------------------------------------------------------- schema

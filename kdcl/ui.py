@@ -56,7 +56,17 @@ def load(fn: Callable[..., T], *args: Any) -> T:
     if not fn.__module__.startswith(CACHED_MODULES):
         raise ValueError(f"not a data function: {fn.__module__}.{fn.__name__}")
     store = get_store()
-    return _cached(fn, f"{fn.__module__}.{fn.__qualname__}", store.path, store.data_version, args)
+    version = store.data_version
+    if _versions_seen.setdefault(store.path, version) != version:
+        # entries of an older version can never be asked for again; left in place they hold their
+        # frames until evicted (512 entries, an hour): at 45,000 schools a national overview alone
+        # is 14 MB, and under a deadline's saves every few seconds that is gigabytes
+        _versions_seen[store.path] = version
+        _cached.clear()
+    return _cached(fn, f"{fn.__module__}.{fn.__qualname__}", store.path, version, args)
+
+
+_versions_seen: dict[str, int] = {}  # database path -> the data version load() saw last
 
 
 SESSION_MINUTES = int(os.environ.get("KDCL_SESSION_MINUTES", "30"))

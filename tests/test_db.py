@@ -80,3 +80,38 @@ def test_store_query_binds_and_reads_through_arrow(tiny_store):
     arrow = tiny_store.arrow("school_years", scope_unit_id=None, scope_school_id=None, unit_id=None,
                              school_type=None)
     assert arrow.column("school_year").to_pylist() == years["school_year"].tolist()
+
+
+# --------------------------------------------------------------------------- data version (issue 20)
+
+
+def _bump_outside(path) -> None:
+    """A write by another program while no Store has the file open (what the CLI does)."""
+    con = duckdb.connect(str(path))
+    con.execute("update meta set value = cast(cast(value as bigint) + 10 as text) where key = 'data_version'")
+    con.close()
+
+
+def test_data_version_follows_every_commit_of_any_store_on_the_file(tmp_path):
+    path = tmp_path / "v.duckdb"
+    first = db.Store(path)
+    with first.transaction():
+        pass
+    start = first.data_version
+    second = db.Store(path)  # another Store of this process on the same file (a test, the CLI in-process)
+    with second.transaction():
+        pass
+    assert first.data_version == second.data_version == start + 1
+    with pytest.raises(RuntimeError), first.transaction():
+        raise RuntimeError("refused")
+    assert first.data_version == start + 1  # a rolled-back write changes nothing
+    first.close()
+    second.close()
+
+    _bump_outside(path)
+    again = db.Store(path)
+    assert again.data_version == start + 11  # read afresh: written while the file was closed here
+    with again.transaction():
+        pass
+    assert again.data_version == start + 12
+    again.close()
