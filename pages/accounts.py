@@ -5,9 +5,9 @@ manages every account, an office the principals of its own schools) and the acco
 import streamlit as st
 
 from kdcl import accounts, auth, data, ui
-from kdcl.data import school as school_data
 from kdcl.access import ROLES, AccessDenied
 from kdcl.strings import ROLE_LABELS, t
+from kdcl.text import fold_many
 
 scope = ui.current_scope()
 st.title(t("accounts.title"))
@@ -48,7 +48,7 @@ def school_options(key: str, chosen: str | None = None) -> list[str]:
     """The schools a form offers: all of them, or (many schools: a province, the country) those a
     search box above the form finds, accents ignored, as every school picker (ui.search_first)."""
     ids = list(school_label)
-    options, _ = ui.search_first(ids, lambda: school_data.fold_texts([school_label[i] for i in ids]), chosen, key)
+    options, _ = ui.search_first(ids, lambda: fold_many([school_label[i] for i in ids]), chosen, key)
     return options
 units = ui.load(data.units, scope) if admin else None
 unit_label = dict(zip(units["unit_id"], units["name"])) if units is not None else {}

@@ -93,3 +93,23 @@ def test_the_page_lists_what_each_manager_may_change(db, monkeypatch):
     assert office_page.selectbox(key="acc_add_role").options == ["Hiệu trưởng"]
     viewer = page_app("accounts", db, monkeypatch, scope=Scope(role="viewer", user="hdnd")).run()
     assert "Chỉ quản trị viên và cơ quan quản lý" in viewer.info[0].value
+
+
+def test_the_account_forms_find_a_school_typed_without_accents(tmp_path, monkeypatch):
+    """With more schools than a plain list shows (the demo's 60), the add form's search box finds
+    "Trường …" from its name typed without accents, as every school picker does."""
+    from conftest import page_app
+
+    from kdcl.demo import build_demo
+    from kdcl.text import fold
+
+    db = tmp_path / "demo.duckdb"
+    store = build_demo(db)
+    with store.cursor() as cur:
+        name = cur.execute("select name from school order by school_id limit 1").fetchone()[0]
+    store.close()
+    at = page_app("accounts", db, monkeypatch, scope=ADMIN).run()
+    assert not at.exception
+    at.text_input(key="acc_add_school_search").input(fold(name)).run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert any(name in str(label) for label in at.selectbox(key="acc_add_school").options)

@@ -68,7 +68,7 @@ class SchoolChoices:
 
 
 def matching(ids: list[str], keys: list[str], query: str, limit: int) -> list[str]:
-    """The ids whose folded label (`keys`, from fold_texts) contains every word of `query`, accents
+    """The ids whose folded label (`keys`, from kdcl.text.fold_many) contains every word of `query`, accents
     and case ignored, in list order, at most `limit`."""
     words = fold_many([query or ""])[0].split()
     if not words:
