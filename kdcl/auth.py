@@ -248,5 +248,9 @@ def set_role(store: Store, username: str, role: str, *, unit_id: str | None = No
         ) from exc
 
 
+EVERY_ACCOUNT = {"scope_unit_id": None, "scope_school_id": None, "everything": True}
+
+
 def list_users(store: Store) -> pd.DataFrame:
-    return store.query("users_list")
+    """Every account (the admin's view of kdcl.accounts.manageable), without password hashes."""
+    return store.query("accounts_manageable", **EVERY_ACCOUNT)

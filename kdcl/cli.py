@@ -179,7 +179,7 @@ def _users(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
                           display_name=args.display_name)
             print(t("cli.user_added", name=args.name.strip().lower(), role=args.role))
         elif args.action == "list":
-            for row in store.records("users_list"):  # plain values: a missing unit is None, never NaN
+            for row in store.records("accounts_manageable", **auth.EVERY_ACCOUNT):  # plain values: a missing unit is None, never NaN
                 where = row["school_id"] or row["unit_id"] or "*"
                 state = t("cli.user_state_disabled") if row["disabled"] else ""
                 print(f"{row['username']}\t{row['role']}\t{where}\t{row['display_name']}\t{state}".rstrip())

@@ -1,5 +1,5 @@
--- the accounts a manager may change: an admin every account; an office the principals of the schools
--- in its scope ($scope_unit_id; scoped_schools). No password hashes.
+-- the accounts a manager may change: an admin every account ($everything: also `kdcl users list`); an
+-- office the principals of the schools in its scope ($scope_unit_id; scoped_schools). No password hashes.
 -- parameters: $scope_unit_id, $scope_school_id, $everything. grain: one row per account.
 with office_schools as (
     select school_id from scoped_schools($scope_unit_id, $scope_school_id, null, null)
@@ -13,6 +13,8 @@ select
     u.school_id,
     s.name as school_name,
     u.disabled,
+    u.failed_logins,
+    u.locked_until,
     u.created_at,
     u.password_changed_at
 from app_user as u
