@@ -17,8 +17,8 @@ from typing import Any, TypeVar
 import pandas as pd
 import streamlit as st
 
-from kdcl import auth, data, rules, sessions
-from kdcl.access import Scope
+from kdcl import auth, data, rules, sessions, updates
+from kdcl.access import AccessDenied, Scope
 from kdcl.data import Filters
 from kdcl.db import Store, StoreError
 from kdcl.demo import configured_path, shared_store
@@ -555,3 +555,18 @@ def show_unexpected_error(exc: BaseException) -> None:
     ref = uuid.uuid4().hex[:8]
     logging.getLogger("kdcl").error("unhandled error on a page (ref %s)", ref, exc_info=exc)
     st.error(t("app.error", ref=ref), icon=":material/error:")
+
+
+def save_item_changes(scope: Scope, changes: list[updates.ItemChange], reload_key: str,
+                      on_reload: Callable[[], None]) -> dict[int, int] | None:
+    """Save plan-item status changes (kdcl.updates: history and version check) for the home and the
+    overdue page. A change made meanwhile by someone else is shown with a button that reloads the form
+    (`on_reload`); a refused change is shown; None when nothing was saved, else each item's version."""
+    try:
+        return updates.update_items(get_store(), scope, changes)
+    except updates.ConflictError as exc:
+        st.error(str(exc))
+        st.button(t("overdue.error.reload"), key=reload_key, on_click=on_reload)
+    except (updates.UpdateError, AccessDenied) as exc:
+        st.error(str(exc))
+    return None

@@ -11,7 +11,6 @@ import pandas as pd
 import streamlit as st
 
 from kdcl import charts, ui, updates
-from kdcl.access import AccessDenied
 from kdcl.data import home as home_data
 from kdcl.data import school as school_data
 from kdcl.data import plan_items as pi
@@ -173,14 +172,9 @@ def editor(item) -> None:
     cancel.button(t("home.item.cancel"), key=f"w_home_cancel_{item_id}", on_click=close_editor, width="stretch")
     if not save.button(t("overdue.update.save"), type="primary", key=f"w_home_save_{item_id}", width="stretch"):
         return
-    try:
-        after = updates.update_items(ui.get_store(), scope, [updates.ItemChange(item_id, seen, **fields)])
-    except updates.ConflictError as exc:
-        st.error(str(exc))
-        st.button(t("overdue.error.reload"), key=f"w_home_reload_{item_id}", on_click=reset_forms)
-        return
-    except (updates.UpdateError, AccessDenied) as exc:
-        st.error(str(exc))
+    after = ui.save_item_changes(scope, [updates.ItemChange(item_id, seen, **fields)], f"w_home_reload_{item_id}",
+                                 reset_forms)
+    if after is None:
         return
     st.session_state["home_flash"] = (t("overdue.update.saved", n=1) if after[item_id] != seen
                                       else t("overdue.update.unchanged"))

@@ -8,7 +8,6 @@ from datetime import date, datetime
 import streamlit as st
 
 from kdcl import charts, data, exports, ui, updates
-from kdcl.access import AccessDenied
 from kdcl.data import plan_items as pi
 from kdcl.rules import STATUSES, format_number
 from kdcl.strings import SCHOOL_TYPE_LABELS, STATUS_LABELS, t
@@ -320,15 +319,9 @@ def update_form(selected) -> None:
     if not st.button(t("overdue.update.save"), type="primary", key=f"w_od_save_{key}"):
         return
     changes = [updates.ItemChange(item_id, version, **fields) for item_id, version in seen.items()]
-    try:
-        after = updates.update_items(ui.get_store(), scope, changes)
-    except updates.ConflictError as exc:
-        st.error(str(exc))
-        # reload: the form opens again on the item as it is now
-        st.button(t("overdue.error.reload"), key=f"w_od_reload_{key}", on_click=reset_forms)
-        return
-    except (updates.UpdateError, AccessDenied) as exc:
-        st.error(str(exc))
+    # reload: the form opens again on the item as it is now
+    after = ui.save_item_changes(scope, changes, f"w_od_reload_{key}", reset_forms)
+    if after is None:
         return
     changed = sum(after[i] != seen[i] for i in seen)
     st.session_state["overdue_flash"] = (
