@@ -15,6 +15,8 @@ def test_overview_shows_its_charts_and_no_error(signed_in, tmp_path, page):
     assert charts.count() == 3
     page.locator(".js-plotly-plot .bars path").first.wait_for()  # bars were drawn
     assert page.locator('[data-testid="stException"]').count() == 0
+    for text in ("Số trường theo mức đạt", "70 triệu đ"):  # the metrics and headings may still be drawing
+        page.get_by_text(text).first.wait_for()
     body = page.inner_text("body")
     assert "Số trường theo mức đạt" in body and "Quá hạn" in body and "70 triệu đ" in body
     page.screenshot(path=str(tmp_path / "overview.png"), full_page=True)

@@ -31,7 +31,7 @@ def test_the_criterion_box_follows_chart_clicks(tmp_path, live_app, page):
                ".find(x => x.offsetParent); return e && e.value !== before; }")
     for index in (0, 2, 1):
         before = criterion_box(page)
-        for _ in range(3):  # a click that lands while plotly redraws selects nothing: click again
+        for _ in range(5):  # a click that lands while plotly redraws selects nothing: click again
             wait_for_app(page)
             # plotly has drawn the bars and bound its click handling
             page.wait_for_function("() => { const p = document.querySelector('[data-testid=\"stPlotlyChart\"] "
@@ -45,5 +45,7 @@ def test_the_criterion_box_follows_chart_clicks(tmp_path, live_app, page):
         wait_for_app(page)
         seen.append(criterion_box(page))
         assert seen[-1] != before, f"the box did not follow the click on bar {index}"
-        assert "crit=" + seen[-1].split(" ")[0] in page.url  # the URL names the criterion the box shows
+        # the URL names the criterion the box shows (it is written back after the rerun: wait, then check)
+        page.wait_for_url(f"**crit={seen[-1].split(' ')[0]}**", timeout=15_000)
+        assert "crit=" + seen[-1].split(" ")[0] in page.url
     assert len(set(seen)) == 3, seen  # three bars, three criteria, each shown in the box
