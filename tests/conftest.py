@@ -57,23 +57,26 @@ class LiveApp:
         import time
         import urllib.request
 
-        self.port = _free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
         env = {**os.environ, "KDCL_DB": str(db_path), **(extra_env or {})}
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(ROOT / "serve.py"), "--server.headless=true",
-             f"--server.port={self.port}", "--server.address=127.0.0.1", "--browser.gatherUsageStats=false",
-             "--server.fileWatcherType=none"],
-            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(self.url + "/_stcore/health", timeout=2) as resp:
-                    if resp.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.3)
+        for _attempt in range(3):  # a port freed here may be taken by another test worker before the app binds it
+            self.port = _free_port()
+            self.url = f"http://127.0.0.1:{self.port}"
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "streamlit", "run", str(ROOT / "serve.py"), "--server.headless=true",
+                 f"--server.port={self.port}", "--server.address=127.0.0.1", "--browser.gatherUsageStats=false",
+                 "--server.fileWatcherType=none"],
+                cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+            )
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline and self.proc.poll() is None:
+                try:
+                    with urllib.request.urlopen(self.url + "/_stcore/health", timeout=2) as resp:
+                        if resp.status == 200:
+                            return
+                except OSError:
+                    time.sleep(0.3)
+            if self.proc.poll() is None:  # still running but not healthy: not a port clash
+                break
         self.stop()
         raise RuntimeError("streamlit did not start:\n" + self.proc.stdout.read().decode(errors="replace"))
 
@@ -142,32 +145,78 @@ def sign_in(page, username: str, password: str) -> None:
     wait_for_app(page)
 
 
+def password_of(username: str) -> str:
+    """The password browser tests give every account they add."""
+    return "matkhau-" + username
+
+
+@pytest.fixture(scope="session")
+def demo_db_path(tmp_path_factory) -> Path:
+    """The demo database (kdcl.demo, ~60 schools, accounts with DEMO_PASSWORD), built once per test
+    process for tests that only read it or copy it first."""
+    from kdcl.demo import build_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    build_demo(path).close()
+    return path
+
+
 @pytest.fixture
-def signed_in(tiny_db_path, tmp_path, live_app, page):
-    """Factory for browser tests: signed_in(username, role, source=..., path=..., **where) copies the
-    database (`source`, default the tiny one), adds the account (password "matkhau-<username>"; an
-    office's scope defaults to the province P), starts the app, opens `path` (default: the tiny
-    database's year and as-of date) and signs in. Returns (app, database path)."""
+def shots(tmp_path) -> Path:
+    """Where a test saves its screenshots: $KDCL_SHOTS to look at them, else the test's own folder."""
+    return Path(os.environ.get("KDCL_SHOTS", tmp_path))
 
-    def start(username: str = "phong", role: str = "office", *, source: Path | None = None,
-              path: str | None = None, **where: str):
+
+@pytest.fixture
+def started_app(tiny_db_path, tmp_path, live_app):
+    """Factory for browser tests: started_app(*accounts, source=..., prepare=...) copies the database
+    (`source`, default the tiny one), adds each account (username, role, where-dict) with password_of(username),
+    calls prepare(store) for what must be in the database before the app starts, and starts the app.
+    Returns (app, database path). The test opens the app and signs in itself (see `signed_in`)."""
+    copies = []
+
+    def start(*accounts: tuple[str, str, dict], source: Path | None = None, prepare=None):
         import shutil
-
-        from factory import AS_OF, YEAR
 
         from kdcl import auth
         from kdcl.db import Store
 
-        db = tmp_path / "browser.duckdb"
+        db = tmp_path / f"browser{len(copies) or ''}.duckdb"
+        copies.append(db)
         shutil.copy(source or tiny_db_path, db)
+        if accounts or prepare is not None:
+            store = Store(db)
+            try:
+                for username, role, where in accounts:
+                    auth.add_user(store, username, password_of(username), role, **where)
+                if prepare is not None:
+                    prepare(store)
+            finally:
+                store.close()
+        return live_app(db), db
+
+    return start
+
+
+@pytest.fixture
+def signed_in(started_app, page):
+    """Factory for browser tests: signed_in(username, role, source=..., path=..., **where) copies the
+    database (`source`, default the tiny one), adds the account (password_of(username); an office's scope
+    defaults to the province P; role=None: an account the source already has, with `password`), starts
+    the app, opens `path` (default: the tiny database's year and as-of date) and signs in. `accounts`
+    and `prepare` as for `started_app`. Returns (app, database path)."""
+
+    def start(username: str = "phong", role: str | None = "office", *, source: Path | None = None,
+              path: str | None = None, password: str | None = None, accounts: tuple = (), prepare=None,
+              **where: str):
+        from factory import AS_OF, YEAR
+
         if role == "office" and not where:
             where = {"unit_id": "P"}
-        store = Store(db)
-        auth.add_user(store, username, "matkhau-" + username, role, **where)
-        store.close()
-        app = live_app(db)
+        own = ((username, role, where),) if role is not None else ()
+        app, db = started_app(*own, *accounts, source=source, prepare=prepare)
         page.goto(app.url + (path if path is not None else f"/?year={YEAR}&asof={AS_OF.isoformat()}"))
-        sign_in(page, username, "matkhau-" + username)
+        sign_in(page, username, password or password_of(username))
         return app, db
 
     return start

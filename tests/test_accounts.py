@@ -1,5 +1,7 @@
 """Issue 18: the accounts page's rules (kdcl.accounts) and the account log, on the tiny database."""
 
+import shutil
+
 import pytest
 
 from kdcl import accounts, auth
@@ -95,16 +97,17 @@ def test_the_page_lists_what_each_manager_may_change(db, monkeypatch):
     assert "Chỉ quản trị viên và cơ quan quản lý" in viewer.info[0].value
 
 
-def test_the_account_forms_find_a_school_typed_without_accents(tmp_path, monkeypatch):
+def test_the_account_forms_find_a_school_typed_without_accents(demo_db_path, tmp_path, monkeypatch):
     """With more schools than a plain list shows (the demo's 60), the add form's search box finds
     "Trường …" from its name typed without accents, as every school picker does."""
     from conftest import page_app
 
-    from kdcl.demo import build_demo
+    from kdcl.db import Store
     from kdcl.text import fold
 
     db = tmp_path / "demo.duckdb"
-    store = build_demo(db)
+    shutil.copy(demo_db_path, db)
+    store = Store(db)
     with store.cursor() as cur:
         name = cur.execute("select name from school order by school_id limit 1").fetchone()[0]
     store.close()

@@ -1,13 +1,8 @@
 """Signing in as each role in a real browser: each sees only what that role may."""
 
-import shutil
-
 import pytest
-from conftest import sign_in, wait_for_app
+from conftest import password_of, sign_in, wait_for_app
 from factory import AS_OF, YEAR
-
-from kdcl import auth
-from kdcl.db import Store
 
 pytestmark = pytest.mark.browser
 
@@ -20,20 +15,14 @@ ACCOUNTS = [
 
 
 @pytest.fixture
-def app(tiny_db_path, tmp_path, live_app):
-    db = tmp_path / "roles.duckdb"
-    shutil.copy(tiny_db_path, db)
-    store = Store(db)
-    for username, role, where, *_ in ACCOUNTS:
-        auth.add_user(store, username, "matkhau-" + username, role, **where)
-    store.close()
-    return live_app(db)
+def app(started_app):
+    return started_app(*((username, role, where) for username, role, where, *_ in ACCOUNTS))[0]
 
 
 def test_each_role_sees_only_its_schools(app, page):
     for username, _role, _where, reported, can_import in ACCOUNTS:
         page.goto(f"{app.url}/?year={YEAR}&asof={AS_OF.isoformat()}")
-        sign_in(page, username, "matkhau-" + username)
+        sign_in(page, username, password_of(username))
         if reported is None:  # a principal: their school by name, no count of one
             page.get_by_role("heading", name="Trường Tiểu học Kim Đồng").wait_for()
             wait_for_app(page)
@@ -66,6 +55,6 @@ def test_wrong_password_is_refused_and_a_deep_link_survives_sign_in(app, page):
     charts = page.locator('[data-testid="stPlotlyChart"]')
     assert page.locator(".st-key-preload_charts").count() == 1
     assert charts.count() <= 1 and not any(charts.nth(i).is_visible() for i in range(charts.count()))
-    sign_in(page, "hdnd", "matkhau-hdnd")
+    sign_in(page, "hdnd", password_of("hdnd"))
     wait_for_app(page)
     assert "/qua-han" in page.url and f"asof={AS_OF.isoformat()}" in page.url

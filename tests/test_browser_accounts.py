@@ -2,28 +2,16 @@
 principal account; the new account signs in (in a fresh browser) and is signed in as a principal; the change is in
 the page's log. The menu has no accounts page for a principal."""
 
-import shutil
-
 import pytest
 from conftest import sign_in, wait_for_app
 from factory import AS_OF, YEAR
 
-from kdcl import auth
-from kdcl.db import Store
-
 pytestmark = pytest.mark.browser
 
 
-def test_an_account_created_in_the_page_signs_in(tiny_db_path, tmp_path, live_app, page, browser):
-    db = tmp_path / "browser.duckdb"
-    shutil.copy(tiny_db_path, db)
-    store = Store(db)
-    auth.add_user(store, "quantri", "matkhau-quantri", "admin")
-    store.close()
-    app = live_app(db)
+def test_an_account_created_in_the_page_signs_in(signed_in, page, browser, shots):
     page.set_viewport_size({"width": 1440, "height": 900})
-    page.goto(f"{app.url}/?year={YEAR}&asof={AS_OF.isoformat()}")
-    sign_in(page, "quantri", "matkhau-quantri")
+    app, _ = signed_in("quantri", "admin")
     page.get_by_role("link", name="Tài khoản").click()
     page.get_by_role("heading", name="Tài khoản").wait_for()
     wait_for_app(page)
@@ -43,7 +31,7 @@ def test_an_account_created_in_the_page_signs_in(tiny_db_path, tmp_path, live_ap
     log_cell = page.locator('td[role="gridcell"]', has_text="Thêm tài khoản")  # the log's grid (a canvas)
     log_cell.first.wait_for(state="attached")
     assert page.locator('td[role="gridcell"]', has_text="Hiệu trưởng S2").count() >= 1
-    page.screenshot(path="/tmp/i18_accounts_1440.png", full_page=True)
+    page.screenshot(path=shots / "i18_accounts_1440.png", full_page=True)
 
     other = browser.new_context(viewport={"width": 1440, "height": 900}, locale="vi-VN")
     try:

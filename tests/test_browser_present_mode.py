@@ -3,9 +3,9 @@ screen sizes, every slide lies inside the window with nothing to scroll and no s
 chrome; ← → PgUp PgDn move between slides and Esc leaves."""
 
 import pytest
-from conftest import sign_in, wait_for_app
+from conftest import wait_for_app
 
-from kdcl.demo import DEMO_PASSWORD, build_demo
+from kdcl.demo import DEMO_PASSWORD
 
 pytestmark = pytest.mark.browser
 
@@ -35,22 +35,13 @@ FITTED = """(number) => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
-    build_demo(path).close()
-    return path
-
-
 def footer_page(page) -> str:
     return page.inner_text(".st-key-slide .kdcl-footer .kdcl-page")
 
 
-def test_every_slide_fits_the_screen_and_keys_move(demo_db, live_app, page, tmp_path):
-    app = live_app(demo_db)
+def test_every_slide_fits_the_screen_and_keys_move(signed_in, demo_db_path, page, shots):
     page.set_viewport_size({"width": 1280, "height": 720})
-    page.goto(app.url)
-    sign_in(page, "hdnd", DEMO_PASSWORD)
+    signed_in("hdnd", None, source=demo_db_path, password=DEMO_PASSWORD, path="")
     page.get_by_role("link", name="Trình chiếu").click()
     page.get_by_role("button", name="Trình chiếu toàn màn hình").click()
     page.wait_for_url("**present=1**")
@@ -73,7 +64,7 @@ def test_every_slide_fits_the_screen_and_keys_move(demo_db, live_app, page, tmp_
             # filling the screen: the slide takes (nearly) the whole width or the whole height
             assert max((box["right"] - box["left"]) / width, (box["bottom"] - box["top"]) / height) > 0.95, where
             if (width, height) == (1280, 720) and number in (1, 3):
-                page.screenshot(path=f"/tmp/i18_present_{number}_{width}.png")
+                page.screenshot(path=shots / f"i18_present_{number}_{width}.png")
         # back to the first slide with the other keys
         for number in range(total - 1, 0, -1):
             page.keyboard.press("ArrowLeft" if number % 2 else "PageUp")

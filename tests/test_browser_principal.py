@@ -3,16 +3,12 @@ overdue item done by clicking, and an office session then sees one overdue item 
 more done on the overview."""
 
 import re
-import shutil
 
 import pytest
-from conftest import sign_in, wait_for_app
+from conftest import password_of, sign_in, wait_for_app
 from factory import AS_OF, YEAR
 from playwright.sync_api import expect
 from test_browser_overdue import choose
-
-from kdcl import auth
-from kdcl.db import Store
 
 pytestmark = pytest.mark.browser
 
@@ -35,20 +31,14 @@ def metric(page, label: str) -> str:
     return metric_value(page, label).inner_text().strip()
 
 
-def test_a_principal_updates_an_item_on_the_home_and_the_office_sees_it(tiny_db_path, tmp_path, live_app, browser):
-    db = tmp_path / "browser.duckdb"
-    shutil.copy(tiny_db_path, db)
-    store = Store(db)
-    auth.add_user(store, "phong", "matkhau-phong", "office", unit_id="P")
-    auth.add_user(store, "hieutruong", "matkhau-ht", "principal", school_id="S1")
-    store.close()
-    app = live_app(db)
+def test_a_principal_updates_an_item_on_the_home_and_the_office_sees_it(started_app, browser):
+    app, _ = started_app(("phong", "office", {"unit_id": "P"}), ("hieutruong", "principal", {"school_id": "S1"}))
     link = f"{app.url}/?year={YEAR}&asof={AS_OF.isoformat()}"
 
     office = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="vi-VN").new_page()
     office.set_default_timeout(30_000)
     office.goto(link)
-    sign_in(office, "phong", "matkhau-phong")
+    sign_in(office, "phong", password_of("phong"))
     office.get_by_text("Tổng quan kiểm định chất lượng").first.wait_for()
     assert metric(office, "Quá hạn") == "2"  # S1's 1.5 and S2's 1.1
     assert metric(office, "Mục đã hoàn thành") == "2/8"
@@ -58,7 +48,7 @@ def test_a_principal_updates_an_item_on_the_home_and_the_office_sees_it(tiny_db_
                                 has_touch=True).new_page()
     phone.set_default_timeout(30_000)
     phone.goto(link)
-    sign_in_on_phone(phone, "hieutruong", "matkhau-ht")
+    sign_in_on_phone(phone, "hieutruong", password_of("hieutruong"))
     phone.get_by_role("heading", name="Trường THCS Lý Tự Trọng").wait_for()
     body = phone.inner_text("body")
     assert "Tổng quan" not in body and "Trường cần quan tâm" not in body

@@ -1,33 +1,20 @@
 """Issue 15 in a real browser: a self-assessment report whose table and sections disagree is
 uploaded, the person picks the levels, confirms, and the school page shows the report's weaknesses."""
 
-import os
-import shutil
-from pathlib import Path
-
 import pytest
-from conftest import sign_in, wait_for_app
+from conftest import wait_for_app
 from report_fixtures import fixture
 
-from kdcl import auth
 from kdcl.db import Store
 
 pytestmark = pytest.mark.browser
 
 
-def test_upload_a_report_choose_disagreeing_levels_and_see_it_on_the_school(tiny_db_path, tmp_path, live_app, page):
-    shots = Path(os.environ.get("KDCL_SHOTS", tmp_path))
+def test_upload_a_report_choose_disagreeing_levels_and_see_it_on_the_school(signed_in, tmp_path, page, shots):
     report = tmp_path / "bao-cao-tu-danh-gia.docx"
     report.write_bytes(fixture("thcs_thpt_disagree").data)
-    db = tmp_path / "browser.duckdb"
-    shutil.copy(tiny_db_path, db)
-    store = Store(db)
-    auth.add_user(store, "hieutruong", "matkhau-hieutruong", "principal", school_id="S1")
-    store.close()
-    app = live_app(db)
     page.set_viewport_size({"width": 1440, "height": 900})
-    page.goto(app.url)
-    sign_in(page, "hieutruong", "matkhau-hieutruong")
+    app, db = signed_in("hieutruong", "principal", path="", school_id="S1")
     page.get_by_role("link", name="Nhập dữ liệu").click()
     page.get_by_role("heading", name="Nhập dữ liệu").wait_for()
     wait_for_app(page)

@@ -2,26 +2,16 @@
 a reload and a shared link opened in another tab stay signed in; "Đăng xuất" ends the session in every
 tab (and a reload then asks for the password); a password change ends the other tabs' sessions."""
 
-import shutil
-
 import pytest
 from conftest import sign_in, wait_for_app
 from factory import AS_OF, YEAR
-
-from kdcl import auth
-from kdcl.db import Store
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def app(tiny_db_path, tmp_path, live_app):
-    db = tmp_path / "browser.duckdb"
-    shutil.copy(tiny_db_path, db)
-    store = Store(db)
-    auth.add_user(store, "phong", "matkhau-phong", "office", unit_id="P")
-    store.close()
-    return live_app(db)
+def app(started_app):
+    return started_app(("phong", "office", {"unit_id": "P"}))[0]
 
 
 def session_cookie(context) -> dict | None:
