@@ -31,6 +31,29 @@ def tiny_db_path(tmp_path_factory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def weak_db_path(tmp_path_factory) -> Path:
+    """test_weaknesses.build_weakness_db (two frameworks, chronic weaknesses), built once per session
+    (read-only use: copy it)."""
+    from test_weaknesses import build_weakness_db
+
+    path = tmp_path_factory.mktemp("weak") / "weak.duckdb"
+    build_weakness_db(path).close()
+    return path
+
+
+def db_rows(db_path: Path, sql: str) -> list[tuple]:
+    """The rows of one query on a database file (after its app has stopped)."""
+    from kdcl.db import Store
+
+    store = Store(db_path)
+    try:
+        with store.cursor() as cur:
+            return cur.execute(sql).fetchall()
+    finally:
+        store.close()
+
+
 # --------------------------------------------------------------------------- browser
 
 CHROMIUM = "/usr/bin/chromium"

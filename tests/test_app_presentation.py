@@ -1,26 +1,16 @@
 """pages/presentation.py run by Streamlit's AppTest on the tiny real database: one slide at a
 time with ?slide=N, previous/next buttons, the print view and the export buttons."""
 
-import shutil
-
 import pytest
-from conftest import ROOT
-from factory import AS_OF, YEAR
+from conftest import page_app
 from streamlit.testing.v1 import AppTest
 
 from kdcl.access import Scope
 
 
 @pytest.fixture
-def app(tiny_db_path, tmp_path, monkeypatch):
-    copy = tmp_path / "app.duckdb"
-    shutil.copy(tiny_db_path, copy)
-    monkeypatch.setenv("KDCL_DB", str(copy))
-    at = AppTest.from_file(str(ROOT / "pages/presentation.py"), default_timeout=60)
-    at.session_state["scope"] = Scope.everything(user="test")
-    at.query_params["year"] = YEAR
-    at.query_params["asof"] = AS_OF.isoformat()
-    return at
+def app(db, monkeypatch):
+    return page_app("presentation", db, monkeypatch, timeout=60)
 
 
 def slide_titles(at: AppTest) -> list[str]:

@@ -6,19 +6,11 @@ import shutil
 import pytest
 from factory import AS_OF, YEAR
 from streamlit.testing.v1 import AppTest
-from test_weaknesses import build_weakness_db
 
 from conftest import ROOT
 from kdcl.access import Scope
 
 PAGE = str(ROOT / "pages" / "weaknesses.py")
-
-
-@pytest.fixture(scope="module")
-def weak_db_path(tmp_path_factory):
-    path = tmp_path_factory.mktemp("weak_app") / "weak.duckdb"
-    build_weakness_db(path).close()
-    return path
 
 
 @pytest.fixture

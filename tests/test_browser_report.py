@@ -2,10 +2,8 @@
 uploaded, the person picks the levels, confirms, and the school page shows the report's weaknesses."""
 
 import pytest
-from conftest import wait_for_app
+from conftest import db_rows, wait_for_app
 from report_fixtures import fixture
-
-from kdcl.db import Store
 
 pytestmark = pytest.mark.browser
 
@@ -62,11 +60,6 @@ def test_upload_a_report_choose_disagreeing_levels_and_see_it_on_the_school(sign
     assert page.locator('[data-testid="stException"]').count() == 0
     page.screenshot(path=str(shots / "report-weakness-search-1280.png"))
     app.stop()
-    store = Store(db)
-    try:
-        with store.cursor() as cur:
-            levels = dict(cur.execute("select criterion_code, level from assessment where school_id = 'S1' and "
-                                      "school_year = '2024-2025' and kind = 'self'").fetchall())
-    finally:
-        store.close()
+    levels = dict(db_rows(db, "select criterion_code, level from assessment where school_id = 'S1' and "
+                              "school_year = '2024-2025' and kind = 'self'"))
     assert levels["1.2"] == 1 and levels["2.1"] == 2 and len(levels) == 28

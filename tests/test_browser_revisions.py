@@ -6,13 +6,13 @@ import io
 from datetime import date
 
 import pytest
+from conftest import db_rows as query
 from conftest import wait_for_app
 from fixtures_docx import SEED_SCHOOLS_CSV, SEEDS
 from playwright.sync_api import expect
 
 from kdcl import templates
 from kdcl.access import Scope
-from kdcl.db import Store
 from kdcl.importing import Options, Upload, import_files
 from kdcl.updates import update_item
 
@@ -27,15 +27,6 @@ def open_import_page(page, signed_in, username="phong", role="office", **options
     page.get_by_role("heading", name="Nhập dữ liệu").wait_for()
     wait_for_app(page)
     return app, db
-
-
-def query(db, sql):
-    store = Store(db)
-    try:
-        with store.cursor() as cur:
-            return cur.execute(sql).fetchall()
-    finally:
-        store.close()
 
 
 def test_a_stale_export_lists_its_conflicts_and_the_person_chooses(signed_in, tmp_path, page, shots):

@@ -3,7 +3,7 @@
 import shutil
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, db_rows
 from streamlit.testing.v1 import AppTest
 
 from kdcl.access import Scope
@@ -107,8 +107,6 @@ def test_a_report_disagreement_is_shown_and_the_chosen_level_imported(page, monk
     import streamlit as st
     from report_fixtures import fixture
 
-    from kdcl.db import Store
-
     report = fixture("thcs_thpt_disagree")
     monkeypatch.setattr(st, "file_uploader", lambda *a, **k: [_Uploaded("bao-cao-tdg.docx", report.data)])
     page.session_state["scope"] = Scope.everything(user="test")
@@ -133,11 +131,6 @@ def test_a_report_disagreement_is_shown_and_the_chosen_level_imported(page, monk
                for c in page.caption)
     page.button(key="import_confirm").click().run()
     assert not page.exception
-    store = Store(os.environ["KDCL_DB"])
-    try:
-        with store.cursor() as cur:
-            levels = dict(cur.execute("select criterion_code, level from assessment where school_id = 'S1' and "
-                                      "school_year = '2025-2026' and kind = 'self'").fetchall())
-    finally:
-        store.close()
+    levels = dict(db_rows(os.environ["KDCL_DB"], "select criterion_code, level from assessment where school_id = "
+                                                 "'S1' and school_year = '2025-2026' and kind = 'self'"))
     assert len(levels) == 28 and levels["1.2"] == 1 and levels["2.1"] == 2

@@ -282,16 +282,32 @@ def test_the_reports_weaknesses_are_searched_grouped_and_shown_on_the_school(sto
     assert crit["self_level"].astype(int).to_dict() == report.levels
 
 
-def test_the_school_page_shows_the_reports_weakness_marked(tmp_path, tiny_db_path, monkeypatch):
-    from conftest import page_app
-
-    path = tmp_path / "page.duckdb"
+@pytest.fixture(scope="module")
+def s1_report_db(tmp_path_factory, tiny_db_path):
+    """The tiny database with S1's 2024-2025 self-assessment replaced by the report, built once for the
+    page tests of this module (each copies it: a page keeps its database open). Yields (path, report)."""
+    path = tmp_path_factory.mktemp("s1_report") / "report.duckdb"
     shutil.copy(tiny_db_path, path)
     s = Store(path)
     try:
         report = _report_for_s1_this_year(s)
     finally:
         s.close()
+    return path, report
+
+
+@pytest.fixture
+def page_db_with_report(s1_report_db, tmp_path):
+    """A private copy of s1_report_db: (path, report)."""
+    path = tmp_path / "page.duckdb"
+    shutil.copy(s1_report_db[0], path)
+    return path, s1_report_db[1]
+
+
+def test_the_school_page_shows_the_reports_weakness_marked(page_db_with_report, monkeypatch):
+    from conftest import page_app
+
+    path, report = page_db_with_report
     at = page_app("school", path, monkeypatch, school="S1").run()
     assert not at.exception
     criteria = at.dataframe[0].value.set_index("criterion")
@@ -310,16 +326,10 @@ def test_a_school_without_a_report_has_no_report_columns(db, monkeypatch):
     assert not at.exception and "report_weakness" not in at.dataframe[0].value.columns
 
 
-def test_the_weakness_search_marks_what_comes_from_the_report(tmp_path, tiny_db_path, monkeypatch):
+def test_the_weakness_search_marks_what_comes_from_the_report(page_db_with_report, monkeypatch):
     from conftest import page_app
 
-    path = tmp_path / "weak.duckdb"
-    shutil.copy(tiny_db_path, path)
-    s = Store(path)
-    try:
-        report = _report_for_s1_this_year(s)
-    finally:
-        s.close()
+    path, report = page_db_with_report
     at = page_app("weaknesses", path, monkeypatch, q="si so lop").run()
     assert not at.exception
     table = next(d.value for d in at.dataframe if "found" in d.value.columns)
@@ -330,16 +340,10 @@ def test_the_weakness_search_marks_what_comes_from_the_report(tmp_path, tiny_db_
     assert sorted(marked["criterion_code"]) == sorted(c for c, w in report.weaknesses.items() if w)
 
 
-def test_the_school_page_lists_the_reports_words_in_full(tmp_path, tiny_db_path, monkeypatch):
+def test_the_school_page_lists_the_reports_words_in_full(page_db_with_report, monkeypatch):
     from conftest import page_app
 
-    path = tmp_path / "page.duckdb"
-    shutil.copy(tiny_db_path, path)
-    s = Store(path)
-    try:
-        report = _report_for_s1_this_year(s)
-    finally:
-        s.close()
+    path, report = page_db_with_report
     at = page_app("school", path, monkeypatch, school="S1").run()
     weak = {c: w for c, w in report.weaknesses.items() if w}
     assert [e.label for e in at.expander if "báo cáo tự đánh giá" in e.label] == [

@@ -79,13 +79,6 @@ def build_weakness_db(path):
     return store
 
 
-@pytest.fixture(scope="module")
-def weak_db_path(tmp_path_factory):
-    path = tmp_path_factory.mktemp("weak") / "weak.duckdb"
-    build_weakness_db(path).close()
-    return path
-
-
 @pytest.fixture
 def store(weak_db_path, tmp_path):
     from kdcl.db import Store
