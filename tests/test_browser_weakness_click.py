@@ -2,10 +2,10 @@
 click (it used to keep its old value)."""
 
 import pytest
-from conftest import sign_in, wait_for_app
+from conftest import wait_for_app
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from kdcl.demo import DEMO_PASSWORD, build_demo
+from kdcl.demo import DEMO_PASSWORD
 
 pytestmark = pytest.mark.browser
 
@@ -14,16 +14,9 @@ def criterion_box(page) -> str:
     return page.locator('input[aria-label="Tiêu chí"]:visible').first.input_value()
 
 
-# Known defect, not yet found: on about one run in three a click on a bar keeps the earlier criterion even after
-# five clicks. Kept running and reported (not strict) so it cannot block a landing; fix and remove the mark.
-@pytest.mark.xfail(strict=False, reason="chart click sometimes keeps the earlier criterion (cause not found)")
-def test_the_criterion_box_follows_chart_clicks(tmp_path, live_app, page):
-    db = tmp_path / "demo.duckdb"
-    build_demo(db).close()
-    app = live_app(db)
+def test_the_criterion_box_follows_chart_clicks(signed_in, demo_db_path, page):
     page.set_viewport_size({"width": 1440, "height": 900})
-    page.goto(app.url)
-    sign_in(page, "tinh", DEMO_PASSWORD)
+    signed_in("tinh", None, source=demo_db_path, password=DEMO_PASSWORD, path="")
     page.get_by_role("link", name="Điểm yếu chung").click()
     bars = page.locator('[data-testid="stPlotlyChart"] .bars path')
     bars.first.wait_for()
