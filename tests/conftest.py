@@ -23,6 +23,27 @@ def tiny_store(tmp_path):
     store.close()
 
 
+@pytest.fixture
+def store_copy(tmp_path):
+    """Factory: store_copy(path) opens a Store on a private copy of a database file (e.g. weak_db_path);
+    every store it opened is closed after the test."""
+    import shutil
+
+    from kdcl.db import Store
+
+    stores = []
+
+    def open_copy(source: Path):
+        copy = tmp_path / f"copy{len(stores)}.duckdb"
+        shutil.copy(source, copy)
+        stores.append(Store(copy))
+        return stores[-1]
+
+    yield open_copy
+    for store in stores:
+        store.close()
+
+
 @pytest.fixture(scope="session")
 def tiny_db_path(tmp_path_factory) -> Path:
     """A tiny database file built once per session (read-only use)."""

@@ -23,12 +23,8 @@ EVERYTHING = Scope.everything(user="test")
 
 
 @pytest.fixture
-def store(tiny_db_path, tmp_path):
-    path = tmp_path / "report.duckdb"
-    shutil.copy(tiny_db_path, path)
-    s = Store(path)
-    yield s
-    s.close()
+def store(tiny_store):
+    return tiny_store
 
 
 def _levels_read(parsed) -> dict[str, int]:

@@ -15,7 +15,6 @@ their target 2), TH 1.1 (level 3 = target 3) and 1.2 (no target); MN none this y
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 
 import pandas as pd
@@ -80,14 +79,8 @@ def build_weakness_db(path):
 
 
 @pytest.fixture
-def store(weak_db_path, tmp_path):
-    from kdcl.db import Store
-
-    copy = tmp_path / "weak.duckdb"
-    shutil.copy(weak_db_path, copy)
-    store = Store(copy)
-    yield store
-    store.close()
+def store(weak_db_path, store_copy):
+    return store_copy(weak_db_path)
 
 
 def by_code(frame: pd.DataFrame, framework: str) -> pd.DataFrame:
