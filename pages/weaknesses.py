@@ -151,17 +151,17 @@ if len(ranked):
     # click plotly may redraw and report an empty selection; that rerun request was sent before the browser showed
     # the click, with the criterion box and URL from before it, and would undo the click (issue 19: the box kept
     # the earlier criterion). So the click stays pending, with the box's value before it, until the browser sends
-    # anything else (the clicked criterion, or one chosen since); an empty selection with the old value chooses
-    # the clicked criterion again.
+    # anything else (the clicked criterion, one chosen since, or the selection itself); an empty selection with the
+    # old value chooses the clicked criterion again.
     seen = (framework, clicked) if clicked in codes else None
     pending = st.session_state.get("_weak_pending")  # (framework, clicked criterion, box before the click)
     shown = st.session_state.get("w_crit")  # the criterion box as the browser sent it
     if seen is not None and st.session_state.get("_weak_clicked") != seen:
         st.session_state["_weak_pending"] = (*seen, shown)
         ui.set_url_choice("crit", "w_crit", clicked)
-    elif pending is not None and pending[0] == framework and pending[1] in codes and shown == pending[2]:
-        if seen is None:
-            ui.set_url_choice("crit", "w_crit", pending[1])
+    elif seen is None and pending is not None and pending[0] == framework and pending[1] in codes \
+            and shown == pending[2]:
+        ui.set_url_choice("crit", "w_crit", pending[1])
     else:
         st.session_state.pop("_weak_pending", None)
     st.session_state["_weak_clicked"] = seen
