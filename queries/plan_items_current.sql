@@ -12,5 +12,5 @@ select
     i.due_date,
     i.version
 from plan_item as i
-join scoped_schools($scope_unit_id, $scope_school_id, null, null) as s on s.school_id = i.school_id
 where i.item_id = $item_id
+  and i.school_id in (select school_id from scoped_schools($scope_unit_id, $scope_school_id, null, null))

@@ -3,12 +3,7 @@
 -- parameters: $scope_unit_id, $scope_school_id, $unit_id, $school_type, $school_year,
 -- $item_ids (a list: only these items, as a list page shows them; null: every item)
 -- grain: one row per plan item and failed check (items passing every check are absent).
-with schools as (
-    select school_id
-    from scoped_schools($scope_unit_id, $scope_school_id, $unit_id, $school_type)
-),
-
-items as (
+with items as (
     select
         i.item_id,
         i.school_id,
@@ -27,7 +22,7 @@ items as (
         contains(fold(st.name || ' ' || c.name), 'co so vat chat')
             as facilities
     from year_items($school_year) as i
-    join schools as s on s.school_id = i.school_id
+    join scoped_schools($scope_unit_id, $scope_school_id, $unit_id, $school_type) as s on s.school_id = i.school_id
     join criterion as c on c.framework_id = i.framework_id and c.criterion_code = i.criterion_code
     join standard as st on st.framework_id = c.framework_id and st.standard_no = c.standard_no
     -- the self-assessment of the year the plan was written for
