@@ -144,7 +144,9 @@ def export_frame(store: Store, scope: Scope, kind: str, school_id: str | None = 
                 int(r.version),
             ])
     elif kind == "assessment":
-        frame = store.query("import_export_assessments", **base, school_year=school_year)
+        frame = store.query("import_assessment_levels", **scope.params(), unit_id=None, school_type=None,
+                            school_ids=None if school_id is None else [school_id],
+                            school_years=None if school_year is None else [school_year])
         for r in frame.itertuples(index=False):
             rows.append([r.school_id, r.school_year, ASSESSMENT_KIND_LABELS.get(r.kind, r.kind), r.criterion_code,
                          int(r.level)])

@@ -1,19 +1,8 @@
 -- how many rows the plan-items export would hold (checked before the file is offered).
--- parameters: $scope_unit_id, $scope_school_id, $unit_id, $school_type, $school_id, $school_year
+-- parameters: $scope_unit_id, $scope_school_id, $unit_id, $school_type, $school_id, $school_year (null: every year)
 -- grain: one row.
-with schools as (
-    select school_id
-    from scoped_schools($scope_unit_id, $scope_school_id, $unit_id, $school_type)
-    where $school_id is null or school_id = $school_id
-),
-
-plans as (
-    select p.plan_id
-    from plan as p
-    join schools as s on s.school_id = p.school_id
-    where $school_year is null or $school_year between p.school_year and p.end_school_year
-)
-
 select count(*) as export_rows
-from plan_item as i
-join plans as p on p.plan_id = i.plan_id
+from plan_item_row as i
+join scoped_schools($scope_unit_id, $scope_school_id, $unit_id, $school_type) as s on s.school_id = i.school_id
+where ($school_id is null or i.school_id = $school_id)
+  and ($school_year is null or plan_covers(i.plan_start_year, i.plan_end_year, $school_year))

@@ -2,15 +2,10 @@
 -- how late (under 30 days, 30-90, over 90); per dimension the $top_n largest groups, the rest in one row.
 -- parameters: $scope_unit_id, $scope_school_id, $unit_id, $school_type, $school_year, $as_of, $risk_days, $top_n
 -- grain: one row per dimension and group; the "others" row has key '' and groups = how many it folds.
-with schools as (
-    select school_id, name as school_name
-    from scoped_schools($scope_unit_id, $scope_school_id, $unit_id, $school_type)
-),
-
-overdue as (
+with overdue as (
     select
         i.school_id,
-        s.school_name,
+        s.name as school_name,
         i.framework_id,
         f.family,
         i.criterion_code,
@@ -22,7 +17,7 @@ overdue as (
         $as_of - i.due_date as days_late,
         lead_key(i.lead) as lead_key
     from year_items($school_year) as i
-    join schools as s on s.school_id = i.school_id
+    join scoped_schools($scope_unit_id, $scope_school_id, $unit_id, $school_type) as s on s.school_id = i.school_id
     join criterion as c on c.framework_id = i.framework_id and c.criterion_code = i.criterion_code
     join standard as st on st.framework_id = c.framework_id and st.standard_no = c.standard_no
     join framework as f on f.framework_id = i.framework_id

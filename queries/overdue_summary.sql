@@ -8,10 +8,9 @@ with schools as (
 ),
 
 plans as (
-    select distinct p.plan_id, p.school_id
-    from plan as p
+    select p.plan_id, p.school_id
+    from year_plans($school_year) as p
     join schools as s on s.school_id = p.school_id
-    where $school_year between p.school_year and p.end_school_year
 ),
 
 items as (
@@ -20,8 +19,8 @@ items as (
         item_bucket(i.status, i.due_date, i.ongoing, $as_of, $risk_days) as bucket,
         coalesce(i.status = 'done' and i.completed_on > i.due_date, false) as done_late,
         $as_of - i.due_date as days_past_due
-    from plan_item as i
-    join plans as p on p.plan_id = i.plan_id
+    from year_items($school_year) as i
+    join schools as s on s.school_id = i.school_id
 )
 
 select

@@ -1,11 +1,6 @@
 -- the editable fields of one plan item as stored now, if its school is in the user's scope.
 -- parameters: $scope_unit_id, $scope_school_id, $item_id
 -- grain: zero or one row.
-with schools as (
-    select school_id
-    from scoped_schools($scope_unit_id, $scope_school_id, null, null)
-)
-
 select
     i.item_id,
     i.school_id,
@@ -17,5 +12,5 @@ select
     i.due_date,
     i.version
 from plan_item as i
-join schools as s on s.school_id = i.school_id
 where i.item_id = $item_id
+  and i.school_id in (select school_id from scoped_schools($scope_unit_id, $scope_school_id, null, null))

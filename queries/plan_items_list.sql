@@ -3,39 +3,18 @@
 -- parameters: $scope_unit_id, $scope_school_id, $unit_id, $school_type, $school_year, $as_of, $risk_days,
 --   $bucket, $school_id, $framework_id, $criterion_code, $lead_role, $query, $sort, $descending, $limit, $offset
 -- grain: one row per plan item (at most $limit rows); total_rows/total_schools count the whole filtered set.
-with schools as (
-    select school_id, name as school_name
-    from scoped_schools($scope_unit_id, $scope_school_id, $unit_id, $school_type)
-),
-
-items as (
+with items as (
     select
-        i.item_id,
-        i.school_id,
-        s.school_name,
-        i.framework_id,
-        i.criterion_code,
+        i.*,
+        s.name as school_name,
         c.name as criterion_name,
         c.standard_no,
         c.sort_order as criterion_order,
-        i.weakness,
-        i.measures,
-        i.lead,
-        i.time_text,
-        i.due_date,
-        i.ongoing,
-        i.status,
-        i.status_reason,
-        i.completed_on,
-        i.progress_note,
-        i.version,
-        i.updated_at,
-        i.updated_by,
         item_bucket(i.status, i.due_date, i.ongoing, $as_of, $risk_days) as bucket,
         coalesce(i.status = 'done' and i.completed_on > i.due_date, false) as done_late,
         lead_key(i.lead) as lead_key
     from year_items($school_year) as i
-    join schools as s on s.school_id = i.school_id
+    join scoped_schools($scope_unit_id, $scope_school_id, $unit_id, $school_type) as s on s.school_id = i.school_id
     join criterion as c on c.framework_id = i.framework_id and c.criterion_code = i.criterion_code
 ),
 

@@ -3,12 +3,7 @@
 -- parameters: $scope_unit_id, $scope_school_id, $unit_id, $school_type, $school_year,
 -- $item_ids (a list: only these items, as a list page shows them; null: every item)
 -- grain: one row per plan item and failed check (items passing every check are absent).
-with schools as (
-    select school_id
-    from scoped_schools($scope_unit_id, $scope_school_id, $unit_id, $school_type)
-),
-
-items as (
+with items as (
     select
         i.item_id,
         i.school_id,
@@ -21,24 +16,22 @@ items as (
         i.budget_text,
         a.level as current_level,
         -- the plan's period ends on 31/05 of the second year of its last school year
-        make_date(cast(right(p.end_school_year, 4) as integer), 5, 31) as plan_end,
+        make_date(cast(right(i.plan_end_year, 4) as integer), 5, 31) as plan_end,
         -- facilities: a criterion of the "cơ sở vật chất" standard (standard 3 in the 2018 circulars)
         -- or a criterion about it (TT57/2026 puts it in standard 4)
         contains(fold(st.name || ' ' || c.name), 'co so vat chat')
             as facilities
-    from plan_item as i
-    join plan as p on p.plan_id = i.plan_id
-    join schools as s on s.school_id = i.school_id
+    from year_items($school_year) as i
+    join scoped_schools($scope_unit_id, $scope_school_id, $unit_id, $school_type) as s on s.school_id = i.school_id
     join criterion as c on c.framework_id = i.framework_id and c.criterion_code = i.criterion_code
     join standard as st on st.framework_id = c.framework_id and st.standard_no = c.standard_no
     -- the self-assessment of the year the plan was written for
     left join assessment as a
         on a.school_id = i.school_id
-        and a.school_year = p.school_year
+        and a.school_year = i.plan_start_year
         and a.kind = 'self'
         and a.criterion_code = i.criterion_code
-    where $school_year between p.school_year and p.end_school_year
-        and ($item_ids is null or list_contains($item_ids, i.item_id))
+    where ($item_ids is null or list_contains($item_ids, i.item_id))
 )
 
 select item_id, school_id, 'no_lead' as check_code

@@ -1,5 +1,4 @@
 -- whether one school is visible in a user's scope (checked before every write).
 -- parameters: $scope_unit_id, $scope_school_id, $school_id. grain: one row.
 select count(*) > 0 as visible
-from scoped_schools($scope_unit_id, $scope_school_id, null, null)
-where school_id = $school_id
+from scoped_school($scope_unit_id, $scope_school_id, $school_id)

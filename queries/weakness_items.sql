@@ -14,19 +14,18 @@ items as materialized (
         i.school_id,
         s.name as school_name,
         s.unit_id,
-        p.school_year as plan_year,
-        p.end_school_year as plan_end_year,
+        i.plan_start_year as plan_year,
+        i.plan_end_year,
         c.sort_order,
         i.position
-    from plan_item as i
-    join plan as p on p.plan_id = i.plan_id
+    from plan_item_row as i
     join schools as s on s.school_id = i.school_id
     join criterion as c on c.framework_id = i.framework_id and c.criterion_code = i.criterion_code
     where i.framework_id = $framework_id
       and ($criterion_code is null or i.criterion_code = $criterion_code)
       and (
-        $school_year between p.school_year and p.end_school_year
-        or ($all_years and p.school_year <= $school_year)
+        plan_covers(i.plan_start_year, i.plan_end_year, $school_year)
+        or ($all_years and i.plan_start_year <= $school_year)
       )
 ),
 

@@ -14,15 +14,14 @@ items as (
         i.school_id,
         i.criterion_code,
         i.position,
-        p.school_year as plan_year,
-        cast(cast(left(p.school_year, 4) as integer) + 1 as varchar) || '-'
-            || cast(cast(left(p.school_year, 4) as integer) + 2 as varchar) as next_year
-    from plan_item as i
-    join plan as p on p.plan_id = i.plan_id
+        i.plan_start_year as plan_year,
+        cast(cast(left(i.plan_start_year, 4) as integer) + 1 as varchar) || '-'
+            || cast(cast(left(i.plan_start_year, 4) as integer) + 2 as varchar) as next_year
+    from plan_item_row as i
     join schools as s on s.school_id = i.school_id
     where i.framework_id = $framework_id
       and ($criterion_code is null or i.criterion_code = $criterion_code)
-      and p.school_year < $school_year
+      and i.plan_start_year < $school_year
       and length(trim(coalesce(i.measures, ''))) > 0
 ),
 
@@ -45,9 +44,10 @@ totals as (
 ),
 
 shown as (
-    select o.*, s.name as school_name, s.unit_id, c.sort_order
+    select o.*, s.name as school_name, u.name as unit_name, c.sort_order
     from outcomes as o
     join schools as s on s.school_id = o.school_id
+    join unit as u on u.unit_id = s.unit_id
     join criterion as c on c.framework_id = $framework_id and c.criterion_code = o.criterion_code
     order by o.level_after > o.level_before desc, o.level_after - o.level_before desc, o.plan_year desc,
         c.sort_order, s.name, o.school_id, o.position
@@ -58,7 +58,7 @@ select
     sh.item_id,
     sh.school_id,
     sh.school_name,
-    u.name as unit_name,
+    sh.unit_name,
     sh.criterion_code,
     sh.plan_year,
     sh.next_year,
@@ -73,7 +73,6 @@ select
     t.improved_items
 from shown as sh
 join plan_item as i on i.item_id = sh.item_id
-join unit as u on u.unit_id = sh.unit_id
 cross join totals as t
 order by improved desc, sh.level_after - sh.level_before desc, sh.plan_year desc, sh.sort_order, sh.school_name,
     sh.school_id, sh.position

@@ -22,8 +22,8 @@ texts as (
         i.school_id,
         s.name as school_name,
         s.unit_name,
-        p.school_year as plan_year,
-        p.end_school_year as plan_end_year,
+        i.plan_start_year as plan_year,
+        i.plan_end_year,
         i.framework_id,
         i.criterion_code,
         c.sort_order,
@@ -32,8 +32,7 @@ texts as (
         i.measures,
         i.status,
         item_bucket(i.status, i.due_date, i.ongoing, $as_of, $risk_days) as bucket
-    from plan_item as i
-    join plan as p on p.plan_id = i.plan_id
+    from plan_item_row as i
     join schools as s on s.school_id = i.school_id
     join criterion as c on c.framework_id = i.framework_id and c.criterion_code = i.criterion_code
     union all

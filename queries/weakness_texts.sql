@@ -10,12 +10,10 @@ with schools as (
 
 items as (
     select i.school_id, i.criterion_code, trim(i.weakness) as text
-    from plan_item as i
-    join plan as p on p.plan_id = i.plan_id
+    from year_items($school_year) as i
     join schools as s on s.school_id = i.school_id
     where i.framework_id = $framework_id
       and ($criterion_code is null or i.criterion_code = $criterion_code)
-      and $school_year between p.school_year and p.end_school_year
       and length(trim(coalesce(i.weakness, ''))) > 0
     union all
     select r.school_id, r.criterion_code, trim(r.weakness) as text

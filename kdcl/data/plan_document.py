@@ -31,7 +31,7 @@ def narrow_to_school(scope: Scope, school_id: str) -> Scope:
 
 def plan_document(store: Store, scope: Scope, school_id: str, school_year: str) -> PlanDocument:
     one = narrow_to_school(scope, school_id)
-    header = store.query("school_header", **one.params(), school_id=school_id)
+    header = store.query("school_profile", **one.params(), school_id=school_id)
     if header.empty:
         raise AccessDenied(f"Không có trường «{school_id}» trong phạm vi của bạn.")
     items = store.query("plan_document_items", **one.params(), school_id=school_id, school_year=school_year)
