@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 import time
 
 from collections.abc import Callable, Sequence
@@ -38,9 +39,14 @@ def _open_store(path: str) -> Store:
 
 
 @st.cache_data(show_spinner=False, max_entries=512, ttl=3600)
-def _cached(_fn: Callable[..., Any], name: str, db_path: str, data_version: int, args: tuple) -> Any:
-    # `_fn` is not hashed (leading underscore): the key is its qualified `name`, the database and its
-    # data_version, and the arguments
+def _cached(_fn: Callable[..., Any], name: str, db_path: str, data_version: int | tuple, args: tuple) -> Any:
+    # `_fn` is not hashed (leading underscore): the key is its qualified `name`, the database, the
+    # versions it depends on (`data_version`: the data version, or (family, version) pairs) and the
+    # arguments; each entry is noted so that load() can let it go once one of those versions moved
+    with _entries_lock:
+        _entries.append((name, db_path, data_version, args))
+        if len(_entries) > _MAX_NOTED:  # entries the cache itself evicted long ago
+            del _entries[: len(_entries) - _MAX_NOTED]
     return _fn(get_store(), *args)
 
 
@@ -48,25 +54,54 @@ def _cached(_fn: Callable[..., Any], name: str, db_path: str, data_version: int,
 CACHED_MODULES = ("kdcl.data", "kdcl.reports.slides")
 
 
+def cache_key_versions(fn: Callable[..., Any], versions: dict[str, int]) -> int | tuple:
+    """What a cached result of `fn` depends on: the versions of the table families it declares
+    (kdcl.data.reads), else the data version (bumped by every write)."""
+    families = getattr(fn, "families", None)
+    if families is None:
+        return versions["data"]
+    return tuple((family, versions[family]) for family in sorted(families))
+
+
 def load(fn: Callable[..., T], *args: Any) -> T:
     """Call a data function `fn(store, *args)` (from kdcl.data or a submodule, or a model
     built from them such as kdcl.reports.slides.build_deck) through the cache. The key
-    includes the database's data_version, so any committed write makes every page read
-    fresh data."""
+    holds the versions of the table families `fn` reads (kdcl.data.reads; undeclared: the
+    data version), so a committed write makes the pages that read what it wrote read fresh
+    data, and leaves the others' cached results alone (a status save keeps the levels)."""
     if not fn.__module__.startswith(CACHED_MODULES):
-        raise ValueError(f"not a data function: {fn.__module__}.{fn.__name__}")
+        raise ValueError(f"not a data function: {fn.__module__}.{fn.__qualname__}")
     store = get_store()
-    version = store.data_version
-    if _versions_seen.setdefault(store.path, version) != version:
-        # entries of an older version can never be asked for again; left in place they hold their
-        # frames until evicted (512 entries, an hour): at 45,000 schools a national overview alone
-        # is 14 MB, and under a deadline's saves every few seconds that is gigabytes
-        _versions_seen[store.path] = version
-        _cached.clear()
-    return _cached(fn, f"{fn.__module__}.{fn.__qualname__}", store.path, version, args)
+    versions = store.versions()
+    if _versions_seen.get(store.path) != versions:
+        _forget_older(store.path, versions)
+    return _cached(fn, f"{fn.__module__}.{fn.__qualname__}", store.path, cache_key_versions(fn, versions), args)
 
 
-_versions_seen: dict[str, int] = {}  # database path -> the data version load() saw last
+def _forget_older(db_path: str, versions: dict[str, int]) -> None:
+    """Let go of the entries of older versions: they can never be asked for again, and left in
+    place they hold their frames until evicted (512 entries, an hour): at 45,000 schools a
+    national overview alone is 14 MB, and under a deadline's saves every few seconds that is
+    gigabytes. Entries of families no write touched stay."""
+    current = dict(versions)
+
+    def stale(key: int | tuple) -> bool:
+        if isinstance(key, tuple):
+            return any(current.get(family) != version for family, version in key)
+        return key != current["data"]
+
+    with _entries_lock:
+        gone = [e for e in _entries if e[1] == db_path and stale(e[2])]
+        _entries[:] = [e for e in _entries if not (e[1] == db_path and stale(e[2]))]
+        _versions_seen[db_path] = current
+    for name, path, key, args in gone:
+        _cached.clear(None, name, path, key, args)
+
+
+_versions_seen: dict[str, dict[str, int]] = {}  # database path -> the versions load() saw last
+_entries: list[tuple[str, str, int | tuple, tuple]] = []  # what _cached holds (or held): name, path, key, args
+_entries_lock = threading.Lock()
+_MAX_NOTED = 4096
 
 
 SESSION_MINUTES = int(os.environ.get("KDCL_SESSION_MINUTES", "30"))
