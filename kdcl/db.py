@@ -139,7 +139,7 @@ FAMILIES: dict[str, frozenset[str]] = {
 }
 _FAMILY_OF = {table: family for family, tables in FAMILIES.items() for table in tables}
 
-# Tables kept from others in the same transaction (one home for each: the view the statements read):
+# Tables kept from others in the same transaction (one home for each: the macro the statements read):
 # source table -> (statement clearing the derived rows of a list of schools, statement filling them).
 DERIVED: dict[str, tuple[str, str]] = {
     "assessment": ("write/school_year_level_clear", "write/school_year_level_fill"),
@@ -147,6 +147,7 @@ DERIVED: dict[str, tuple[str, str]] = {
 
 _WRITE_TARGET = re.compile(r"\b(?:insert\s+(?:or\s+\w+\s+)?into|delete\s+from|update)\s+(\w+)", re.IGNORECASE)
 ALL_SCHOOLS = None  # "every school": a write whose schools are not known
+_REFRESH_ALL_FROM = 5000  # schools touched from which a derived table is rebuilt for every school
 
 
 @lru_cache(maxsize=None)
@@ -191,8 +192,8 @@ class Transaction:
         same view the rule lives in; run by Store.transaction before it commits."""
         while self._sources:
             table, schools = self._sources.popitem()
-            ids = (sorted(schools) if schools is not None
-                   else [r[0] for r in self._cur.execute(load_sql("derived_school_ids")[0]).fetchall()])
+            # many schools (a demo or national build): all at once reads the table once, faster than the list
+            ids = sorted(schools) if schools is not None and len(schools) <= _REFRESH_ALL_FROM else None
             for name in DERIVED[table]:
                 self.run(name, school_ids=ids)
 

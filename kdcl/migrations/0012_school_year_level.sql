@@ -1,12 +1,14 @@
 -- 0012 (issue 20): each school's level profile counts per school year and assessment kind, kept as a
 -- table so that pages stop aggregating 3.9 M assessment rows on every visit.
---   assessment_level_counts  the one home of the counting rule (a view over assessment);
+--   assessment_level_counts(p_school_ids)  the one home of the counting rule (a table macro over
+--                            assessment; p_school_ids null = every school; the schools are picked
+--                            before counting, so refreshing one school reads that school's rows only);
 --   school_year_level        its rows, stored. The school's framework is the assessments' own (the
 --                            foreign key (school_id, framework_id) ties them to the school's framework).
 -- Every transaction that writes assessment rows refreshes the rows of the schools it touched from the
--- view before it commits (kdcl/db.py, DERIVED), so the table always equals the view. Changing the rule
--- = a new migration that replaces the view and rebuilds the table from it.
-create view assessment_level_counts as
+-- macro before it commits (kdcl/db.py, DERIVED), so the table always equals the macro. Changing the
+-- rule = a new migration that replaces the macro and rebuilds the table from it.
+create macro assessment_level_counts(p_school_ids) as table
 select
     a.school_id,
     a.school_year,
@@ -22,6 +24,7 @@ select
 from assessment as a
 join criterion as c
     on c.framework_id = a.framework_id and c.criterion_code = a.criterion_code
+where p_school_ids is null or a.school_id in (select unnest(p_school_ids))
 group by a.school_id, a.school_year, a.kind;
 
 create table school_year_level (
@@ -42,5 +45,5 @@ create table school_year_level (
 insert into school_year_level
 select
     school_id, school_year, kind, assessed, ge1, ge2, ge3, mandatory_ge1, mandatory_ge2, other_ge1, other_ge2
-from assessment_level_counts
+from assessment_level_counts(null)
 order by school_year, kind, school_id;
