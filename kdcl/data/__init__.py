@@ -25,7 +25,7 @@ ASSESSMENTS, PLANS, SCHOOLS, CATALOG = "assessments", "plans", "schools", "catal
 def reads(*families: str):
     """Declare the table families (kdcl.db.FAMILIES) a data function's statements read: ui.load keys
     its cache on their versions only, so a write to another family (a status save: plans) keeps its
-    cached results. Undeclared functions are keyed on every write. tests/test_cache_families.py
+    cached results. Undeclared functions are keyed on every write. tests/test_ui_cache.py
     checks each declaration against the tables its statements actually scan."""
     unknown = set(families) - FAMILIES.keys()
     if unknown:
