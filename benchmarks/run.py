@@ -86,6 +86,7 @@ def run_page(page: Path, db: Path) -> dict:
     from streamlit.testing.v1 import AppTest
 
     from kdcl import db as kdb
+    from kdcl import ui
     from kdcl.access import Scope
 
     os.environ["KDCL_DB"] = str(db)
@@ -109,6 +110,7 @@ def run_page(page: Path, db: Path) -> dict:
     colds = []
     for attempt in range(COLD_RUNS):
         st.cache_data.clear()
+        ui.clear_cache()  # ui.load's cache (st.cache_resource: shared frames, issue 20)
         if attempt == 0:
             kdb.set_tracer(lambda name, params, seconds: traced.append((name, params, seconds)))
         cold_app = app()

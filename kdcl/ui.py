@@ -6,6 +6,9 @@ Pages import this, kdcl.data, kdcl.charts and kdcl.strings; never duckdb.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
+import decimal
 import json
 import os
 import threading
@@ -38,9 +41,12 @@ def _open_store(path: str) -> Store:
     return shared_store()
 
 
-@st.cache_data(show_spinner=False, max_entries=512, ttl=3600)
+@st.cache_resource(show_spinner=False, max_entries=512, ttl=3600)
 def _cached(_fn: Callable[..., Any], name: str, db_path: str, data_version: int | tuple, args: tuple) -> Any:
-    # `_fn` is not hashed (leading underscore): the key is its qualified `name`, the database, the
+    # One object per entry, shared by every session (st.cache_data would unpickle a copy on every
+    # hit: 14 ms for a national school_levels frame, 54 ms for the levels page's gaps); load() hands
+    # each caller its own view (_private). `_fn` is not hashed (leading underscore): the key is its
+    # qualified `name`, the database, the
     # versions it depends on (`data_version`: the data version, or (family, version) pairs) and the
     # arguments; each entry is noted so that load() can let it go once one of those versions moved
     with _entries_lock:
@@ -75,7 +81,35 @@ def load(fn: Callable[..., T], *args: Any) -> T:
     versions = store.versions()
     if _versions_seen.get(store.path) != versions:
         _forget_older(store.path, versions)
-    return _cached(fn, f"{fn.__module__}.{fn.__qualname__}", store.path, cache_key_versions(fn, versions), args)
+    return _private(_cached(fn, f"{fn.__module__}.{fn.__qualname__}", store.path, cache_key_versions(fn, versions),
+                            args))
+
+
+_IMMUTABLE = (str, bytes, int, float, bool, type(None), date, pd.Timestamp, frozenset, decimal.Decimal)
+
+
+def _private(value: Any) -> Any:
+    """The caller's own view of a cached result, so that what a page does to it never reaches the
+    cache or another session: frames and series are shallow copies (pandas >= 3 copies on write:
+    a changed column, cell or index is the copy's alone), containers and dataclasses are rebuilt
+    around private views of their members, anything else is deep-copied. Cheap: no data is copied
+    until a caller writes (tests/test_ui_cache.py)."""
+    if isinstance(value, _IMMUTABLE):
+        return value
+    if isinstance(value, (pd.DataFrame, pd.Series)):
+        return value.copy(deep=False)
+    if isinstance(value, list):
+        return [_private(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _private(v) for k, v in value.items()}
+    if type(value) is tuple:
+        return tuple(_private(v) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        own = copy.copy(value)
+        for f in dataclasses.fields(value):
+            object.__setattr__(own, f.name, _private(getattr(value, f.name)))
+        return own
+    return copy.deepcopy(value)
 
 
 def _forget_older(db_path: str, versions: dict[str, int]) -> None:
@@ -96,6 +130,14 @@ def _forget_older(db_path: str, versions: dict[str, int]) -> None:
         _versions_seen[db_path] = current
     for name, path, key, args in gone:
         _cached.clear(None, name, path, key, args)
+
+
+def clear_cache() -> None:
+    """Empty load()'s cache (a benchmark's cold page, as after a write; st.cache_data.clear() does
+    not reach it)."""
+    with _entries_lock:
+        _entries.clear()
+    _cached.clear()
 
 
 _versions_seen: dict[str, dict[str, int]] = {}  # database path -> the versions load() saw last

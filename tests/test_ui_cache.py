@@ -13,6 +13,8 @@ import re
 import shutil
 from datetime import date
 
+import numpy as np
+import pandas as pd
 import pytest
 import streamlit as st
 from factory import AS_OF, YEAR
@@ -137,6 +139,8 @@ def test_a_status_save_keeps_the_levels_and_an_assessment_import_does_not(app_st
         tx.run_with_frame("write/import_delete_assessments", missing)
     assert "school_level_profile" in statements_run(d.school_levels, EVERYTHING, FILTERS)
     assert statements_run(d.school_plan_status, EVERYTHING, FILTERS) == []
+    ui.clear_cache()  # what the benchmarks call for a cold page
+    assert statements_run(d.school_plan_status, EVERYTHING, FILTERS) == ["school_plan_status"]
 
 
 def test_the_entries_of_an_older_family_version_are_let_go(app_store):
@@ -160,12 +164,46 @@ def test_the_entries_of_an_older_family_version_are_let_go(app_store):
 
 
 def test_a_caller_changing_its_frame_cannot_change_the_cache(app_store):
+    """Cached results are shared by every session (st.cache_resource): whatever a page does to its
+    frame, list or dataclass stays in that page."""
     first = ui.load(d.school_levels, EVERYTHING, FILTERS)
-    expected = first.copy()
+    expected = first.copy(deep=True)
     first.loc[:, "overall_level"] = 9
-    del first["name"]
+    first.iloc[0, first.columns.get_loc("name")] = "changed"
+    first["assessed"] += 100
+    first["new_column"] = 1
+    first.index = first.index + 10
+    del first["unit_name"]
+    with pytest.raises(ValueError):  # a shared array is read-only, never written through
+        first["ge1"].to_numpy()[0] = -1
     again = ui.load(d.school_levels, EVERYTHING, FILTERS)
-    assert again.equals(expected)
+    assert again.equals(expected) and list(again.columns) == list(expected.columns)
+    assert again is not ui.load(d.school_levels, EVERYTHING, FILTERS)  # each caller has its own
+
+    overview = ui.load(d.overview, EVERYTHING, FILTERS)
+    kpis, schools = dict(overview.kpis), overview.schools.copy(deep=True)
+    overview.kpis["schools_total"] = -1
+    overview.schools.loc[:, "plan_items"] = -1
+    overview.schools = None
+    again = ui.load(d.overview, EVERYTHING, FILTERS)
+    assert again.kpis == kpis and again.schools.equals(schools)
+
+    years = ui.load(d.school_years)
+    years.append("1999-2000")
+    assert "1999-2000" not in ui.load(d.school_years)
+
+
+def test_private_views_copy_nothing_until_written():
+    frame = pd.DataFrame({"a": [1, 2, 3]})
+    view = ui._private(frame)
+    assert view is not frame and np.shares_memory(view["a"].to_numpy(), frame["a"].to_numpy())
+    view.loc[0, "a"] = 7
+    assert frame["a"].tolist() == [1, 2, 3] and view["a"].tolist() == [7, 2, 3]
+    nested = {"k": [frame, ("x", frame)]}
+    copied = ui._private(nested)
+    copied["k"][1][1].loc[1, "a"] = 8
+    copied["k"].append(None)
+    assert frame["a"].tolist() == [1, 2, 3] and len(nested["k"]) == 2
 
 
 def test_a_write_frees_the_entries_of_older_versions(app_store):
