@@ -15,16 +15,12 @@ peers as (
         on s.school_type = t.school_type and s.unit_id = t.unit_id and s.framework_id = t.framework_id
 ),
 
+-- the stored level counts (school_year_level, migration 0012)
 counts as (
-    select
-        a.school_id,
-        count(*) filter (where a.level >= 1) as ge1,
-        count(*) filter (where a.level >= 2) as ge2,
-        count(*) filter (where a.level >= 3) as ge3
-    from assessment as a
-    join peers as p on p.school_id = a.school_id
-    where a.school_year = $school_year and a.kind = $kind
-    group by a.school_id
+    select l.school_id, l.ge1, l.ge2, l.ge3
+    from school_year_level as l
+    join peers as p on p.school_id = l.school_id
+    where l.school_year = $school_year and l.kind = $kind
 ),
 
 stats as (

@@ -24,6 +24,8 @@ from kdcl import data as d
 from kdcl.access import Scope
 from kdcl.data import Filters
 from kdcl.data import levels as lv
+from kdcl.data import report as report_data
+from kdcl.data import school as school_data
 
 EVERYTHING = Scope.everything(user="test")
 FILTERS = Filters(school_year=YEAR, as_of=AS_OF)
@@ -48,6 +50,8 @@ CALLS = {
     "kdcl.data.levels.school_matrix": lambda s: lv.school_matrix(s, EVERYTHING, FILTERS, framework(s)),
     "kdcl.data.levels.school_gaps": lambda s: lv.school_gaps(s, EVERYTHING, FILTERS),
     "kdcl.data.levels.self_vs_external": lambda s: lv.self_vs_external(s, EVERYTHING, FILTERS),
+    "kdcl.data.school.school_choices": lambda s: school_data.school_choices(s, EVERYTHING, FILTERS),
+    "kdcl.data.report.level4": lambda s: report_data.level4(s, EVERYTHING, FILTERS, "S1"),
 }
 
 
