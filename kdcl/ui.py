@@ -19,6 +19,7 @@ from datetime import date
 from typing import Any, TypeVar
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from kdcl import auth, data, rules, sessions, updates
@@ -85,7 +86,8 @@ def load(fn: Callable[..., T], *args: Any) -> T:
                             args))
 
 
-_IMMUTABLE = (str, bytes, int, float, bool, type(None), date, pd.Timestamp, frozenset, decimal.Decimal)
+_IMMUTABLE = (str, bytes, int, float, bool, type(None), date, pd.Timestamp, frozenset, decimal.Decimal, pa.Array,
+              pa.ChunkedArray, pa.Table, pa.Scalar)
 
 
 def _private(value: Any) -> Any:
