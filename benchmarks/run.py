@@ -389,8 +389,9 @@ def browser_lines(browser: dict) -> list[str]:
               "script finished and nothing left drawing (no running indicator, skeleton, spinner or stale element; "
               "every chart and table drawn) and the DOM quiet for 300 ms; the time of the last change is reported. "
               "First visit: a fresh server (caches empty). After a write: the first item of the overdue list switched "
-              "between in progress and not started and saved, then the page opened (every data cache emptied by the write; the "
-              "overdue page's figure is the save's own redraw).",
+              "between in progress and not started and saved, then the page opened (the caches of the plan items emptied by "
+              "the write, every cache before issue 20's table families; the overdue page's figure is the save's own "
+              "redraw).",
               "",
               f"Sign-in → the overview settled: {browser.get('sign_in_settled_s')} s (a fresh server; the form was "
               "shown 3 s before, as a person types)"]
