@@ -3,7 +3,9 @@
 - Schema changes are numbered migrations in kdcl/migrations/ (applied once, in order).
 - Reads run a named statement from queries/<name>.sql with bound `$name` values.
 - Writes run named statements from queries/write/<name>.sql inside `store.transaction()`;
-  every transaction bumps `meta.data_version`, which callers use to invalidate caches.
+  every transaction bumps `meta.data_version` and the versions of the table families it wrote
+  (FAMILIES), which callers use to invalidate caches, and refreshes the derived tables of what it
+  wrote (DERIVED) before it commits.
 - Each call uses its own cursor, so one Store can be shared by threads (Streamlit).
 """
 
@@ -376,7 +378,7 @@ class Store:
         in memory like data_version."""
         known = _VERSIONS.get(self._version_key)
         if known is not None:
-            return known
+            return dict(known)  # the caller's own: the kept one changes only with a commit
         with self.cursor() as cur:
             rows = cur.execute(_READ_VERSIONS).fetchall()
         found = {key: int(value) for key, value in rows}
@@ -384,7 +386,7 @@ class Store:
                     **{family: found.get(_DATA_KEY + "." + family, 0) for family in FAMILIES}}
         if self._version_key is not None:
             _VERSIONS[self._version_key] = versions
-        return versions
+        return dict(versions)
 
     @contextmanager
     def transaction(self, *, data: bool = True) -> Iterator[Transaction]:
