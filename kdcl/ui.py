@@ -47,9 +47,9 @@ def _cached(_fn: Callable[..., Any], name: str, db_path: str, data_version: int 
     # One object per entry, shared by every session (st.cache_data would unpickle a copy on every
     # hit: 14 ms for a national school_levels frame, 54 ms for the levels page's gaps); load() hands
     # each caller its own view (_private). `_fn` is not hashed (leading underscore): the key is its
-    # qualified `name`, the database, the
-    # versions it depends on (`data_version`: the data version, or (family, version) pairs) and the
-    # arguments; each entry is noted so that load() can let it go once one of those versions moved
+    # qualified `name`, the database, the versions it depends on (`data_version`: the data version,
+    # or (family, version) pairs) and the arguments; each entry is noted so that load() can let it
+    # go once one of those versions moved
     with _entries_lock:
         _entries.append((name, db_path, data_version, args))
         if len(_entries) > _MAX_NOTED:  # entries the cache itself evicted long ago
@@ -95,7 +95,8 @@ def _private(value: Any) -> Any:
     cache or another session: frames and series are shallow copies (pandas >= 3 copies on write:
     a changed column, cell or index is the copy's alone), containers and dataclasses are rebuilt
     around private views of their members, anything else is deep-copied. Cheap: no data is copied
-    until a caller writes (tests/test_ui_cache.py)."""
+    until a caller writes (tests/test_ui_cache.py). Not covered: a Python object inside a cell (the
+    list of a gap column) changed in place; pages replace such cells, never mutate them."""
     if isinstance(value, _IMMUTABLE):
         return value
     if isinstance(value, (pd.DataFrame, pd.Series)):
