@@ -35,6 +35,7 @@ def page_times(db: Path) -> list[tuple[str, float, float, int]]:
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
+    from kdcl import ui
     from kdcl.access import Scope
 
     os.environ["KDCL_DB"] = str(db)
@@ -44,6 +45,7 @@ def page_times(db: Path) -> list[tuple[str, float, float, int]]:
         colds, errors = [], 0
         for _ in range(RUNS):
             st.cache_data.clear()
+            ui.clear_cache()  # ui.load's cache (st.cache_resource since issue 20)
             at = AppTest.from_file(str(ROOT / "pages" / f"{name}.py"), default_timeout=600)
             at.session_state["scope"] = scope
             started = time.perf_counter()

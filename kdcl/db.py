@@ -3,7 +3,9 @@
 - Schema changes are numbered migrations in kdcl/migrations/ (applied once, in order).
 - Reads run a named statement from queries/<name>.sql with bound `$name` values.
 - Writes run named statements from queries/write/<name>.sql inside `store.transaction()`;
-  every transaction bumps `meta.data_version`, which callers use to invalidate caches.
+  every transaction bumps `meta.data_version` and the versions of the table families it wrote
+  (FAMILIES), which callers use to invalidate caches, and refreshes the derived tables of what it
+  wrote (DERIVED) before it commits.
 - Each call uses its own cursor, so one Store can be shared by threads (Streamlit).
 """
 
@@ -123,24 +125,103 @@ def _records(cur: duckdb.DuckDBPyConnection, sql: str, bound: dict[str, Any]) ->
     return [dict(zip(names, row)) for row in result.fetchall()]
 
 
+# --------------------------------------------------------------------------- what a write touched (issue 20)
+
+# Table families: a cached page result depends on the families of the tables it reads
+# (kdcl.data.reads), and each transaction bumps the version of the families it wrote, so a status
+# save leaves the levels pages' caches alone. A table in no family counts as every family.
+FAMILIES: dict[str, frozenset[str]] = {
+    "assessments": frozenset({"assessment", "assessment_text", "assessment_level4", "school_year_level"}),
+    "plans": frozenset({"plan", "plan_item", "plan_item_log"}),
+    "schools": frozenset({"unit", "unit_closure", "school"}),
+    "catalog": frozenset({"framework", "standard", "criterion", "criterion_level"}),
+    "accounts": frozenset({"app_user", "app_session", "account_log"}),
+    "imports": frozenset({"import_log"}),
+    "meta": frozenset({"meta"}),
+}
+_FAMILY_OF = {table: family for family, tables in FAMILIES.items() for table in tables}
+
+# Tables kept from others in the same transaction (one home for each: the macro the statements read):
+# source table -> (statement clearing the derived rows of a list of schools, statement filling them).
+DERIVED: dict[str, tuple[str, str]] = {
+    "assessment": ("write/school_year_level_clear", "write/school_year_level_fill"),
+}
+
+_WRITE_TARGET = re.compile(r"\b(?:insert\s+(?:or\s+\w+\s+)?into|delete\s+from|update)\s+(\w+)", re.IGNORECASE)
+ALL_SCHOOLS = None  # "every school": a write whose schools are not known
+_REFRESH_ALL_FROM = 5000  # schools touched from which a derived table is rebuilt for every school
+
+
+@lru_cache(maxsize=None)
+def written_tables(name: str) -> frozenset[str]:
+    """The tables queries/<name>.sql writes (insert into / delete from / update; comments ignored)."""
+    sql, _ = load_sql(name)
+    body = "\n".join(line.split("--", 1)[0] for line in sql.splitlines())
+    return frozenset(match.lower() for match in _WRITE_TARGET.findall(body))
+
+
+def _school_ids(frame: pd.DataFrame | pa.Table | None, params: Mapping[str, Any]) -> set[str] | None:
+    """The schools a write is about: the rows' school_id column, else a $school_id parameter, else
+    None (not known: every school)."""
+    if frame is not None:
+        names = frame.column_names if isinstance(frame, pa.Table) else list(frame.columns)
+        if "school_id" in names:
+            column = frame.column("school_id").to_pylist() if isinstance(frame, pa.Table) else frame["school_id"]
+            return {str(v) for v in column if v is not None}
+        return ALL_SCHOOLS
+    if isinstance(params.get("school_id"), str):
+        return {params["school_id"]}
+    return ALL_SCHOOLS
+
+
 class Transaction:
     """A write transaction; use through Store.transaction()."""
 
     def __init__(self, cursor: duckdb.DuckDBPyConnection):
         self._cur = cursor
+        self.tables: set[str] = set()  # every table written
+        self._sources: dict[str, set[str] | None] = {}  # DERIVED source table -> schools touched (None: all)
+
+    def _wrote(self, tables: frozenset[str] | set[str], frame=None, params: Mapping[str, Any] = {}) -> None:
+        self.tables |= tables
+        for table in tables & DERIVED.keys():
+            schools = _school_ids(frame, params)
+            known = self._sources.get(table, set())
+            self._sources[table] = None if schools is None or known is None else known | schools
+
+    def refresh_derived(self) -> None:
+        """Rebuild the derived rows (DERIVED) of the schools this transaction's writes touched, from the
+        same view the rule lives in; run by Store.transaction before it commits."""
+        while self._sources:
+            table, schools = self._sources.popitem()
+            # many schools (a demo or national build): all at once reads the table once, faster than the list
+            ids = sorted(schools) if schools is not None and len(schools) <= _REFRESH_ALL_FROM else None
+            for name in DERIVED[table]:
+                self.run(name, school_ids=ids)
+
+    def families(self) -> set[str]:
+        """The table families this transaction wrote (a table of no family: every family)."""
+        if any(table not in _FAMILY_OF for table in self.tables):
+            return set(FAMILIES)
+        return {_FAMILY_OF[table] for table in self.tables}
 
     def run(self, name: str, **params: Any) -> list[tuple]:
         sql, bound = _bind(name, params)
-        return self._cur.execute(sql, bound).fetchall()
+        result = self._cur.execute(sql, bound).fetchall()
+        self._wrote(written_tables(name), params=params)
+        return result
 
     def query(self, name: str, **params: Any) -> pd.DataFrame:
         sql, bound = _bind(name, params)
-        return _frame(self._cur, sql, bound)
+        result = _frame(self._cur, sql, bound)
+        self._wrote(written_tables(name), params=params)
+        return result
 
     def run_with_frame(self, name: str, frame: pd.DataFrame | pa.Table, **params: Any) -> list[tuple]:
         """Run queries/<name>.sql with `frame` readable as the relation `incoming` (set-based writes:
         one statement for many rows instead of one per row)."""
         sql, bound = _bind(name, params)
+        self._wrote(written_tables(name), frame, params)
         self._cur.register("incoming", frame)
         try:
             return self._cur.execute(sql, bound).fetchall()
@@ -168,13 +249,14 @@ class Transaction:
         self._cur.register("incoming_frame", frame)
         self._cur.execute("insert into " + table + " (" + col_list + ") select " + col_list + " from incoming_frame")
         self._cur.unregister("incoming_frame")
+        self._wrote({table}, frame)
         return len(frame)
 
 
 _TABLE_COLUMNS: dict[str, frozenset[str]] = {}
 
-# committed data_version per database file (real path) in this process: see Store.data_version
-_VERSIONS: dict[str | None, int] = {}
+# committed versions per database file (real path) in this process: see Store.versions
+_VERSIONS: dict[str | None, dict[str, int]] = {}
 
 WRITABLE_TABLES = frozenset(
     {"unit", "school", "assessment", "plan", "plan_item", "plan_item_log", "framework", "standard", "criterion",
@@ -288,32 +370,43 @@ class Store:
         transactions that bump it: while a Store has the file open no other process can write it
         (DuckDB locks the file), and every ui.load() asks (10-20 times a page run, each a query
         that shows in the load benchmark's profile)."""
+        return self.versions()["data"]
+
+    def versions(self) -> dict[str, int]:
+        """The committed data version ("data", bumped by every data transaction) and the version of
+        each table family (FAMILIES, bumped by the transactions that wrote one of its tables); kept
+        in memory like data_version."""
         known = _VERSIONS.get(self._version_key)
         if known is not None:
-            return known
+            return dict(known)  # the caller's own: the kept one changes only with a commit
         with self.cursor() as cur:
-            row = cur.execute("select value from meta where key = 'data_version'").fetchone()
-        version = int(row[0]) if row else 0
+            rows = cur.execute(_READ_VERSIONS).fetchall()
+        found = {key: int(value) for key, value in rows}
+        versions = {"data": found.get(_DATA_KEY, 0),
+                    **{family: found.get(_DATA_KEY + "." + family, 0) for family in FAMILIES}}
         if self._version_key is not None:
-            _VERSIONS[self._version_key] = version
-        return version
+            _VERSIONS[self._version_key] = versions
+        return dict(versions)
 
     @contextmanager
     def transaction(self, *, data: bool = True) -> Iterator[Transaction]:
-        """All-or-nothing: commit when the block ends, roll back on any exception. `data=False`: a
-        write no page reads (a sign-in session kept alive), so data_version and the caches stay."""
+        """All-or-nothing: commit when the block ends, roll back on any exception. Before it commits,
+        the derived tables of what it wrote are refreshed (DERIVED) and the data version and the
+        versions of the table families it wrote are bumped. `data=False`: a write no page reads (a
+        sign-in session kept alive), so the versions and the caches stay."""
         with self._write_lock, self.cursor() as cur:
             cur.execute("begin transaction")
             try:
-                yield Transaction(cur)
-                version = None
+                tx = Transaction(cur)
+                yield tx
+                tx.refresh_derived()
+                versions = None
                 if data:
-                    cur.execute(
-                        "insert or replace into meta (key, value) "
-                        "select 'data_version', cast(coalesce(max(cast(value as bigint)), 0) + 1 as text) "
-                        "from meta where key = 'data_version'"
-                    )
-                    version = int(cur.execute("select value from meta where key = 'data_version'").fetchone()[0])
+                    keys = [_DATA_KEY] + [_DATA_KEY + "." + family for family in sorted(tx.families())]
+                    cur.execute(_BUMP_VERSIONS, {"keys": keys})
+                    found = dict(cur.execute(_READ_VERSIONS).fetchall())
+                    versions = {"data": int(found[_DATA_KEY]),
+                                **{f: int(found.get(_DATA_KEY + "." + f, 0)) for f in FAMILIES}}
             except BaseException:
                 cur.execute("rollback")
                 raise
@@ -322,8 +415,17 @@ class Store:
             except BaseException:
                 _VERSIONS.pop(self._version_key, None)  # read it again
                 raise
-            if self._version_key is not None and version is not None:
-                _VERSIONS[self._version_key] = version
+            if self._version_key is not None and versions is not None:
+                _VERSIONS[self._version_key] = versions
+
+
+_DATA_KEY = "data_version"  # meta keys: data_version, data_version.<family>
+_READ_VERSIONS = "select key, value from meta where key = 'data_version' or key like 'data_version.%'"
+_BUMP_VERSIONS = (
+    "insert or replace into meta (key, value) "
+    "select k, cast(coalesce((select max(try_cast(m.value as bigint)) from meta as m where m.key = k), 0) + 1 as text) "
+    "from unnest(cast($keys as text[])) as t(k)"
+)
 
 
 # --------------------------------------------------------------------------- schema

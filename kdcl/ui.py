@@ -6,8 +6,12 @@ Pages import this, kdcl.data, kdcl.charts and kdcl.strings; never duckdb.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
+import decimal
 import json
 import os
+import threading
 import time
 
 from collections.abc import Callable, Sequence
@@ -15,6 +19,7 @@ from datetime import date
 from typing import Any, TypeVar
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from kdcl import auth, data, rules, sessions, updates
@@ -37,10 +42,18 @@ def _open_store(path: str) -> Store:
     return shared_store()
 
 
-@st.cache_data(show_spinner=False, max_entries=512, ttl=3600)
-def _cached(_fn: Callable[..., Any], name: str, db_path: str, data_version: int, args: tuple) -> Any:
-    # `_fn` is not hashed (leading underscore): the key is its qualified `name`, the database and its
-    # data_version, and the arguments
+@st.cache_resource(show_spinner=False, max_entries=512, ttl=3600)
+def _cached(_fn: Callable[..., Any], name: str, db_path: str, data_version: int | tuple, args: tuple) -> Any:
+    # One object per entry, shared by every session (st.cache_data would unpickle a copy on every
+    # hit: 14 ms for a national school_levels frame, 54 ms for the levels page's gaps); load() hands
+    # each caller its own view (_private). `_fn` is not hashed (leading underscore): the key is its
+    # qualified `name`, the database, the versions it depends on (`data_version`: the data version,
+    # or (family, version) pairs) and the arguments; each entry is noted so that load() can let it
+    # go once one of those versions moved
+    with _entries_lock:
+        _entries.append((name, db_path, data_version, args))
+        if len(_entries) > _MAX_NOTED:  # entries the cache itself evicted long ago
+            del _entries[: len(_entries) - _MAX_NOTED]
     return _fn(get_store(), *args)
 
 
@@ -48,25 +61,92 @@ def _cached(_fn: Callable[..., Any], name: str, db_path: str, data_version: int,
 CACHED_MODULES = ("kdcl.data", "kdcl.reports.slides")
 
 
+def cache_key_versions(fn: Callable[..., Any], versions: dict[str, int]) -> int | tuple:
+    """What a cached result of `fn` depends on: the versions of the table families it declares
+    (kdcl.data.reads), else the data version (bumped by every write)."""
+    families = getattr(fn, "families", None)
+    if families is None:
+        return versions["data"]
+    return tuple((family, versions[family]) for family in sorted(families))
+
+
 def load(fn: Callable[..., T], *args: Any) -> T:
     """Call a data function `fn(store, *args)` (from kdcl.data or a submodule, or a model
     built from them such as kdcl.reports.slides.build_deck) through the cache. The key
-    includes the database's data_version, so any committed write makes every page read
-    fresh data."""
+    holds the versions of the table families `fn` reads (kdcl.data.reads; undeclared: the
+    data version), so a committed write makes the pages that read what it wrote read fresh
+    data, and leaves the others' cached results alone (a status save keeps the levels)."""
     if not fn.__module__.startswith(CACHED_MODULES):
-        raise ValueError(f"not a data function: {fn.__module__}.{fn.__name__}")
+        raise ValueError(f"not a data function: {fn.__module__}.{fn.__qualname__}")
     store = get_store()
-    version = store.data_version
-    if _versions_seen.setdefault(store.path, version) != version:
-        # entries of an older version can never be asked for again; left in place they hold their
-        # frames until evicted (512 entries, an hour): at 45,000 schools a national overview alone
-        # is 14 MB, and under a deadline's saves every few seconds that is gigabytes
-        _versions_seen[store.path] = version
-        _cached.clear()
-    return _cached(fn, f"{fn.__module__}.{fn.__qualname__}", store.path, version, args)
+    versions = store.versions()
+    if _versions_seen.get(store.path) != versions:
+        _forget_older(store.path, versions)
+    return _private(_cached(fn, f"{fn.__module__}.{fn.__qualname__}", store.path, cache_key_versions(fn, versions),
+                            args))
 
 
-_versions_seen: dict[str, int] = {}  # database path -> the data version load() saw last
+_IMMUTABLE = (str, bytes, int, float, bool, type(None), date, pd.Timestamp, frozenset, decimal.Decimal, pa.Array,
+              pa.ChunkedArray, pa.Table, pa.Scalar)
+
+
+def _private(value: Any) -> Any:
+    """The caller's own view of a cached result, so that what a page does to it never reaches the
+    cache or another session: frames and series are shallow copies (pandas >= 3 copies on write:
+    a changed column, cell or index is the copy's alone), containers and dataclasses are rebuilt
+    around private views of their members, anything else is deep-copied. Cheap: no data is copied
+    until a caller writes (tests/test_ui_cache.py). Not covered: a Python object inside a cell (the
+    list of a gap column) changed in place; pages replace such cells, never mutate them."""
+    if isinstance(value, _IMMUTABLE):
+        return value
+    if isinstance(value, (pd.DataFrame, pd.Series)):
+        return value.copy(deep=False)
+    if isinstance(value, list):
+        return [_private(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _private(v) for k, v in value.items()}
+    if type(value) is tuple:
+        return tuple(_private(v) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        own = copy.copy(value)
+        for f in dataclasses.fields(value):
+            object.__setattr__(own, f.name, _private(getattr(value, f.name)))
+        return own
+    return copy.deepcopy(value)
+
+
+def _forget_older(db_path: str, versions: dict[str, int]) -> None:
+    """Let go of the entries of older versions: they can never be asked for again, and left in
+    place they hold their frames until evicted (512 entries, an hour): at 45,000 schools a
+    national overview alone is 14 MB, and under a deadline's saves every few seconds that is
+    gigabytes. Entries of families no write touched stay."""
+    current = dict(versions)
+
+    def stale(key: int | tuple) -> bool:
+        if isinstance(key, tuple):
+            return any(current.get(family) != version for family, version in key)
+        return key != current["data"]
+
+    with _entries_lock:
+        gone = [e for e in _entries if e[1] == db_path and stale(e[2])]
+        _entries[:] = [e for e in _entries if not (e[1] == db_path and stale(e[2]))]
+        _versions_seen[db_path] = current
+    for name, path, key, args in gone:
+        _cached.clear(None, name, path, key, args)
+
+
+def clear_cache() -> None:
+    """Empty load()'s cache (a benchmark's cold page, as after a write; st.cache_data.clear() does
+    not reach it)."""
+    with _entries_lock:
+        _entries.clear()
+    _cached.clear()
+
+
+_versions_seen: dict[str, dict[str, int]] = {}  # database path -> the versions load() saw last
+_entries: list[tuple[str, str, int | tuple, tuple]] = []  # what _cached holds (or held): name, path, key, args
+_entries_lock = threading.Lock()
+_MAX_NOTED = 4096
 
 
 SESSION_MINUTES = int(os.environ.get("KDCL_SESSION_MINUTES", "30"))

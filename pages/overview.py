@@ -32,7 +32,8 @@ if filters is None:
     st.info(t("empty.no_years"))
     st.stop()
 
-ov = ui.load(data.overview, scope, filters)
+# levels and plan status cached one by one (a status save keeps the levels: issue 20)
+ov = data.overview_of(ui.load(data.school_levels, scope, filters), ui.load(data.school_plan_status, scope, filters))
 kpis = ov.kpis
 if ov.schools.empty:
     st.info(t("empty.no_schools"))

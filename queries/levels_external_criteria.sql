@@ -1,24 +1,10 @@
 -- per criterion: self-assessed vs externally assessed level, over the schools in scope that have both
 -- kinds of assessment in $school_year (difference = external level - self level).
 -- parameters: $scope_unit_id, $scope_school_id, $unit_id, $school_type, $school_year. grain: one row per criterion with data.
-with schools as (
-    select school_id
-    from scoped_schools($scope_unit_id, $scope_school_id, $unit_id, $school_type)
-),
-
-pairs as (
-    select
-        se.framework_id,
-        se.criterion_code,
-        se.school_id,
-        se.level as self_level,
-        ex.level as external_level
-    from assessment as se
-    join schools as s on s.school_id = se.school_id
-    join assessment as ex
-        on ex.school_id = se.school_id and ex.school_year = se.school_year
-       and ex.criterion_code = se.criterion_code and ex.kind = 'external'
-    where se.school_year = $school_year and se.kind = 'self'
+-- the pairs: macro self_external_pairs (migration 0013)
+with pairs as (
+    select framework_id, criterion_code, school_id, self_level, external_level
+    from self_external_pairs($scope_unit_id, $scope_school_id, $unit_id, $school_type, $school_year)
 )
 
 select

@@ -1,6 +1,7 @@
 -- level profile of every school in scope for one school year and assessment kind.
 -- parameters: $scope_unit_id, $scope_school_id, $unit_id, $school_type, $school_year, $kind
 -- grain: one row per school in scope (no assessment that year: assessed = 0).
+-- the counts are stored (school_year_level, migration 0012); the level itself is kdcl.rules'.
 with schools as (
     select school_id, name, school_type, framework_id, unit_id
     from scoped_schools($scope_unit_id, $scope_school_id, $unit_id, $school_type)
@@ -16,23 +17,11 @@ catalog as (
     group by framework_id
 ),
 
+-- the stored counts (table school_year_level, kept by every assessment write: migration 0012)
 levels as (
-    select
-        a.school_id,
-        count(*) as assessed,
-        count(*) filter (where a.level >= 1) as ge1,
-        count(*) filter (where a.level >= 2) as ge2,
-        count(*) filter (where a.level >= 3) as ge3,
-        count(*) filter (where c.mandatory and a.level >= 1) as mandatory_ge1,
-        count(*) filter (where c.mandatory and a.level >= 2) as mandatory_ge2,
-        count(*) filter (where not c.mandatory and a.level >= 1) as other_ge1,
-        count(*) filter (where not c.mandatory and a.level >= 2) as other_ge2
-    from assessment as a
-    join schools as s on s.school_id = a.school_id
-    join criterion as c
-        on c.framework_id = a.framework_id and c.criterion_code = a.criterion_code
-    where a.school_year = $school_year and a.kind = $kind
-    group by a.school_id
+    select school_id, assessed, ge1, ge2, ge3, mandatory_ge1, mandatory_ge2, other_ge1, other_ge2
+    from school_year_level
+    where school_year = $school_year and kind = $kind
 )
 
 select

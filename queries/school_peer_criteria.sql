@@ -2,24 +2,17 @@
 -- framework) are below mức 1, 2, 3 on it in $school_year (below least(k, max_level)). aggregates only,
 -- and no rows unless at least $min_peers schools of the group (the school included) are assessed.
 -- parameters: $scope_unit_id, $scope_school_id, $school_id, $school_year, $kind, $min_peers. grain: one row per criterion.
-with target as (
-    select school_id, school_type, unit_id, framework_id
-    from scoped_schools($scope_unit_id, $scope_school_id, null, null)
-    where school_id = $school_id
-),
-
-peers as (
-    select s.school_id
-    from school as s
-    join target as t
-        on s.school_type = t.school_type and s.unit_id = t.unit_id and s.framework_id = t.framework_id
+-- the peers: macro school_peers (migration 0013); assessed: those with stored level counts (0012)
+with peers as (
+    select school_id, is_target
+    from school_peers($scope_unit_id, $scope_school_id, $school_id)
 ),
 
 assessed as (
-    select distinct a.school_id
-    from assessment as a
-    join peers as p on p.school_id = a.school_id
-    where a.school_year = $school_year and a.kind = $kind
+    select l.school_id
+    from school_year_level as l
+    join peers as p on p.school_id = l.school_id
+    where l.school_year = $school_year and l.kind = $kind
 ),
 
 others as (
@@ -29,10 +22,10 @@ others as (
         c.max_level,
         a.level
     from assessment as a
-    join assessed as p on p.school_id = a.school_id
-    join target as t on t.framework_id = a.framework_id
+    join assessed as s on s.school_id = a.school_id
+    join peers as p on p.school_id = a.school_id and not p.is_target
     join criterion as c on c.framework_id = a.framework_id and c.criterion_code = a.criterion_code
-    where a.school_year = $school_year and a.kind = $kind and a.school_id <> t.school_id
+    where a.school_year = $school_year and a.kind = $kind
 )
 
 select

@@ -2,29 +2,18 @@
 -- $kind assessment in $school_year and the quartiles of their criteria counts at mức >= 1, 2, 3.
 -- aggregates only, and null unless at least $min_peers schools are assessed (no small-group comparison).
 -- parameters: $scope_unit_id, $scope_school_id, $school_id, $school_year, $kind, $min_peers. grain: zero or one row.
-with target as (
-    select school_id, school_type, unit_id, framework_id
-    from scoped_schools($scope_unit_id, $scope_school_id, null, null)
-    where school_id = $school_id
+-- the peers: macro school_peers (migration 0013)
+with peers as (
+    select school_id, is_target
+    from school_peers($scope_unit_id, $scope_school_id, $school_id)
 ),
 
-peers as (
-    select s.school_id
-    from school as s
-    join target as t
-        on s.school_type = t.school_type and s.unit_id = t.unit_id and s.framework_id = t.framework_id
-),
-
+-- the stored level counts (school_year_level, migration 0012)
 counts as (
-    select
-        a.school_id,
-        count(*) filter (where a.level >= 1) as ge1,
-        count(*) filter (where a.level >= 2) as ge2,
-        count(*) filter (where a.level >= 3) as ge3
-    from assessment as a
-    join peers as p on p.school_id = a.school_id
-    where a.school_year = $school_year and a.kind = $kind
-    group by a.school_id
+    select l.school_id, l.ge1, l.ge2, l.ge3
+    from school_year_level as l
+    join peers as p on p.school_id = l.school_id
+    where l.school_year = $school_year and l.kind = $kind
 ),
 
 stats as (
@@ -43,4 +32,4 @@ select
     case when st.assessed >= $min_peers then st.ge2_quartiles end as ge2_quartiles,
     case when st.assessed >= $min_peers then st.ge3_quartiles end as ge3_quartiles
 from stats as st
-where exists (select 1 from target)
+where exists (select 1 from peers where is_target)

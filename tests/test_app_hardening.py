@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from conftest import ROOT
 
 from kdcl.access import Scope
+from kdcl.db import Store
 
 PAGES = ["dashboard.py", *sorted(f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py"))]
 
@@ -21,9 +22,13 @@ def no_assessment_db(tiny_db_path, tmp_path):
     """The tiny database where S2 (one overdue plan item) has no assessment in any year."""
     copy = tmp_path / "app.duckdb"
     shutil.copy(tiny_db_path, copy)
-    con = duckdb.connect(str(copy))
-    con.execute("delete from assessment where school_id = 'S2'")
-    con.close()
+    store = Store(copy)
+    with store.cursor() as cur:
+        keys = cur.execute("select school_id, school_year, kind, criterion_code from assessment "
+                           "where school_id = 'S2'").df()
+    with store.transaction() as tx:  # an app write path (keeps the stored level counts: issue 20)
+        tx.run_with_frame("write/import_delete_assessments", keys)
+    store.close()
     return copy
 
 

@@ -1,20 +1,217 @@
-"""kdcl.ui.load's cache: keyed on the data version, and what an older version cached is let go
-after a write (issue 20: under a deadline's saves the dead entries held gigabytes)."""
+"""kdcl.ui.load's cache: keyed on the data version, or on the versions of the table families a data
+function reads (kdcl.data.reads): each declaration is checked against the tables its statements scan,
+a status save keeps the levels cached, what an older version cached is let go after a write (issue
+20: under a deadline's saves the dead entries held gigabytes), and a caller changing its copy cannot
+change the cache."""
 
+from __future__ import annotations
+
+import importlib
+import inspect
+import json
+import re
 import shutil
+from datetime import date
 
+import numpy as np
+import pandas as pd
+import pytest
 import streamlit as st
+from factory import AS_OF, YEAR
 
-from kdcl import data, ui
+from kdcl import db, ui, updates
+from kdcl import data as d
+from kdcl.access import Scope
+from kdcl.data import Filters
+from kdcl.data import levels as lv
+from kdcl.data import report as report_data
+from kdcl.data import school as school_data
+
+EVERYTHING = Scope.everything(user="test")
+FILTERS = Filters(school_year=YEAR, as_of=AS_OF)
+MODULES = ("kdcl.data", "kdcl.data.home", "kdcl.data.levels", "kdcl.data.plan_document", "kdcl.data.plan_items",
+           "kdcl.data.report", "kdcl.data.school", "kdcl.data.weaknesses", "kdcl.reports.slides")
 
 
-def test_a_write_frees_the_entries_of_older_versions(tiny_db_path, tmp_path, monkeypatch):
+def framework(store) -> str:
+    return str(lv.frameworks(store, EVERYTHING, FILTERS)["framework_id"].iloc[0])
+
+
+# every data function that declares its families, called as its page calls it
+CALLS = {
+    "kdcl.data.school_levels": lambda s: d.school_levels(s, EVERYTHING, FILTERS),
+    "kdcl.data.school_plan_status": lambda s: d.school_plan_status(s, EVERYTHING, FILTERS),
+    "kdcl.data.units": lambda s: d.units(s, EVERYTHING),
+    "kdcl.data.school_years": lambda s: d.school_years(s),
+    "kdcl.data.levels.frameworks": lambda s: lv.frameworks(s, EVERYTHING, FILTERS),
+    "kdcl.data.levels.criteria": lambda s: lv.criteria(s, framework(s)),
+    "kdcl.data.levels.previous_levels": lambda s: lv.previous_levels(s, EVERYTHING, FILTERS),
+    "kdcl.data.levels.criterion_by_unit": lambda s: lv.criterion_by_unit(s, EVERYTHING, FILTERS, framework(s)),
+    "kdcl.data.levels.school_matrix": lambda s: lv.school_matrix(s, EVERYTHING, FILTERS, framework(s)),
+    "kdcl.data.levels.school_gaps": lambda s: lv.school_gaps(s, EVERYTHING, FILTERS),
+    "kdcl.data.levels.self_vs_external": lambda s: lv.self_vs_external(s, EVERYTHING, FILTERS),
+    "kdcl.data.school.school_choices": lambda s: school_data.school_choices(s, EVERYTHING, FILTERS),
+    "kdcl.data.report.level4": lambda s: report_data.level4(s, EVERYTHING, FILTERS, "S1"),
+}
+
+
+def declared() -> dict[str, frozenset[str]]:
+    found = {}
+    for module in map(importlib.import_module, MODULES):
+        for name, fn in inspect.getmembers(module, inspect.isfunction):
+            if fn.__module__ == module.__name__ and hasattr(fn, "families"):
+                found[f"{fn.__module__}.{name}"] = fn.families
+    return found
+
+
+def scanned_tables(store, name: str, params: dict) -> set[str]:
+    """The tables DuckDB's plan of queries/<name>.sql scans (views and macros expanded)."""
+    sql, _ = db.load_sql(name)
+    with store.cursor() as cur:
+        plan = cur.execute("explain (format json) " + sql, params).fetchall()[0][1]
+    return {found.rsplit(".", 1)[-1] for found in re.findall(r'"Table":\s*"([^"]+)"', json.dumps(json.loads(plan)))}
+
+
+def test_every_declaration_covers_the_tables_its_statements_scan(tiny_store):
+    families = declared()
+    assert set(families) == set(CALLS), "add a call for each declared data function"
+    for qualified, call in CALLS.items():
+        traced: list[tuple[str, dict]] = []
+        db.set_tracer(lambda name, params, seconds: traced.append((name, params)))
+        try:
+            call(tiny_store)
+        finally:
+            db.set_tracer(None)
+        assert traced, qualified
+        allowed = set().union(*(db.FAMILIES[f] for f in families[qualified]))
+        if qualified.endswith(("levels.criteria", "criterion_by_unit", "school_matrix")):
+            traced = [(n, p) for n, p in traced if n != "levels_frameworks"]  # framework() above, not the call
+        for name, params in traced:
+            tables = scanned_tables(tiny_store, name, params)
+            assert tables and tables <= allowed, (qualified, name, tables - allowed)
+
+
+def test_a_declaration_missing_a_family_is_found(tiny_store):
+    """The check above can fail: plan status scans the plan tables, which the levels do not read."""
+    traced = []
+    db.set_tracer(lambda name, params, seconds: traced.append((name, params)))
+    d.school_plan_status(tiny_store, EVERYTHING, FILTERS)
+    db.set_tracer(None)
+    tables = set().union(*(scanned_tables(tiny_store, n, p) for n, p in traced))
+    levels_only = set().union(*(db.FAMILIES[f] for f in d.school_levels.families))
+    assert {"plan", "plan_item"} <= tables and not tables <= levels_only
+
+
+@pytest.fixture
+def app_store(tiny_db_path, tmp_path, monkeypatch):
     copy = tmp_path / "cache.duckdb"
     shutil.copy(tiny_db_path, copy)
     monkeypatch.setenv("KDCL_DB", str(copy))
     st.cache_resource.clear()
     st.cache_data.clear()
-    store = ui.get_store()
+    yield ui.get_store()
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def statements_run(fn, *args) -> list[str]:
+    traced: list[str] = []
+    db.set_tracer(lambda name, params, seconds: traced.append(name))
+    try:
+        ui.load(fn, *args)
+    finally:
+        db.set_tracer(None)
+    return traced
+
+
+def test_a_status_save_keeps_the_levels_and_an_assessment_import_does_not(app_store):
+    assert "school_level_profile" in statements_run(d.school_levels, EVERYTHING, FILTERS)
+    assert statements_run(lv.school_gaps, EVERYTHING, FILTERS)
+    assert statements_run(d.school_plan_status, EVERYTHING, FILTERS)
+    assert statements_run(d.school_levels, EVERYTHING, FILTERS) == []  # cached
+
+    updates.update_item(app_store, Scope(unit_id="P", role="office", user="phong"), 1, 1, status="done",
+                        completed_on=date(2025, 5, 20), today=date(2025, 6, 1))
+    assert statements_run(d.school_levels, EVERYTHING, FILTERS) == []  # the levels stay cached ...
+    assert statements_run(lv.school_gaps, EVERYTHING, FILTERS) == []
+    assert statements_run(d.school_plan_status, EVERYTHING, FILTERS) == ["school_plan_status"]  # ... not the items
+    assert statements_run(d.data_freshness) != []  # undeclared: every write
+
+    missing = d.school_levels(app_store, EVERYTHING, FILTERS)[["school_id"]].head(1)
+    missing = missing.assign(school_year=YEAR, kind="self", criterion_code="1.1")
+    with app_store.transaction() as tx:
+        tx.run_with_frame("write/import_delete_assessments", missing)
+    assert "school_level_profile" in statements_run(d.school_levels, EVERYTHING, FILTERS)
+    assert statements_run(d.school_plan_status, EVERYTHING, FILTERS) == []
+    ui.clear_cache()  # what the benchmarks call for a cold page
+    assert statements_run(d.school_plan_status, EVERYTHING, FILTERS) == ["school_plan_status"]
+
+
+def test_the_entries_of_an_older_family_version_are_let_go(app_store):
+    calls = []
+
+    def counted(_store):
+        calls.append(1)
+        return len(calls)
+
+    versions = app_store.versions()
+    ui.load(d.units, EVERYTHING)
+    levels_key = ui.cache_key_versions(d.school_levels, versions)
+    plans_key = ui.cache_key_versions(d.school_plan_status, versions)
+    assert ui._cached(counted, "test.levels", app_store.path, levels_key, ()) == 1
+    assert ui._cached(counted, "test.plans", app_store.path, plans_key, ()) == 2
+    updates.update_item(app_store, Scope(unit_id="P", role="office", user="phong"), 1, 1, status="done",
+                        completed_on=date(2025, 5, 20), today=date(2025, 6, 1))
+    ui.load(d.units, EVERYTHING)  # the next load sees the new versions
+    assert ui._cached(counted, "test.levels", app_store.path, levels_key, ()) == 1  # kept
+    assert ui._cached(counted, "test.plans", app_store.path, plans_key, ()) == 3  # let go: computed again
+
+
+def test_a_caller_changing_its_frame_cannot_change_the_cache(app_store):
+    """Cached results are shared by every session (st.cache_resource): whatever a page does to its
+    frame, list or dataclass stays in that page."""
+    first = ui.load(d.school_levels, EVERYTHING, FILTERS)
+    expected = first.copy(deep=True)
+    first.loc[:, "overall_level"] = 9
+    first.iloc[0, first.columns.get_loc("name")] = "changed"
+    first["assessed"] += 100
+    first["new_column"] = 1
+    first.index = first.index + 10
+    del first["unit_name"]
+    with pytest.raises(ValueError):  # a shared array is read-only, never written through
+        first["ge1"].to_numpy()[0] = -1
+    again = ui.load(d.school_levels, EVERYTHING, FILTERS)
+    assert again.equals(expected) and list(again.columns) == list(expected.columns)
+    assert again is not ui.load(d.school_levels, EVERYTHING, FILTERS)  # each caller has its own
+
+    overview = ui.load(d.overview, EVERYTHING, FILTERS)
+    kpis, schools = dict(overview.kpis), overview.schools.copy(deep=True)
+    overview.kpis["schools_total"] = -1
+    overview.schools.loc[:, "plan_items"] = -1
+    overview.schools = None
+    again = ui.load(d.overview, EVERYTHING, FILTERS)
+    assert again.kpis == kpis and again.schools.equals(schools)
+
+    years = ui.load(d.school_years)
+    years.append("1999-2000")
+    assert "1999-2000" not in ui.load(d.school_years)
+
+
+def test_private_views_copy_nothing_until_written():
+    frame = pd.DataFrame({"a": [1, 2, 3]})
+    view = ui._private(frame)
+    assert view is not frame and np.shares_memory(view["a"].to_numpy(), frame["a"].to_numpy())
+    view.loc[0, "a"] = 7
+    assert frame["a"].tolist() == [1, 2, 3] and view["a"].tolist() == [7, 2, 3]
+    nested = {"k": [frame, ("x", frame)]}
+    copied = ui._private(nested)
+    copied["k"][1][1].loc[1, "a"] = 8
+    copied["k"].append(None)
+    assert frame["a"].tolist() == [1, 2, 3] and len(nested["k"]) == 2
+
+
+def test_a_write_frees_the_entries_of_older_versions(app_store):
+    store = app_store
     calls = []
 
     def counted(_store):
@@ -22,7 +219,7 @@ def test_a_write_frees_the_entries_of_older_versions(tiny_db_path, tmp_path, mon
         return len(calls)
 
     before = store.data_version
-    years = ui.load(data.school_years)  # load() notes the version it serves
+    years = ui.load(d.school_years)  # load() notes the version it serves
     assert ui._cached(counted, "test.counted", store.path, before, ()) == 1
     assert ui._cached(counted, "test.counted", store.path, before, ()) == 1  # cached: not called again
     assert len(calls) == 1
@@ -30,6 +227,6 @@ def test_a_write_frees_the_entries_of_older_versions(tiny_db_path, tmp_path, mon
     with store.transaction():
         pass  # any committed write bumps the version
     assert store.data_version == before + 1
-    assert ui.load(data.school_years) == years  # the next load serves the new version ...
+    assert ui.load(d.school_years) == years  # the next load serves the new version ...
     assert ui._cached(counted, "test.counted", store.path, before, ()) == 2  # ... and the old entry is gone
     st.cache_resource.clear()

@@ -17,7 +17,25 @@ import pandas as pd
 
 from kdcl import rules
 from kdcl.access import AccessDenied, Scope
-from kdcl.db import Store
+from kdcl.db import FAMILIES, Store
+
+ASSESSMENTS, PLANS, SCHOOLS, CATALOG = "assessments", "plans", "schools", "catalog"
+
+
+def reads(*families: str):
+    """Declare the table families (kdcl.db.FAMILIES) a data function's statements read: ui.load keys
+    its cache on their versions only, so a write to another family (a status save: plans) keeps its
+    cached results. Undeclared functions are keyed on every write. tests/test_ui_cache.py
+    checks each declaration against the tables its statements actually scan."""
+    unknown = set(families) - FAMILIES.keys()
+    if unknown:
+        raise ValueError(f"unknown table families: {sorted(unknown)}")
+
+    def mark(fn):
+        fn.families = frozenset(families)
+        return fn
+
+    return mark
 
 
 @dataclass(frozen=True)
@@ -67,10 +85,12 @@ def require_write(store: Store, scope: Scope, school_id: str) -> None:
 # --------------------------------------------------------------------------- options
 
 
+@reads(ASSESSMENTS, PLANS)
 def school_years(store: Store) -> list[str]:
     return store.query("school_years")["school_year"].tolist()
 
 
+@reads(SCHOOLS)
 def units(store: Store, scope: Scope) -> pd.DataFrame:
     return store.query("units", scope_unit_id=scope.unit_id)
 
@@ -95,6 +115,7 @@ def data_freshness(store: Store) -> pd.Timestamp | None:
 # --------------------------------------------------------------------------- levels
 
 
+@reads(ASSESSMENTS, SCHOOLS, CATALOG)
 def school_levels(store: Store, scope: Scope, filters: Filters, kind: str = "self") -> pd.DataFrame:
     """One row per school in scope: its level profile and overall level (<NA> when the
     school has no complete assessment of `kind` that year)."""
@@ -103,6 +124,7 @@ def school_levels(store: Store, scope: Scope, filters: Filters, kind: str = "sel
     return profiles
 
 
+@reads(PLANS, SCHOOLS)
 def school_plan_status(store: Store, scope: Scope, filters: Filters) -> pd.DataFrame:
     """One row per school in scope: its plan items by bucket on the as-of date, and budget."""
     return store.query("school_plan_status", **params(scope, filters))
@@ -120,8 +142,12 @@ class Overview:
 
 
 def overview(store: Store, scope: Scope, filters: Filters) -> Overview:
-    levels = school_levels(store, scope, filters)
-    status = school_plan_status(store, scope, filters)
+    return overview_of(school_levels(store, scope, filters), school_plan_status(store, scope, filters))
+
+
+def overview_of(levels: pd.DataFrame, status: pd.DataFrame) -> Overview:
+    """The overview from `school_levels` and `school_plan_status` (a page loads them through the
+    cache one by one: a status save keeps the levels)."""
     schools = levels.merge(status, on="school_id", how="left")
     reported = int((schools["assessed"] > 0).sum())
     level_known = schools["overall_level"].notna()

@@ -16,7 +16,7 @@ import pandas as pd
 
 from kdcl import data, rules
 from kdcl.access import Scope
-from kdcl.data import Filters
+from kdcl.data import ASSESSMENTS, CATALOG, SCHOOLS, Filters, reads
 from kdcl.db import Store
 
 KIND = "self"
@@ -30,12 +30,14 @@ def _nullable_level(values: pd.Series) -> pd.Series:
 # --------------------------------------------------------------------------- frameworks
 
 
+@reads(ASSESSMENTS, SCHOOLS, CATALOG)
 def frameworks(store: Store, scope: Scope, filters: Filters) -> pd.DataFrame:
     """Frameworks used by the schools in scope: framework_id, family, circular, rule,
     schools, assessed (schools with a self-assessment this year); most assessed first."""
     return store.query("levels_frameworks", **data.params(scope, filters, kind=KIND))
 
 
+@reads(CATALOG)
 def criteria(store: Store, framework_id: str) -> pd.DataFrame:
     """The catalog of one framework: standard_no, standard_name, criterion_code,
     criterion_name, max_level, mandatory, in catalog order."""
@@ -59,6 +61,7 @@ class Movement:
         return sum(self.counts.get(c, 0) for c in CHANGES)
 
 
+@reads(ASSESSMENTS, SCHOOLS, CATALOG)
 def previous_levels(store: Store, scope: Scope, filters: Filters) -> pd.DataFrame:
     """school_id, overall_level of every school in scope in the school year before
     `filters.school_year` (what `movement` compares with; two columns, cheap to cache)."""
@@ -106,6 +109,7 @@ def transitions(schools: pd.DataFrame) -> pd.DataFrame:
 # --------------------------------------------------------------------------- criterion levels
 
 
+@reads(ASSESSMENTS, SCHOOLS, CATALOG)
 def criterion_by_unit(store: Store, scope: Scope, filters: Filters, framework_id: str) -> pd.DataFrame:
     """Per current supervising unit and criterion of `framework_id`: schools assessed and
     how many are at each level (n0..n3). Aggregated in SQL, so it stays small at any scale."""
@@ -135,6 +139,7 @@ def share_at_least(frame: pd.DataFrame, level: int, max_levels: pd.Series | None
     return share
 
 
+@reads(ASSESSMENTS, SCHOOLS, CATALOG)
 def school_matrix(store: Store, scope: Scope, filters: Filters, framework_id: str) -> pd.DataFrame:
     """Criterion levels of every assessed school of `framework_id` in scope (long form:
     school_id, name, school_type, unit_id, unit_name, criterion_code, level <NA> if missing).
@@ -156,6 +161,7 @@ def _pick_gaps(frame: pd.DataFrame, target: pd.Series) -> list[list[str]]:
     ]
 
 
+@reads(ASSESSMENTS, SCHOOLS, CATALOG)
 def school_gaps(store: Store, scope: Scope, filters: Filters) -> pd.DataFrame:
     """Every school in scope with a self-assessment this year: its level, the next level,
     and the criteria keeping it from that level (rules.blocking_criteria, computed for all
@@ -240,6 +246,7 @@ class SelfVsExternal:
     external_years: list[str]  # school years with an external assessment in scope (newest first)
 
 
+@reads(ASSESSMENTS, SCHOOLS, CATALOG)
 def self_vs_external(store: Store, scope: Scope, filters: Filters) -> SelfVsExternal:
     """Where a school has both a self- and an external assessment this year: the
     difference per criterion (summed over schools) and per school."""

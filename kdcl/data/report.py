@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from kdcl.access import Scope
-from kdcl.data import Filters
+from kdcl.data import ASSESSMENTS, SCHOOLS, Filters, reads
 from kdcl.db import Store
 
 
@@ -25,6 +25,7 @@ class Level4:
         return len(self.rows)
 
 
+@reads(ASSESSMENTS, SCHOOLS)
 def level4(store: Store, scope: Scope, filters: Filters, school_id: str) -> Level4:
     """The Mức 4 requirements of the school's self-assessment report of the filters' school year."""
     return Level4(store.query("school_level4", **scope.params(), school_id=school_id,

@@ -19,7 +19,7 @@ import pyarrow.compute as pc
 
 from kdcl import rules
 from kdcl.access import AccessDenied, Scope
-from kdcl.data import Filters
+from kdcl.data import SCHOOLS, Filters, reads
 from kdcl.db import Store
 from kdcl.text import fold_many
 
@@ -77,6 +77,7 @@ def matching(ids: list[str], keys: list[str], query: str, limit: int) -> list[st
     return list(itertools.islice(found, limit))
 
 
+@reads(SCHOOLS)
 def school_choices(store: Store, scope: Scope, filters: Filters) -> SchoolChoices:
     """The schools the user may pick (scope, unit and type filters), by name, as the picker shows
     them (built once per data version and filters: the whole country has 45,000 schools; labels
