@@ -86,12 +86,7 @@ FIT_SCRIPT = """<script>
 })();
 </script>"""
 
-scope = ui.current_scope()
-filters = ui.filter_bar(scope)
-if filters is None:
-    st.title(t("present.title"))
-    st.info(t("empty.no_years"))
-    st.stop()
+scope, filters = ui.page_filters(t("present.title"))
 
 deck = ui.load(slide_model.build_deck, scope, filters)
 if not deck.slides:
