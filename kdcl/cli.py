@@ -29,7 +29,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from kdcl import auth, data, demo
+from kdcl import auth, data, demo, stores
 from kdcl.access import Scope
 from kdcl.db import Store, StoreBusy
 from kdcl.importing import cli as importing_cli
@@ -62,7 +62,7 @@ def _iso_date(value: str) -> date:
 
 
 def _db_path(args: argparse.Namespace) -> Path:
-    return Path(args.db) if args.db else demo.configured_path()
+    return Path(args.db) if args.db else stores.configured_path()
 
 
 def _open_existing(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Store:
@@ -70,7 +70,7 @@ def _open_existing(parser: argparse.ArgumentParser, args: argparse.Namespace) ->
     if not path.exists():
         if args.db or os.environ.get("KDCL_DB"):
             parser.error(t("cli.no_db", path=path))
-        return demo.open_configured_store()  # the demo is built on first use, as in the app
+        return stores.open_configured()  # the demo is built on first use, as in the app
     return Store(path)
 
 
@@ -172,7 +172,7 @@ def _users(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     path = _db_path(args)
     if not path.exists() and (args.db or os.environ.get("KDCL_DB")) and args.action != "add":
         parser.error(t("cli.no_db", path=path))
-    store = Store(path) if path.exists() or args.db or os.environ.get("KDCL_DB") else demo.open_configured_store()
+    store = Store(path) if path.exists() or args.db or os.environ.get("KDCL_DB") else stores.open_configured()
     try:
         if args.action == "add":
             auth.add_user(store, args.name, _read_password(), args.role, unit_id=args.unit, school_id=args.school,

@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import csv
 import os
 import re
 import threading
@@ -30,7 +29,6 @@ from kdcl.strings import t
 ROOT = Path(__file__).resolve().parent.parent
 QUERY_DIR = ROOT / "queries"
 MIGRATION_DIR = Path(__file__).resolve().parent / "migrations"
-DATA_DIR = ROOT / "data"
 
 _PARAM = re.compile(r"(?<![\w$])\$([a-z_][a-z0-9_]*)")
 _NAME = re.compile(r"[a-z0-9_]+(/[a-z0-9_]+)?")
@@ -238,11 +236,13 @@ class Store:
         config["autoload_known_extensions"] = False
         self._con = _connect(self.path, read_only, config)
         self._write_lock = threading.Lock()
-        if not read_only:
-            migrate(self._con)
-            load_frameworks(self._con)
         # the version on disk may have moved while no Store of this process had the file open
         self._version_key = None if self.path == ":memory:" else os.path.realpath(self.path)
+        if not read_only:
+            from kdcl import catalogs  # (catalogs reads and writes through a Store)
+
+            migrate(self._con)
+            catalogs.seed(self)
         _VERSIONS.pop(self._version_key, None)
 
     def close(self) -> None:
@@ -352,60 +352,3 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
         con.execute("commit")
         applied.append(path.name)
     return applied
-
-
-def read_framework_registry(data_dir: Path = DATA_DIR) -> list[dict[str, str]]:
-    with open(data_dir / "frameworks.csv", encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
-
-
-def load_frameworks(con: duckdb.DuckDBPyConnection, data_dir: Path = DATA_DIR) -> list[str]:
-    """Insert every framework of data/frameworks.csv that the database lacks, with its
-    standards, criteria and allowed levels. Catalogs are data: a new framework is a
-    new catalog file, a registry line and a rule in kdcl.rules."""
-    have = {row[0] for row in con.execute("select framework_id from framework").fetchall()}
-    added = []
-    for fw in read_framework_registry(data_dir):
-        if fw["framework_id"] in have:
-            continue
-        catalog = pd.read_csv(data_dir / fw["catalog_file"], dtype=str, keep_default_na=False)
-        catalog = catalog[catalog["framework"] == fw["catalog_framework"]].reset_index(drop=True)
-        if catalog.empty:
-            raise ValueError(f"{fw['catalog_file']}: no criteria for {fw['catalog_framework']}")
-        mandatory = set(fw.get("mandatory_criteria", "").split())
-        params = {
-            "framework_id": fw["framework_id"],
-            "family": fw["family"],
-            "circular": fw["circular"],
-            "title": fw["title"],
-            "rule": fw["rule"],
-            "verified": fw["verified"].strip().lower() == "true",
-        }
-        crit = pd.DataFrame(
-            {
-                "framework_id": fw["framework_id"],
-                "criterion_code": catalog["criterion_code"].str.strip(),
-                "standard_no": catalog["standard_no"].astype(int),
-                "standard_name": catalog["standard_name"],
-                "name": catalog["criterion_name"],
-                "indicators_m1": catalog["indicators_m1"].astype(int),
-                "indicators_m2": catalog["indicators_m2"].astype(int),
-                "indicators_m3": catalog["indicators_m3"].astype(int),
-                "mandatory": catalog["criterion_code"].str.strip().isin(mandatory),
-                "sort_order": range(1, len(catalog) + 1),
-            }
-        )
-        con.execute("begin transaction")
-        try:
-            sql, bound = _bind("write/insert_framework", params)
-            con.execute(sql, bound)
-            con.register("catalog_frame", crit)
-            for name in ("write/insert_standards", "write/insert_criteria", "write/insert_criterion_levels"):
-                con.execute(load_sql(name)[0])
-            con.unregister("catalog_frame")
-        except BaseException:
-            con.execute("rollback")
-            raise
-        con.execute("commit")
-        added.append(fw["framework_id"])
-    return added

@@ -17,11 +17,10 @@ from typing import Any, TypeVar
 import pandas as pd
 import streamlit as st
 
-from kdcl import auth, data, rules, sessions, updates
+from kdcl import auth, data, rules, sessions, stores, updates
 from kdcl.access import AccessDenied, Scope
 from kdcl.data import Filters
 from kdcl.db import Store, StoreError
-from kdcl.demo import configured_path, shared_store
 from kdcl.strings import ROLE_LABELS, SCHOOL_TYPE_LABELS, t
 
 T = TypeVar("T")
@@ -29,12 +28,12 @@ T = TypeVar("T")
 
 def get_store() -> Store:
     """One connection per database file and server process (each query takes its own cursor)."""
-    return _open_store(str(configured_path()))
+    return _open_store(str(stores.configured_path()))
 
 
 @st.cache_resource(show_spinner="Đang mở cơ sở dữ liệu…")
 def _open_store(path: str) -> Store:
-    return shared_store()
+    return stores.shared()
 
 
 @st.cache_data(show_spinner=False, max_entries=512, ttl=3600)
