@@ -184,7 +184,7 @@ def school_year_bounds(school_year: str) -> tuple[date, date]:
     """"2024-2025" -> (01/09/2024, 31/05/2025). Raises ValueError on an invalid school year."""
     norm = normalise_school_year(school_year)
     if norm is None:
-        raise ValueError(f"Năm học không hợp lệ: {school_year!r}")
+        raise ValueError(f"not a school year (yyyy-yyyy+1): {school_year!r}")
     a = int(norm[:4])
     return date(a, 9, 1), date(a + 1, 5, 31)
 

@@ -31,7 +31,7 @@ def get_store() -> Store:
     return _open_store(str(stores.configured_path()))
 
 
-@st.cache_resource(show_spinner="Đang mở cơ sở dữ liệu…")
+@st.cache_resource(show_spinner=t("app.opening_db"))
 def _open_store(path: str) -> Store:
     return stores.shared()
 
