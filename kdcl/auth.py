@@ -19,7 +19,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from kdcl.access import ROLES, Scope
-from kdcl.db import Store
+from kdcl.db import Store, StoreRefused
 from kdcl.strings import t
 
 MAX_FAILED = 5
@@ -116,7 +116,7 @@ def add_user(
                 password_hash=password_hash,
             )
             _log(tx, actor, username, "add", _where(role, unit_id, school_id))
-    except Exception as exc:  # constraint: bad name, unknown unit or school
+    except StoreRefused as exc:  # constraint: bad name, unknown unit or school
         raise AuthError(t("auth.err.cannot_add", username=username)) from exc
     return scope_of({"username": username, "role": role, "unit_id": unit_id, "school_id": school_id})
 
@@ -240,7 +240,7 @@ def set_role(store: Store, username: str, role: str, *, unit_id: str | None = No
             _log(tx, actor, username, "set_role", _where(role, unit_id, school_id))
     except AuthError:
         raise
-    except Exception as exc:  # constraint: unknown unit or school
+    except StoreRefused as exc:  # constraint: unknown unit or school
         raise AuthError(t("auth.err.cannot_change_role", username=username)) from exc
 
 

@@ -24,7 +24,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from kdcl.strings import t
+from kdcl.strings import TEXT, t
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERY_DIR = ROOT / "queries"
@@ -126,9 +126,15 @@ class Transaction:
 
     def __init__(self, cursor: duckdb.DuckDBPyConnection):
         self._cur = cursor
+        self.table: str | None = None  # the table the statement running now writes (named in errors)
+
+    def _writes(self, sql: str) -> None:
+        found = _WRITTEN_TABLE.search(sql)
+        self.table = found.group(1) if found else None
 
     def run(self, name: str, **params: Any) -> list[tuple]:
         sql, bound = _bind(name, params)
+        self._writes(sql)
         return self._cur.execute(sql, bound).fetchall()
 
     def query(self, name: str, **params: Any) -> pd.DataFrame:
@@ -139,6 +145,7 @@ class Transaction:
         """Run queries/<name>.sql with `frame` readable as the relation `incoming` (set-based writes:
         one statement for many rows instead of one per row)."""
         sql, bound = _bind(name, params)
+        self._writes(sql)
         self._cur.register("incoming", frame)
         try:
             return self._cur.execute(sql, bound).fetchall()
@@ -162,6 +169,7 @@ class Transaction:
         if not cols or not set(cols) <= allowed:
             raise QueryError(f"{table}: unknown columns {sorted(set(cols) - allowed)}")
         col_list = ", ".join(cols)  # allow-listed: the table's own column names
+        self.table = table
         # on failure the transaction is rolled back and this cursor (with the view) closed
         self._cur.register("incoming_frame", frame)
         self._cur.execute("insert into " + table + " (" + col_list + ") select " + col_list + " from incoming_frame")
@@ -194,6 +202,67 @@ class StoreBusy(StoreError):
         self.path, self.pid, self.program = path, pid, program
         # the file's name, not its folder: the dashboard shows the same line to visitors (no server paths)
         super().__init__(t("db.busy", path=Path(path).name, who=_holder_label(pid, program), pid=pid or "?"))
+
+
+class StoreRefused(StoreError):
+    """A write the database refused (a constraint, a value of the wrong type), named in the app's words:
+    which table and column, which value. The transaction is rolled back."""
+
+    def __init__(self, message: str, table: str | None, column: str | None = None, value: str | None = None):
+        self.value, self.table, self.column = value, table, column
+        super().__init__(message)
+
+
+class StoreConflict(StoreError):
+    """Another writer changed the same rows first (DuckDB's optimistic concurrency); nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__(t("db.err.conflict"))
+
+
+# the table a write statement writes (for messages only; never to build SQL)
+_WRITTEN_TABLE = re.compile(r"^\s*(?:insert\s+(?:or\s+\w+\s+)?into|update|delete\s+from)\s+([a-z_]+)", re.I | re.M)
+_NOT_NULL = re.compile(r'NOT NULL constraint failed: "?(?P<table>\w+)"?\."?(?P<column>\w+)"?')
+_KEY = re.compile(r'key "(?P<column>[^:"]+): (?P<value>[^"]*)"')
+_CHECK = re.compile(r'CHECK constraint failed on table "?(?P<table>\w+)"? with expression CHECK\((?P<expr>.*)\)')
+_CONVERT = re.compile(r"Could not convert (?:string )?'(?P<value>[^']*)' to (?P<type>\w+)")
+
+
+def _table_label(table: str | None) -> str:
+    key = f"db.table.{table}"
+    return t(key) if key in TEXT else (table or t("db.table.unknown"))
+
+
+def refused(exc: BaseException, table: str | None) -> StoreError | None:
+    """DuckDB's error on a write, as the app's own (Vietnamese, naming table and column); None when
+    it is not one the database raises for bad data (then it is a bug, left as it is)."""
+    message = str(exc).split("\n")[0]
+    if isinstance(exc, duckdb.ConstraintException):
+        if found := _NOT_NULL.search(message):
+            table = found["table"]
+            return StoreRefused(t("db.err.not_null", table=_table_label(table), column=found["column"]), table,
+                                found["column"])
+        if found := _CHECK.search(message):
+            table = found["table"]
+            expression = re.sub(r"'[^']*'", "", found["expr"])  # its names, not its quoted values
+            names = [n for n in re.findall(r"\b[a-z_][a-z0-9_]*\b(?!\s*\()", expression) if n not in _SQL_WORDS]
+            column = names[0] if names else "?"
+            return StoreRefused(t("db.err.check", table=_table_label(table), column=column), table, column)
+        if found := _KEY.search(message):
+            key = "db.err.duplicate" if "Duplicate key" in message else "db.err.foreign_key"
+            return StoreRefused(t(key, table=_table_label(table), column=found["column"], value=found["value"]),
+                                table, found["column"], found["value"])
+        return StoreRefused(t("db.err.constraint", table=_table_label(table)), table)
+    if isinstance(exc, duckdb.ConversionException):
+        found = _CONVERT.search(message)
+        value = found["value"] if found else "?"
+        return StoreRefused(t("db.err.conversion", table=_table_label(table), value=value), table, value=value)
+    if isinstance(exc, duckdb.TransactionException) and "conflict" in message.lower():
+        return StoreConflict()
+    return None
+
+
+_SQL_WORDS = frozenset({"and", "or", "not", "in", "is", "null", "between", "like", "true", "false", "cast", "as"})
 
 
 _LOCK_HOLDER = re.compile(r"Conflicting lock is held in (?P<program>.*?) \(PID (?P<pid>\d+)\)")
@@ -304,8 +373,9 @@ class Store:
         write no page reads (a sign-in session kept alive), so data_version and the caches stay."""
         with self._write_lock, self.cursor() as cur:
             cur.execute("begin transaction")
+            tx = Transaction(cur)
             try:
-                yield Transaction(cur)
+                yield tx
                 version = None
                 if data:
                     cur.execute(
@@ -314,13 +384,19 @@ class Store:
                         "from meta where key = 'data_version'"
                     )
                     version = int(cur.execute("select value from meta where key = 'data_version'").fetchone()[0])
-            except BaseException:
+            except BaseException as exc:
                 cur.execute("rollback")
+                mapped = refused(exc, tx.table)  # DuckDB's refusal in the app's words (issue 19)
+                if mapped is not None:
+                    raise mapped from exc
                 raise
             try:
                 cur.execute("commit")  # a failed commit is rolled back by DuckDB itself
-            except BaseException:
+            except BaseException as exc:
                 _VERSIONS.pop(self._version_key, None)  # read it again
+                mapped = refused(exc, tx.table)
+                if mapped is not None:
+                    raise mapped from exc
                 raise
             if self._version_key is not None and version is not None:
                 _VERSIONS[self._version_key] = version

@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import calendar
 import html
+import logging
 import math
 import numbers
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 
 from kdcl.text import strip_marks_aligned
 
@@ -366,7 +367,8 @@ def _parse_time_cached(text: str | None, school_year: str | None) -> TimeSpan:
 def _parse_time_safe(text, school_year) -> TimeSpan:
     try:
         return _parse_time(text, school_year)
-    except Exception:  # defensive: a dashboard cell must never crash the page
+    except Exception:  # noqa: BLE001 - last resort: a dashboard cell must never crash the page; a bug is logged
+        logging.getLogger(__name__).exception("time text not parsed: %r (%s)", text, school_year)
         return TimeSpan(None, None, False, _rule("unparsed"), False)
 
 

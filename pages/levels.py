@@ -238,8 +238,7 @@ if tab_dist.open:
 # --------------------------------------------------------------------------- per criterion
 if tab_criteria.open:
     with tab_criteria:
-        fws = ui.load(lv.frameworks, scope, filters)
-        fws = fws[fws["assessed"] > 0]
+        fws = lv.assessed_frameworks(ui.load(lv.frameworks, scope, filters))
         fw_label = {
             r.framework_id: t("levels.framework", family=t(f"levels.family.{r.family}"), circular=r.circular)
             for r in fws.itertuples()
@@ -252,8 +251,9 @@ if tab_criteria.open:
         catalog = ui.load(lv.criteria, fw)
         names = dict(zip(catalog["criterion_code"], catalog["criterion_name"]))
         by_unit = ui.load(lv.criterion_by_unit, scope, filters, fw)
-        n_schools = int(fws.set_index("framework_id").at[fw, "assessed"])
-        n_units = by_unit["unit_id"].nunique()
+        n_schools = lv.assessed_schools(fws, fw)
+        totals = lv.unit_totals(by_unit)
+        n_units = len(totals.names)
 
         def school_matrix(unit_filters, key: str, title: str | None) -> None:
             """Criterion x school squares for the schools of `unit_filters`, a screenful at a time."""
@@ -284,7 +284,6 @@ if tab_criteria.open:
         if n_schools <= MATRIX_MAX_ROWS or n_units <= 1:
             school_matrix(filters, "all", None)
         else:
-            totals = lv.unit_totals(by_unit)
             unit_names, unit_total = totals.names, totals.schools
             c1, c2, c3 = st.columns(3)
             chosen = ui.url_choice("drill", t("levels.drill"), totals.by_name, None, key="w_drill", container=c3,

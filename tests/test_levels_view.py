@@ -16,6 +16,14 @@ EVERYTHING = Scope.everything()
 FILTERS = data.Filters(school_year=YEAR, as_of=AS_OF)
 
 
+def test_assessed_frameworks(tiny_store):
+    only_mn = lv.frameworks(tiny_store, EVERYTHING, data.Filters(school_year=YEAR, as_of=AS_OF, unit_id="W2"))
+    mn = lv.assessed_frameworks(only_mn)
+    assert mn["framework_id"].tolist() == ["MN"] and lv.assessed_schools(mn, "MN") == 1
+    none = lv.frameworks(tiny_store, EVERYTHING, data.Filters(school_year="2020-2021", as_of=AS_OF))
+    assert lv.assessed_frameworks(none).empty
+
+
 def test_headline_and_counts(tiny_store):
     schools = data.school_levels(tiny_store, EVERYTHING, FILTERS)
     assert lv.headline(schools) == lv.Headline(schools=3, assessed=3, complete=3, level2=1)

@@ -288,6 +288,16 @@ def headline(schools: pd.DataFrame) -> Headline:
     )
 
 
+def assessed_frameworks(frameworks: pd.DataFrame) -> pd.DataFrame:
+    """The rows of `frameworks` (the function above) with schools assessed this year."""
+    return frameworks[frameworks["assessed"] > 0]
+
+
+def assessed_schools(frameworks: pd.DataFrame, framework_id: str) -> int:
+    """Schools assessed this year under `framework_id`, from `frameworks`."""
+    return int(frameworks.set_index("framework_id").at[framework_id, "assessed"])
+
+
 def school_type_counts(schools: pd.DataFrame) -> dict[str, int]:
     """Schools per school type code."""
     return {str(k): int(v) for k, v in schools["school_type"].value_counts().items()}

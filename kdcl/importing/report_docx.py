@@ -39,6 +39,7 @@ landmark (a plan that merely cites "báo cáo tự đánh giá" has neither).
 from __future__ import annotations
 
 import io
+import logging
 import re
 from dataclasses import dataclass, field
 
@@ -474,7 +475,8 @@ def _joined(parts: list[str] | None) -> str | None:
 def _document(data: bytes):
     try:
         return Document(io.BytesIO(data))
-    except Exception:  # python-docx raises many kinds on a damaged package
+    except Exception:  # noqa: BLE001 - python-docx raises many kinds on a damaged package
+        logging.getLogger(__name__).warning("a report .docx rejected as damaged", exc_info=True)
         raise FileRejected("import.err.broken_docx") from None
 
 
