@@ -554,6 +554,41 @@ def _option_parser(options: list[Any], format_func: Callable[[Any], str]) -> Cal
     return parse
 
 
+def url_flag(name: str) -> bool:
+    """A mode only a link switches on (?present=1, ?print=1): read from the URL alone, never remembered
+    for the session (the next visit without it is not in that mode)."""
+    return st.query_params.get(name) == "1"
+
+
+def set_url_flag(name: str, on: bool) -> None:
+    """Switch a `url_flag` mode on or off (a button's callback)."""
+    set_url_number(name, 1 if on else None)
+
+
+def url_number(name: str, low: int, high: int) -> int:
+    """A whole number read from the URL alone (?slide=3), `low` when absent; one that is not a number or
+    outside low..high is reported (error.bad_query_param) and the nearest valid one used."""
+    raw = st.query_params.get(name)
+    if raw is None:
+        return low
+    try:
+        value = int(raw)
+    except ValueError:
+        value = low - 1
+    if not low <= value <= high:
+        st.warning(t("error.bad_query_param", value=raw, name=name))
+        value = min(max(value, low), high)
+    return value
+
+
+def set_url_number(name: str, value: int | None) -> None:
+    """Put ?name=value in the URL (None: take it out); nothing is remembered for the session."""
+    if value is not None:
+        st.query_params[name] = str(value)
+    elif name in st.query_params:
+        del st.query_params[name]
+
+
 def url_tabs(name: str, labels: Sequence[str]) -> Sequence[Any]:
     """Lazy tabs (only the open one runs: `tab.open`) whose open tab is kept in the URL as
     ?name=<tab label> (Streamlit keeps it: its tabs have no other way to be lazy and linked)."""

@@ -72,3 +72,33 @@ def test_segmented_control_unselected_gives_the_default():
     at.run()
     assert not at.exception
     assert shown(at) == "TT18|None|"
+
+
+def modes_script():
+    import streamlit as st
+
+    from kdcl import ui
+
+    slide = ui.url_number("slide", 1, 5)
+    st.write(f"{slide}|{ui.url_flag('present')}")
+    st.button("next", key="next", on_click=ui.set_url_number, args=("slide", slide + 1))
+    st.button("off", key="off", on_click=ui.set_url_flag, args=("present", False))
+
+
+def test_link_only_modes_and_numbers():
+    at = AppTest.from_function(modes_script, default_timeout=30)
+    at.query_params["slide"] = "9"
+    at.query_params["present"] = "1"
+    at.run()
+    assert at.markdown[-1].value == "5|True"  # past the end: the last one, and said so
+    assert any("9" in w.value for w in at.warning)
+    at.button(key="off").click().run()
+    assert at.markdown[-1].value == "5|False" and "present" not in at.query_params
+    at.query_params["slide"] = "2"
+    at.run()
+    at.button(key="next").click().run()
+    assert at.query_params["slide"] == "3" and at.markdown[-1].value == "3|False"
+    at = AppTest.from_function(modes_script, default_timeout=30)
+    at.query_params["slide"] = "hai"
+    at.run()
+    assert at.markdown[-1].value == "1|False" and any("hai" in w.value for w in at.warning)
