@@ -110,3 +110,26 @@ def test_a_bug_during_an_import_is_logged_not_passed_off_as_a_bad_file(tiny_stor
 
 def test_store_errors_are_app_errors():
     assert issubclass(StoreRefused, StoreError) and issubclass(StoreConflict, StoreError)
+
+
+def test_every_catch_all_is_a_logged_boundary():
+    """An `except Exception` (or bare `except:`) in pages/ and kdcl/ either re-raises or logs the
+    traceback (a logger call or ui.show_unexpected_error): a bug is never swallowed silently."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    silent = []
+    for path in [root / "dashboard.py", *root.glob("pages/*.py"), *root.glob("kdcl/**/*.py")]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.ExceptHandler):
+                continue
+            names = [node.type] if not isinstance(node.type, ast.Tuple) else node.type.elts
+            if node.type is not None and not any(isinstance(n, ast.Name) and n.id == "Exception" for n in names):
+                continue
+            calls = {c.func.attr for c in ast.walk(node) if isinstance(c, ast.Call) and isinstance(c.func, ast.Attribute)}
+            reraises = any(isinstance(s, ast.Raise) and s.exc is None for s in ast.walk(node))
+            logs = calls & {"exception", "error", "warning", "debug", "info", "show_unexpected_error"}
+            if not reraises and not logs:
+                silent.append(f"{path.relative_to(root)}:{node.lineno}")
+    assert silent == [], silent
