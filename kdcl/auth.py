@@ -20,6 +20,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from kdcl.access import ROLES, Scope
 from kdcl.db import Store, StoreRefused
+from kdcl.rules import format_date
 from kdcl.strings import t
 
 MAX_FAILED = 5
@@ -129,10 +130,7 @@ _unknown_lock = threading.Lock()
 
 
 def _locked_error(locked_until) -> AuthError:
-    return AuthError(
-        f"Đăng nhập sai quá {MAX_FAILED} lần: tài khoản tạm khóa đến "
-        f"{pd.Timestamp(locked_until):%H:%M %d/%m/%Y}. Hãy thử lại sau."
-    )
+    return AuthError(t("auth.err.locked", n=MAX_FAILED, until=format_date(locked_until, time=True)))
 
 
 def _claim_unknown(username: str, now: datetime) -> None:

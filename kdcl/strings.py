@@ -1445,6 +1445,13 @@ TEXT: dict[str, str] = {
     "db.table.criterion": "tiêu chí (criterion)",
     "db.table.import_log": "nhật ký nhập (import_log)",
     "import.err.unexpected": "Lỗi không lường trước khi ghi tệp (mã lỗi {ref}); không có gì được ghi. Hãy báo quản trị viên mã lỗi này.",
+    "auth.err.locked": "Đăng nhập sai quá {n} lần: tài khoản tạm khóa đến {until}. Hãy thử lại sau.",
+    "chart.unit.schools": "trường",
+    "chart.unit.items": "mục",
+    "unit.years": "năm",
+    "export.sheet": "Dữ liệu",
+    "export.empty_sheet": "Trống",
+    "import.office_rule": "Đơn vị quản lý: mã hoặc tên đơn vị; hoặc tên cơ quan: «Phòng Văn hóa - Xã hội» (VH-XH, UBND) của xã/phường X, «Sở GD&ĐT» của tỉnh, «Phòng GD&ĐT» của quận/huyện cũ; không ghi địa danh thì lấy xã/phường, tỉnh hoặc quận/huyện cũ của cùng dòng.",
 }
 
 
@@ -1452,3 +1459,17 @@ def t(key: str, **values: object) -> str:
     """The Vietnamese text for `key`, with {placeholders} filled in."""
     text = TEXT[key]
     return text.format(**values) if values else text
+
+
+# Streamlit 1.67 has no setting for the language of its own widget texts; these few are put into
+# Vietnamese in the page as they appear (a text node at a time: the file types of an uploader stay).
+WIDGET_TEXTS = {
+    "Upload": "Chọn tệp",
+    "Browse files": "Chọn tệp",
+    "Drag and drop files here": "Kéo thả tệp vào đây",
+    "No results": "Không có kết quả",
+    "Remove": "Bỏ",
+    "Choose an option": "Chọn…",
+    "Choose options": "Chọn…",
+}
+WIDGET_PATTERNS = [(r"^(\d+(?:\.\d+)?)\s*([KMG]B) per file", "Tối đa $1 $2 mỗi tệp")]

@@ -21,7 +21,7 @@ from kdcl import auth, data, rules, sessions, stores, updates
 from kdcl.access import AccessDenied, Scope
 from kdcl.data import Filters
 from kdcl.db import Store, StoreError
-from kdcl.strings import ROLE_LABELS, SCHOOL_TYPE_LABELS, t
+from kdcl.strings import ROLE_LABELS, SCHOOL_TYPE_LABELS, WIDGET_PATTERNS, WIDGET_TEXTS, t
 
 T = TypeVar("T")
 
@@ -129,20 +129,6 @@ def _session_scripts() -> None:
         return
     st.sidebar.html(f"<script>fetch({json.dumps(sessions.ROUTE)}, {{{body}, credentials: 'same-origin'}});</script>",
                     unsafe_allow_javascript=True)
-
-
-# Streamlit 1.67 has no setting for the language of its own widget texts; these few are put into
-# Vietnamese in the page as they appear (a text node at a time: the file types of an uploader stay).
-WIDGET_TEXTS = {
-    "Upload": "Chọn tệp",
-    "Browse files": "Chọn tệp",
-    "Drag and drop files here": "Kéo thả tệp vào đây",
-    "No results": "Không có kết quả",
-    "Remove": "Bỏ",
-    "Choose an option": "Chọn…",
-    "Choose options": "Chọn…",
-}
-WIDGET_PATTERNS = [(r"^(\d+(?:\.\d+)?)\s*([KMG]B) per file", "Tối đa $1 $2 mỗi tệp")]
 
 
 def widget_texts() -> None:

@@ -83,3 +83,34 @@ def test_the_scan_finds_what_it_looks_for(tmp_path):
         encoding="utf-8")
     found = offences(sample)
     assert [line.split(":")[1] for line in found] == ["2", "3", "4", "5", "6", "8"], found
+
+
+# modules that only draw or talk to the user: no Vietnamese literal at all outside docstrings (their
+# parsing and formatting modules, such as timetext, themes and plan_common, hold Vietnamese words as data)
+INTERFACE = ["dashboard.py", "pages/*.py", "kdcl/ui.py", "kdcl/charts.py", "kdcl/auth.py", "kdcl/accounts.py",
+             "kdcl/data/*.py", "kdcl/updates.py", "kdcl/exports.py", "kdcl/cli.py", "kdcl/importing/cli.py",
+             "kdcl/importing/service.py", "kdcl/importing/units.py", "kdcl/db.py", "kdcl/stores.py",
+             "kdcl/reports/xlsx_figures.py"]
+NOT_TEXT = {  # words the code reads or strips, not texts it shows
+    ("pages/levels.py", "Trường "),  # a prefix taken off school names (crowded axes)
+    ("kdcl/importing/units.py", r"\((?:cu|cũ)\)"),  # "(cũ)" after a former district's name in a file
+}
+
+
+def literal_texts(path: Path) -> list[str]:
+    """The non-docstring string constants of a module that hold a non-ASCII letter."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docs = {id(node.body[0].value) for node in ast.walk(tree)
+            if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body
+            and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+    return [node.value for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str)
+            and id(node) not in docs and any(ch.isalpha() and not ch.isascii() for ch in node.value)]
+
+
+def test_interface_modules_hold_no_vietnamese_literal():
+    found = []
+    for pattern in INTERFACE:
+        for path in sorted(ROOT.glob(pattern)):
+            name = str(path.relative_to(ROOT))
+            found += [f"{name}: {text[:50]!r}" for text in literal_texts(path) if (name, text) not in NOT_TEXT]
+    assert found == [], "user-facing text belongs in kdcl/strings.py:\n" + "\n".join(found)

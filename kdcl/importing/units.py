@@ -50,9 +50,7 @@ def _slug(name: str, taken: set[str]) -> str:
 _COMMUNE_OFFICE = re.compile(r"^(?:phong (?:van hoa (?:va )?xa hoi|vh xh|vhxh)|ubnd|uy ban nhan dan)(?: (.*))?$")
 _PROVINCE_OFFICE = re.compile(r"^so (?:giao duc (?:va )?dao tao|gd (?:va )?dt|gddt)(?: (.*))?$")
 _DISTRICT_OFFICE = re.compile(r"^phong (?:giao duc (?:va )?dao tao|gd (?:va )?dt|gddt)(?: (.*))?$")
-OFFICE_RULE = ("Đơn vị quản lý: mã hoặc tên đơn vị; hoặc tên cơ quan: «Phòng Văn hóa - Xã hội» (VH-XH, UBND) "
-               "của xã/phường X, «Sở GD&ĐT» của tỉnh, «Phòng GD&ĐT» của quận/huyện cũ; không ghi địa danh thì "
-               "lấy xã/phường, tỉnh hoặc quận/huyện cũ của cùng dòng.")
+OFFICE_RULE = t("import.office_rule")
 
 
 class UnitResolver:
