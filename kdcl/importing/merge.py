@@ -219,7 +219,7 @@ def plan_title(first: str, last: str) -> str:
     return t("import.plan_title_range", first=first, last=last)
 
 
-def _years(first: str, last: str) -> str:
+def years_label(first: str, last: str) -> str:
     return first if first == last else f"{first} – {last}"
 
 
@@ -235,7 +235,7 @@ def school_plans(ctx: Context, school_ids: list[str]) -> pd.DataFrame:
                            school_ids=sorted(school_ids))
 
 
-def _plan_for(plans: list[dict[str, Any]], year: str) -> dict[str, Any] | None:
+def plan_for(plans: list[dict[str, Any]], year: str) -> dict[str, Any] | None:
     """The plan a row of `year` goes to: the live one starting that year, else the first live one
     covering it (`plans`: one school's, in year order)."""
     cover = overlapping(plans, year, year)
@@ -243,7 +243,7 @@ def _plan_for(plans: list[dict[str, Any]], year: str) -> dict[str, Any] | None:
     return (same or cover or [None])[0]
 
 
-def _existing_items(ctx: Context, plan_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+def existing_items(ctx: Context, plan_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
     """The stored items of these plans, by plan id, in plan order."""
     out: dict[int, list[dict[str, Any]]] = {}
     if not plan_ids:
@@ -275,7 +275,7 @@ def _finish_status(v: ItemValues, merged: dict[str, Any], problems: Problems, he
     return True
 
 
-def _upsert(ctx: Context, problems: Problems, school: dict[str, Any], year: str, rows: list[ItemValues], replace: bool,
+def upsert_group(ctx: Context, problems: Problems, school: dict[str, Any], year: str, rows: list[ItemValues], replace: bool,
             heads: dict[str, str], plan: dict[str, Any] | None, existing: list[dict[str, Any]],
             conflicts: str = "ask", choices: dict[int, str] | None = None) -> PlanWrite | None:
     """The write for one (school, year) group: a new plan, or an upsert into `plan` (its items `existing`)."""
@@ -305,7 +305,7 @@ def _upsert(ctx: Context, problems: Problems, school: dict[str, Any], year: str,
         if not _finish_status(v, merged, problems, heads):
             ok = False
             continue
-        # stored values are already in norm form (_existing_items): equal values need no normalising
+        # stored values are already in norm form (existing_items): equal values need no normalising
         changes = [(k, old.get(k), merged.get(k)) for k in ITEM_FIELDS
                    if old.get(k) != merged.get(k) and old.get(k) != norm(merged.get(k))]
         if changes and v.version is not None and int(old["version"]) > v.version:  # changed since the export

@@ -26,8 +26,17 @@ what the service, the writer, the CLI and the tests use:
 from __future__ import annotations
 
 from kdcl.importing.context import Context
-from kdcl.importing.merge import ITEM_FIELDS, MATCH_RULE, AssessmentWrite, Conflict, PlanWrite, SchoolsWrite
-from kdcl.importing.merge import field_label, match_items, progress_text
+from kdcl.importing.merge import (
+    ITEM_FIELDS,
+    MATCH_RULE,
+    AssessmentWrite,
+    Conflict,
+    PlanWrite,
+    SchoolsWrite,
+    field_label,
+    match_items,
+    progress_text,
+)
 from kdcl.importing.problems import Problems
 from kdcl.importing.units import OFFICE_RULE
 from kdcl.importing.validate_assessments import assessments_from_table

@@ -11,13 +11,13 @@ from kdcl.importing.merge import AssessmentWrite
 from kdcl.importing.normalise import one_line
 from kdcl.importing.problems import Problems
 from kdcl.importing.values import (
-    _columns,
-    _row_criterion,
-    _row_year,
     check_level,
+    column_reader,
     int_level,
     label_match,
     memo,
+    row_criterion,
+    row_year,
     school_year_of,
 )
 from kdcl.strings import ASSESSMENT_KIND_LABELS, t
@@ -37,8 +37,8 @@ def assessments_from_table(ctx: Context, problems: Problems, table, school_ref: 
     # each distinct cell value is read once (a file repeats its schools, years, kinds, codes and levels)
     school_of, year_of, level_of = memo(ctx.school), memo(school_year_of), memo(int_level)
     kind_of = memo(lambda c: label_match(c, ASSESSMENT_KIND_LABELS))
-    known_codes: dict[tuple[str, Any], str] = {}  # criterion cells read without a message (_row_criterion)
-    column = _columns(table)
+    known_codes: dict[tuple[str, Any], str] = {}  # criterion cells read without a message (row_criterion)
+    column = column_reader(table)
     refs = column("school_id")
     ctx.prefetch_writable({hit["school_id"] for hit in map(school_of, set(refs) - {None}) if hit is not None})
     cells = zip([row_no for row_no, _ in table.rows], refs, column("school_year"), column("kind"),
@@ -46,7 +46,7 @@ def assessments_from_table(ctx: Context, problems: Problems, table, school_ref: 
     for row_no, ref, year_cell, kind_cell, crit, level_cell in cells:
         school = ctx.row_school(school_of(ref) if ref is not None else fallback_school, ref, problems, row_no,
                                 heads, checked)
-        year = school and _row_year(year_cell, heads, fallback_year, problems, row_no, year_of)
+        year = school and row_year(year_cell, heads, fallback_year, problems, row_no, year_of)
         if year is None:  # (no school: no year either)
             continue
         kind = kind_of(kind_cell) if kind_cell is not None else None
@@ -55,7 +55,7 @@ def assessments_from_table(ctx: Context, problems: Problems, table, school_ref: 
                            value=one_line(kind_cell) or "", allowed=", ".join(ASSESSMENT_KIND_LABELS.values()))
             continue
         framework = school["framework_id"]
-        code = _row_criterion(ctx, framework, crit, heads, problems, row_no, known_codes)
+        code = row_criterion(ctx, framework, crit, heads, problems, row_no, known_codes)
         if code is None:
             continue
         raw_level = level_of(level_cell)

@@ -11,32 +11,32 @@ import pandas as pd
 from kdcl.importing.context import Context
 from kdcl.importing.merge import (
     PlanWrite,
-    _existing_items,
-    _plan_for,
-    _upsert,
-    _years,
+    existing_items,
     field_label,
     overlapping,
+    plan_for,
     plan_title,
     revise,
     school_plans,
+    upsert_group,
+    years_label,
 )
 from kdcl.importing.normalise import one_line
 from kdcl.importing.problems import Problems
 from kdcl.importing.values import (
     ItemValues,
-    _columns,
-    _date_value,
-    _row_criterion,
-    _row_year,
     budget_fields,
     cell_text,
     check_level,
+    column_reader,
+    date_value,
     int_level,
     item_from_raw,
     label_match,
     memo,
     read_budget,
+    row_criterion,
+    row_year,
     school_year_of,
     time_fields,
 )
@@ -89,7 +89,7 @@ def plan_from_document(ctx: Context, problems: Problems, parsed, school_ref: str
         problems.error("import.err.bad_year", value=year_ref)
         return None
     if years and chosen_year and years[0] != chosen_year:
-        problems.warn("import.warn.year_differs", found=_years(*years), chosen=chosen_year)
+        problems.warn("import.warn.year_differs", found=years_label(*years), chosen=chosen_year)
     if years is None:
         if chosen_year is None:
             problems.error("import.err.year_missing", how=ctx.how("year"))
@@ -131,7 +131,7 @@ def plan_from_document(ctx: Context, problems: Problems, parsed, school_ref: str
         return write
     old = overlapping(plans.to_dict("records"), first, last)
     if old:
-        described = "; ".join(t("import.old_plan", years=_years(p["school_year"], p["end_school_year"]),
+        described = "; ".join(t("import.old_plan", years=years_label(p["school_year"], p["end_school_year"]),
                                   items=int(p["items"]), source=p["source_name"] if pd.notna(p["source_name"])
                                   else t("import.old_plan_no_source"))
                               for p in old)
@@ -143,7 +143,7 @@ def plan_from_document(ctx: Context, problems: Problems, parsed, school_ref: str
         same = [p for p in old if p["school_year"] == first]
         write.plan_id = int((same or old)[0]["plan_id"])
         problems.warn("import.warn.will_replace", plans=described)
-        by_plan = _existing_items(ctx, [int(p["plan_id"]) for p in old])
+        by_plan = existing_items(ctx, [int(p["plan_id"]) for p in old])
         revise(write, items, [i for p in old for i in by_plan.get(int(p["plan_id"]), [])], problems)
     return write
 
@@ -176,14 +176,14 @@ def plans_from_table(ctx: Context, problems: Problems, table, school_ref: str | 
     present = set(cols)
     # column by column: each distinct value of a column is read once (memo), each row looks it up
     school_of, text_of, line_of = memo(ctx.school), memo(cell_text), memo(lambda c: one_line(cell_text(c)))
-    level_of, date_of, budget_of = memo(int_level), memo(_date_value), memo(read_budget)
+    level_of, date_of, budget_of = memo(int_level), memo(date_value), memo(read_budget)
     version_of = memo(lambda c: n if isinstance(n := int_level(c), int) and n > 0 else None)
     status_of, year_of = memo(lambda c: label_match(c, STATUS_LABELS)), memo(school_year_of)
-    known_codes: dict[tuple[str, Any], str] = {}  # criterion cells read without a message (_row_criterion)
+    known_codes: dict[tuple[str, Any], str] = {}  # criterion cells read without a message (row_criterion)
     text_keys = [k for k in ("weakness", "target_result", "measures", "lead", "support", "other_support", "note",
                              "status_reason") if k in cols]
     row_nos = [row_no for row_no, _ in table.rows]
-    column = _columns(table)
+    column = column_reader(table)
     refs = column("school_id")
     ctx.prefetch_writable({hit["school_id"] for hit in map(school_of, set(refs) - {None}) if hit is not None})
     texts = [list(map(text_of, column(key))) for key in text_keys]
@@ -195,11 +195,11 @@ def plans_from_table(ctx: Context, problems: Problems, table, school_ref: str | 
             time_text, text_values, version_cell in cells:
         school = ctx.row_school(school_of(ref) if ref is not None else fallback_school, ref, problems, row_no,
                                 heads, checked)
-        year = school and _row_year(year_cell, heads, fallback_year, problems, row_no, year_of)
+        year = school and row_year(year_cell, heads, fallback_year, problems, row_no, year_of)
         if year is None:  # (no school: no year either)
             continue
         framework = school["framework_id"]
-        code = _row_criterion(ctx, framework, crit, heads, problems, row_no, known_codes)
+        code = row_criterion(ctx, framework, crit, heads, problems, row_no, known_codes)
         if code is None:
             continue
         v = ItemValues(row_no, None, code, present=present)
@@ -243,13 +243,13 @@ def plans_from_table(ctx: Context, problems: Problems, table, school_ref: str | 
     by_school: dict[str, list[dict[str, Any]]] = {}
     for plan in stored.to_dict("records"):  # in school, year, plan id order
         by_school.setdefault(plan["school_id"], []).append(plan)
-    targets = {key: _plan_for(by_school.get(key[0], []), key[1]) for key in groups}
-    existing = _existing_items(ctx, [int(p["plan_id"]) for p in targets.values() if p is not None])
+    targets = {key: plan_for(by_school.get(key[0], []), key[1]) for key in groups}
+    existing = existing_items(ctx, [int(p["plan_id"]) for p in targets.values() if p is not None])
     writes = []
     for (school_id, year), rows in groups.items():
         plan = targets[(school_id, year)]
         items = existing.get(int(plan["plan_id"]), []) if plan is not None else []
-        writes.append(_upsert(ctx, problems, schools[school_id], year, rows, replace, heads, plan, items,
+        writes.append(upsert_group(ctx, problems, schools[school_id], year, rows, replace, heads, plan, items,
                               conflicts, choices or {}))
     if problems.conflicts:
         _report_conflicts(ctx, problems, heads)

@@ -12,7 +12,7 @@ from kdcl.importing.merge import SchoolsWrite, norm
 from kdcl.importing.normalise import one_line, value_key
 from kdcl.importing.problems import Problems
 from kdcl.importing.units import UnitResolver
-from kdcl.importing.values import _cell, cell_text, label_match
+from kdcl.importing.values import cell_text, label_match, row_cell
 from kdcl.strings import SCHOOL_TYPE_LABELS, t
 
 
@@ -22,13 +22,13 @@ def schools_from_table(ctx: Context, problems: Problems, table) -> SchoolsWrite 
     fw_ids = set(ctx.frameworks["framework_id"])
     families = dict(zip(ctx.frameworks["framework_id"], ctx.frameworks["family"]))
     ctx.prefetch_writable({hit["school_id"] for _, row in table.rows
-                           if (hit := ctx.by_id.get(str(one_line(cell_text(_cell(row, cols, "school_id")))).casefold()))})
+                           if (hit := ctx.by_id.get(str(one_line(cell_text(row_cell(row, cols, "school_id")))).casefold()))})
     new_schools, updates = [], []
     unchanged = 0
     seen: dict[str, int] = {}
     for row_no, row in table.rows:
-        sid = one_line(cell_text(_cell(row, cols, "school_id")))
-        name = one_line(_cell(row, cols, "name"))
+        sid = one_line(cell_text(row_cell(row, cols, "school_id")))
+        name = one_line(row_cell(row, cols, "name"))
         if not sid:
             problems.error("import.err.required", row_no, heads.get("school_id"))
             continue
@@ -39,7 +39,7 @@ def schools_from_table(ctx: Context, problems: Problems, table) -> SchoolsWrite 
         if not name:
             problems.error("import.err.required", row_no, heads.get("name"))
             continue
-        type_cell = _cell(row, cols, "school_type")
+        type_cell = row_cell(row, cols, "school_type")
         school_type = label_match(type_cell, SCHOOL_TYPE_LABELS) if type_cell is not None else None
         if school_type is None:
             school_type = _type_from_words(type_cell)
@@ -47,7 +47,7 @@ def schools_from_table(ctx: Context, problems: Problems, table) -> SchoolsWrite 
             problems.error("import.err.bad_school_type", row_no, heads.get("school_type", t("import.col.school_type")),
                            value=one_line(type_cell) or "", allowed=", ".join(SCHOOL_TYPE_LABELS.values()))
             continue
-        fw_cell = _cell(row, cols, "framework")
+        fw_cell = row_cell(row, cols, "framework")
         framework = FRAMEWORK_FOR_TYPE[school_type]
         if fw_cell is not None:
             framework = _framework(ctx, fw_cell, fw_ids)
@@ -60,8 +60,8 @@ def schools_from_table(ctx: Context, problems: Problems, table) -> SchoolsWrite 
                 problems.error("import.err.framework_type", row_no, heads.get("framework"), framework=framework,
                                school_type=SCHOOL_TYPE_LABELS[school_type])
                 continue
-        p_ref, c_ref = _cell(row, cols, "province"), _cell(row, cols, "commune")
-        d_ref, o_ref = _cell(row, cols, "former_district"), _cell(row, cols, "office")
+        p_ref, c_ref = row_cell(row, cols, "province"), row_cell(row, cols, "commune")
+        d_ref, o_ref = row_cell(row, cols, "former_district"), row_cell(row, cols, "office")
         province = units.province(p_ref, row_no, heads.get("province", t("import.col.province")))
         if province is None and (c_ref is not None or d_ref is not None):
             problems.error("import.err.province_needed", row_no, heads.get("province", t("import.col.province")))

@@ -227,7 +227,7 @@ def item_from_raw(ctx: Context, framework: str, raw, school_year: str, problems:
 # --------------------------------------------------------------------------- table rows
 
 
-def _cell(row: list[Any], columns: dict[str, int], key: str) -> Any:
+def row_cell(row: list[Any], columns: dict[str, int], key: str) -> Any:
     i = columns.get(key)
     if i is None or i >= len(row):
         return None
@@ -236,7 +236,7 @@ def _cell(row: list[Any], columns: dict[str, int], key: str) -> Any:
         return None
     return value
 
-def _row_year(year_cell: Any, heads, fallback_year, problems, row_no, read=school_year_of) -> str | None:
+def row_year(year_cell: Any, heads, fallback_year, problems, row_no, read=school_year_of) -> str | None:
     """The row's school year (or the file's/user's when the cell is empty); an error otherwise.
     `read` reads the cell (a memo of school_year_of in a file's loop)."""
     year = read(year_cell) if year_cell is not None else fallback_year
@@ -246,7 +246,7 @@ def _row_year(year_cell: Any, heads, fallback_year, problems, row_no, read=schoo
     return year
 
 
-def _row_criterion(ctx, framework, crit: Any, heads, problems, row_no, known: dict | None = None) -> str | None:
+def row_criterion(ctx, framework, crit: Any, heads, problems, row_no, known: dict | None = None) -> str | None:
     """The row's criterion code in the school's framework (code first, then name); an error otherwise.
     `known` remembers cells read without any message, so a file's repeated codes are read once."""
     key = (framework, crit) if isinstance(crit, (str, int, float)) else None
@@ -263,7 +263,7 @@ def _row_criterion(ctx, framework, crit: Any, heads, problems, row_no, known: di
     return code
 
 
-def _date_value(value: Any) -> date | None | str:
+def date_value(value: Any) -> date | None | str:
     """A date cell: a date, None when empty, "bad" when unreadable."""
     if value is None:
         return None
@@ -271,7 +271,7 @@ def _date_value(value: Any) -> date | None | str:
     return "bad" if d is None else d
 
 
-def _columns(table) -> Callable[[str], list[Any]]:
+def column_reader(table) -> Callable[[str], list[Any]]:
     """column(key): the cells of a template column in row order, None where blank or absent (as for
     a column the file does not have). Column by column, blanks are found once per distinct value."""
     n = len(table.rows)
