@@ -31,7 +31,7 @@ from pathlib import Path
 
 from kdcl import auth, data, demo, stores
 from kdcl.access import Scope
-from kdcl.db import Store, StoreBusy
+from kdcl.db import Store, StoreBusy, StoreError
 from kdcl.importing import cli as importing_cli
 from kdcl.strings import TEXT, t
 from kdcl.timetext import normalise_school_year
@@ -356,3 +356,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StoreBusy as exc:  # one Vietnamese line, never DuckDB's traceback (issue 21)
         print(exc, file=sys.stderr)
         return EXIT_DB_BUSY
+    except StoreError as exc:  # a write the database refused, in the app's words (issue 19)
+        print(exc, file=sys.stderr)
+        return 1

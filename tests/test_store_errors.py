@@ -133,3 +133,15 @@ def test_every_catch_all_is_a_logged_boundary():
             if not reraises and not logs:
                 silent.append(f"{path.relative_to(root)}:{node.lineno}")
     assert silent == [], silent
+
+
+def test_the_command_line_says_a_refused_write_in_one_line(monkeypatch, capsys):
+    from kdcl import cli
+
+    def refuse(parser, args):
+        raise StoreRefused("Trùng mã: school_id «S1» đã có trong bảng trường (school); không có gì được ghi.", "school")
+
+    monkeypatch.setitem(cli.COMMANDS, "summary", refuse)
+    assert cli.main(["summary"]) == 1
+    err = capsys.readouterr().err
+    assert err.strip() == "Trùng mã: school_id «S1» đã có trong bảng trường (school); không có gì được ghi."
