@@ -51,7 +51,7 @@ if signed_in is None or signed_in.role in ("admin", "office"):  # the accounts p
         st.Page("pages/accounts.py", title=t("nav.accounts"), icon=":material/manage_accounts:", url_path="tai-khoan"))
 
 # resolve the page from the URL first, so a deep link survives the sign-in form
-presenting = st.query_params.get("present") == "1"  # full-screen slides (pages/presentation.py): no menu
+presenting = ui.url_flag("present")  # full-screen slides (pages/presentation.py): no menu
 navigation = st.navigation(pages, position="sidebar" if signed_in and not presenting else "hidden")
 ui.widget_texts()  # Streamlit's own widget texts ("Upload", "No results", "10MB per file") in Vietnamese
 try:

@@ -14,6 +14,7 @@ import pandas as pd
 from kdcl import auth
 from kdcl.access import AccessDenied, Scope
 from kdcl.db import Store
+from kdcl.strings import t
 
 MANAGER_ROLES = frozenset({"admin", "office"})
 LOG_ROWS = 200
@@ -25,7 +26,7 @@ def can_manage_accounts(scope: Scope) -> bool:
 
 def _require_manager(scope: Scope) -> None:
     if not can_manage_accounts(scope):
-        raise AccessDenied("Chỉ quản trị viên và cơ quan quản lý được quản lý tài khoản.")
+        raise AccessDenied(t("access.err.manage_accounts"))
 
 
 def manageable(store: Store, scope: Scope) -> pd.DataFrame:
@@ -50,7 +51,7 @@ def log(store: Store, scope: Scope) -> pd.DataFrame:
 def _check_target(store: Store, scope: Scope, username: str) -> str:
     username = (username or "").strip().lower()
     if username not in set(manageable(store, scope)["username"]):
-        raise AccessDenied(f"Bạn không có quyền thay đổi tài khoản «{username}».")
+        raise AccessDenied(t("access.err.account", username=username))
     return username
 
 
@@ -58,9 +59,9 @@ def _check_new_scope(store: Store, scope: Scope, role: str, school_id: str | Non
     if scope.role == "admin":
         return
     if role != "principal":
-        raise AccessDenied("Cơ quan quản lý chỉ tạo được tài khoản hiệu trưởng cho các trường mình quản lý.")
+        raise AccessDenied(t("access.err.office_principals"))
     if school_id and school_id not in set(schools(store, scope)["school_id"]):
-        raise AccessDenied(f"Trường «{school_id}» không thuộc phạm vi quản lý của bạn.")
+        raise AccessDenied(t("access.err.school_outside", school_id=school_id))
 
 
 def add(store: Store, scope: Scope, username: str, password: str, role: str, *, unit_id: str | None = None,
@@ -74,7 +75,7 @@ def add(store: Store, scope: Scope, username: str, password: str, role: str, *, 
 def set_disabled(store: Store, scope: Scope, username: str, disabled: bool) -> None:
     username = _check_target(store, scope, username)
     if disabled and username == scope.user:
-        raise auth.AuthError("Bạn không thể tự khóa tài khoản của mình.")
+        raise auth.AuthError(t("auth.err.disable_self"))
     auth.set_disabled(store, username, disabled, actor=scope.user)
 
 
@@ -86,6 +87,6 @@ def set_role(store: Store, scope: Scope, username: str, role: str, *, unit_id: s
              school_id: str | None = None) -> None:
     username = _check_target(store, scope, username)
     if username == scope.user:
-        raise auth.AuthError("Bạn không thể tự đổi vai trò của mình.")
+        raise auth.AuthError(t("auth.err.role_self"))
     _check_new_scope(store, scope, role, school_id)
     auth.set_role(store, username, role, unit_id=unit_id, school_id=school_id, actor=scope.user)

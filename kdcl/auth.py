@@ -19,7 +19,9 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from kdcl.access import ROLES, Scope
-from kdcl.db import Store
+from kdcl.db import Store, StoreRefused
+from kdcl.rules import format_date
+from kdcl.strings import t
 
 MAX_FAILED = 5
 LOCK_MINUTES = int(os.environ.get("KDCL_LOCK_MINUTES", "5"))
@@ -45,11 +47,11 @@ def _now() -> datetime:
 
 def check_role(role: str, unit_id: str | None, school_id: str | None) -> None:
     if role not in ROLES:
-        raise AuthError(f"Vai trò «{role}» không hợp lệ (admin, office, principal, viewer).")
+        raise AuthError(t("auth.err.role", role=role))
     if role == "principal" and not school_id:
-        raise AuthError("Tài khoản hiệu trưởng cần mã trường (--school).")
+        raise AuthError(t("auth.err.principal_school"))
     if role == "office" and not unit_id:
-        raise AuthError("Tài khoản cơ quan quản lý cần mã đơn vị (--unit).")
+        raise AuthError(t("auth.err.office_unit"))
 
 
 def _where(role: str, unit_id: str | None, school_id: str | None) -> str:
@@ -64,7 +66,7 @@ def _log(tx, actor: str, username: str, action: str, detail: str = "") -> None:
 
 def check_password_policy(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise AuthError(f"Mật khẩu phải có ít nhất {MIN_PASSWORD_LENGTH} ký tự.")
+        raise AuthError(t("auth.err.password_short", n=MIN_PASSWORD_LENGTH))
 
 
 def hash_password(password: str) -> str:
@@ -101,7 +103,7 @@ def add_user(
     username = username.strip().lower()
     check_role(role, unit_id, school_id)
     if not store.query("user_by_name", username=username).empty:
-        raise AuthError(f"Tài khoản «{username}» đã tồn tại.")
+        raise AuthError(t("auth.err.exists", username=username))
     password_hash = hash_password(password)
     try:
         with store.transaction() as tx:
@@ -115,11 +117,8 @@ def add_user(
                 password_hash=password_hash,
             )
             _log(tx, actor, username, "add", _where(role, unit_id, school_id))
-    except Exception as exc:  # constraint: bad name, unknown unit or school
-        raise AuthError(
-            f"Không tạo được tài khoản «{username}»: tên 3-40 ký tự a-z, 0-9, . _ -; "
-            "mã đơn vị và mã trường phải có trong cơ sở dữ liệu."
-        ) from exc
+    except StoreRefused as exc:  # constraint: bad name, unknown unit or school
+        raise AuthError(t("auth.err.cannot_add", username=username)) from exc
     return scope_of({"username": username, "role": role, "unit_id": unit_id, "school_id": school_id})
 
 
@@ -131,10 +130,7 @@ _unknown_lock = threading.Lock()
 
 
 def _locked_error(locked_until) -> AuthError:
-    return AuthError(
-        f"Đăng nhập sai quá {MAX_FAILED} lần: tài khoản tạm khóa đến "
-        f"{pd.Timestamp(locked_until):%H:%M %d/%m/%Y}. Hãy thử lại sau."
-    )
+    return AuthError(t("auth.err.locked", n=MAX_FAILED, until=format_date(locked_until, time=True)))
 
 
 def _claim_unknown(username: str, now: datetime) -> None:
@@ -173,15 +169,15 @@ def authenticate(store: Store, username: str, password: str, now: datetime | Non
         if found.empty:
             _claim_unknown(username, now)
             _verify(_dummy_hash(), password)
-            raise AuthError("Tên đăng nhập hoặc mật khẩu không đúng.")
+            raise AuthError(t("auth.err.wrong"))
         user = found.iloc[0]
         if bool(user["disabled"]):
             _verify(_dummy_hash(), password)
-            raise AuthError("Tài khoản đã bị khóa. Hãy liên hệ quản trị viên.")
+            raise AuthError(t("auth.err.disabled"))
         raise _locked_error(user["locked_until"])
     username_, display_name, role, unit_id, school_id, password_hash = claimed[0]
     if not _verify(password_hash, password):
-        raise AuthError("Tên đăng nhập hoặc mật khẩu không đúng.")  # already counted by the claim
+        raise AuthError(t("auth.err.wrong"))  # already counted by the claim
     with store.transaction() as tx:
         tx.run("write/user_login_ok", username=username)
         if _hasher.check_needs_rehash(password_hash):
@@ -199,7 +195,7 @@ def _verify(password_hash: str, password: str) -> bool:
 def change_password(store: Store, username: str, old_password: str, new_password: str) -> None:
     authenticate(store, username, old_password)
     if old_password == new_password:
-        raise AuthError("Mật khẩu mới phải khác mật khẩu cũ.")
+        raise AuthError(t("auth.err.same_password"))
     reset_password(store, username, new_password, actor=username.strip().lower(), action="change_password")
 
 
@@ -210,7 +206,7 @@ def reset_password(store: Store, username: str, new_password: str, *, actor: str
     username = username.strip().lower()
     with store.transaction() as tx:
         if not tx.run("write/user_set_password", username=username, password_hash=password_hash):
-            raise AuthError(f"Không có tài khoản «{username}».")
+            raise AuthError(t("auth.err.no_account", username=username))
         tx.run("write/session_end_user", username=username, reason="password", now=_now())
         _log(tx, actor, username, action)
 
@@ -220,7 +216,7 @@ def set_disabled(store: Store, username: str, disabled: bool = True, *, actor: s
     username = username.strip().lower()
     with store.transaction() as tx:
         if not tx.run("write/user_set_disabled", username=username, disabled=disabled):
-            raise AuthError(f"Không có tài khoản «{username}».")
+            raise AuthError(t("auth.err.no_account", username=username))
         if disabled:
             tx.run("write/session_end_user", username=username, reason="disabled", now=_now())
         _log(tx, actor, username, "disable" if disabled else "enable")
@@ -237,15 +233,13 @@ def set_role(store: Store, username: str, role: str, *, unit_id: str | None = No
             if not tx.run("write/user_set_role", username=username, role=role,
                           unit_id=unit_id if role in ("office", "viewer") else None,
                           school_id=school_id if role == "principal" else None):
-                raise AuthError(f"Không có tài khoản «{username}».")
+                raise AuthError(t("auth.err.no_account", username=username))
             tx.run("write/session_end_user", username=username, reason="role", now=_now())
             _log(tx, actor, username, "set_role", _where(role, unit_id, school_id))
     except AuthError:
         raise
-    except Exception as exc:  # constraint: unknown unit or school
-        raise AuthError(
-            f"Không đổi được vai trò của «{username}»: mã đơn vị và mã trường phải có trong cơ sở dữ liệu."
-        ) from exc
+    except StoreRefused as exc:  # constraint: unknown unit or school
+        raise AuthError(t("auth.err.cannot_change_role", username=username)) from exc
 
 
 EVERY_ACCOUNT = {"scope_unit_id": None, "scope_school_id": None, "everything": True}

@@ -112,7 +112,7 @@ def level_bar(counts: pd.DataFrame, title: str | None = None) -> go.Figure:
             text=[by_level[lvl] for lvl in levels],
             textposition="outside",
             cliponaxis=False,
-            hovertemplate="%{x}: %{y} trường<extra></extra>",
+            hovertemplate="%{x}: %{y} " + t("chart.unit.schools") + "<extra></extra>",
         )
     )
     fig.update_yaxes(title=t("chart.axis.schools"), range=[0, max(1, max(by_level.values())) * 1.15])
@@ -141,7 +141,8 @@ def level_share_by_group(
             name=LEVEL_LABELS[lvl],
             orientation="h",
             marker_color=LEVEL_COLORS[lvl],
-            hovertemplate="%{y} · " + LEVEL_LABELS[lvl] + ": %{customdata} trường (%{x:.0%})<extra></extra>",
+            hovertemplate="%{y} · " + LEVEL_LABELS[lvl] + ": %{customdata} " + t("chart.unit.schools")
+            + " (%{x:.0%})<extra></extra>",
         ))
     return _figure(
         traces,
@@ -164,7 +165,7 @@ def bucket_bar(totals: pd.DataFrame, title: str | None = None) -> go.Figure:
             text=totals["items"].astype(int),
             textposition="outside",
             cliponaxis=False,
-            hovertemplate="%{y}: %{x} mục<extra></extra>",
+            hovertemplate="%{y}: %{x} " + t("chart.unit.items") + "<extra></extra>",
         )
     )
     fig.update_yaxes(autorange="reversed", title=None)
@@ -520,7 +521,7 @@ def aging_bar(counts: dict[str, int], labels: dict[str, str], title: str | None 
             text=[_overdue_count(v) for v in values],
             textposition="outside",
             cliponaxis=False,
-            hovertemplate="%{x}: %{y:,d} mục<extra></extra>",
+            hovertemplate="%{x}: %{y:,d} " + t("chart.unit.items") + "<extra></extra>",
         )
     )
     fig.update_yaxes(title=t("chart.axis.items"), range=[0, max(1, max(values)) * 1.2], tickformat=",d")
@@ -562,7 +563,7 @@ def overdue_groups_bar(
             orientation="h",
             marker_color=AGING_COLORS[band],
             customdata=groups["label"],
-            hovertemplate="%{customdata}<br>" + band_labels[band] + ": %{x:,d} mục<extra></extra>",
+            hovertemplate="%{customdata}<br>" + band_labels[band] + ": %{x:,d} " + t("chart.unit.items") + "<extra></extra>",
         )
     fig.add_scatter(  # the total at the end of each bar
         y=rows,

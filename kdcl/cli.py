@@ -29,9 +29,9 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from kdcl import auth, data, demo
+from kdcl import auth, data, demo, stores
 from kdcl.access import Scope
-from kdcl.db import Store, StoreBusy
+from kdcl.db import Store, StoreBusy, StoreError
 from kdcl.importing import cli as importing_cli
 from kdcl.strings import TEXT, t
 from kdcl.timetext import normalise_school_year
@@ -62,7 +62,7 @@ def _iso_date(value: str) -> date:
 
 
 def _db_path(args: argparse.Namespace) -> Path:
-    return Path(args.db) if args.db else demo.configured_path()
+    return Path(args.db) if args.db else stores.configured_path()
 
 
 def _open_existing(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Store:
@@ -70,7 +70,7 @@ def _open_existing(parser: argparse.ArgumentParser, args: argparse.Namespace) ->
     if not path.exists():
         if args.db or os.environ.get("KDCL_DB"):
             parser.error(t("cli.no_db", path=path))
-        return demo.open_configured_store()  # the demo is built on first use, as in the app
+        return stores.open_configured()  # the demo is built on first use, as in the app
     return Store(path)
 
 
@@ -116,40 +116,40 @@ def _vietnamese_usage(text: str) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = Parser(prog="python -m kdcl", description="Kiểm định chất lượng giáo dục")
+    parser = Parser(prog="python -m kdcl", description=t("cli.description"))
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("demo", help="tạo cơ sở dữ liệu mẫu")
-    p.add_argument("--db", help="tệp DuckDB (mặc định: data/demo.duckdb hoặc KDCL_DB)")
-    p.add_argument("--force", action="store_true", help="xoá và tạo lại nếu đã có")
-    p.add_argument("--today", type=_iso_date, help="ngày dựng dữ liệu (mặc định: hôm nay)")
-    p.add_argument("--schools", type=int, default=60, help="số trường (mặc định 60)")
+    p = sub.add_parser("demo", help=t("cli.help.demo"))
+    p.add_argument("--db", help=t("cli.help.db_demo"))
+    p.add_argument("--force", action="store_true", help=t("cli.help.force"))
+    p.add_argument("--today", type=_iso_date, help=t("cli.help.today"))
+    p.add_argument("--schools", type=int, default=60, help=t("cli.help.schools"))
 
-    p = sub.add_parser("summary", help="in bản tóm tắt số liệu")
-    p.add_argument("--db", help="tệp DuckDB")
-    p.add_argument("--year", type=_school_year, help="năm học, ví dụ 2024-2025 (mặc định: năm mới nhất có dữ liệu)")
-    p.add_argument("--as-of", dest="as_of", type=_iso_date, help="tính đến ngày YYYY-MM-DD (mặc định: hôm nay)")
-    p.add_argument("--unit", help="mã đơn vị quản lý")
-    p.add_argument("--risk-days", dest="risk_days", type=int, default=30, help="số ngày coi là sắp đến hạn")
-    p.add_argument("--json", action="store_true", help="in JSON (mặc định)")
+    p = sub.add_parser("summary", help=t("cli.help.summary"))
+    p.add_argument("--db", help=t("cli.help.db"))
+    p.add_argument("--year", type=_school_year, help=t("cli.help.year"))
+    p.add_argument("--as-of", dest="as_of", type=_iso_date, help=t("cli.help.as_of"))
+    p.add_argument("--unit", help=t("cli.help.unit"))
+    p.add_argument("--risk-days", dest="risk_days", type=int, default=30, help=t("cli.help.risk_days"))
+    p.add_argument("--json", action="store_true", help=t("cli.help.json"))
 
-    users = sub.add_parser("users", help="quản lý tài khoản").add_subparsers(dest="action", required=True)
-    p = users.add_parser("add", help="thêm tài khoản (mật khẩu đọc từ stdin hoặc hỏi khi chạy)")
+    users = sub.add_parser("users", help=t("cli.help.users")).add_subparsers(dest="action", required=True)
+    p = users.add_parser("add", help=t("cli.help.users_add"))
     p.add_argument("name")
     p.add_argument("--role", required=True, choices=["admin", "office", "principal", "viewer"])
-    p.add_argument("--school", help="mã trường (hiệu trưởng)")
-    p.add_argument("--unit", help="mã đơn vị (cơ quan quản lý, hoặc giới hạn cho tài khoản chỉ xem)")
+    p.add_argument("--school", help=t("cli.help.user_school"))
+    p.add_argument("--unit", help=t("cli.help.user_unit"))
     p.add_argument("--display-name", dest="display_name")
     p.add_argument("--db")
-    p = users.add_parser("list", help="liệt kê tài khoản")
+    p = users.add_parser("list", help=t("cli.help.users_list"))
     p.add_argument("--db")
-    p = users.add_parser("disable", help="khóa tài khoản")
+    p = users.add_parser("disable", help=t("cli.help.users_disable"))
     p.add_argument("name")
     p.add_argument("--db")
-    p = users.add_parser("enable", help="mở khóa tài khoản")
+    p = users.add_parser("enable", help=t("cli.help.users_enable"))
     p.add_argument("name")
     p.add_argument("--db")
-    p = users.add_parser("reset-password", help="đặt lại mật khẩu (đọc từ stdin hoặc hỏi khi chạy)")
+    p = users.add_parser("reset-password", help=t("cli.help.users_reset"))
     p.add_argument("name")
     p.add_argument("--db")
     importing_cli.add_parsers(sub, _school_year)  # import / export (issue 3)
@@ -172,7 +172,7 @@ def _users(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     path = _db_path(args)
     if not path.exists() and (args.db or os.environ.get("KDCL_DB")) and args.action != "add":
         parser.error(t("cli.no_db", path=path))
-    store = Store(path) if path.exists() or args.db or os.environ.get("KDCL_DB") else demo.open_configured_store()
+    store = Store(path) if path.exists() or args.db or os.environ.get("KDCL_DB") else stores.open_configured()
     try:
         if args.action == "add":
             auth.add_user(store, args.name, _read_password(), args.role, unit_id=args.unit, school_id=args.school,
@@ -256,21 +256,21 @@ def _report_format(value: str) -> str:
 
 
 def _add_report_parsers(sub) -> None:
-    p = sub.add_parser("report", help="xuất các trang trình chiếu ra tệp pptx, pdf hoặc xlsx")
-    p.add_argument("--format", required=True, type=_report_format, help="pptx, pdf hoặc xlsx")
-    p.add_argument("--out", required=True, help="tệp cần ghi, hoặc thư mục (tên tệp mặc định)")
-    p.add_argument("--db", help="tệp DuckDB")
-    p.add_argument("--year", type=_school_year, help="năm học, ví dụ 2024-2025 (mặc định: năm mới nhất có dữ liệu)")
-    p.add_argument("--as-of", dest="as_of", type=_iso_date, help="tính đến ngày YYYY-MM-DD (mặc định: hôm nay)")
-    p.add_argument("--unit", help="mã đơn vị quản lý")
+    p = sub.add_parser("report", help=t("cli.help.report"))
+    p.add_argument("--format", required=True, type=_report_format, help=t("cli.help.report_format"))
+    p.add_argument("--out", required=True, help=t("cli.help.report_out"))
+    p.add_argument("--db", help=t("cli.help.db"))
+    p.add_argument("--year", type=_school_year, help=t("cli.help.year"))
+    p.add_argument("--as-of", dest="as_of", type=_iso_date, help=t("cli.help.as_of"))
+    p.add_argument("--unit", help=t("cli.help.unit"))
     export = sub.choices.get("export")
     if export is None:  # the template exports (issue 3) are not there: a parser of our own
-        export = sub.add_parser("export", help="xuất dữ liệu ra tệp")
+        export = sub.add_parser("export", help=t("cli.help.export"))
         export.add_argument("what", choices=["plan-docx"])
-        export.add_argument("--db", help="tệp DuckDB")
-        export.add_argument("--school", help="mã trường")
-        export.add_argument("--year", type=_school_year, help="năm học")
-        export.add_argument("--out", required=True, help="tệp cần ghi")
+        export.add_argument("--db", help=t("cli.help.db"))
+        export.add_argument("--school", help=t("cli.help.school"))
+        export.add_argument("--year", type=_school_year, help=t("cli.help.school_year"))
+        export.add_argument("--out", required=True, help=t("cli.help.out"))
     else:  # add "plan-docx" to the existing choices
         what = next(a for a in export._actions if a.dest == "what")
         what.choices = [*what.choices, "plan-docx"]
@@ -356,3 +356,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StoreBusy as exc:  # one Vietnamese line, never DuckDB's traceback (issue 21)
         print(exc, file=sys.stderr)
         return EXIT_DB_BUSY
+    except StoreError as exc:  # a write the database refused, in the app's words (issue 19)
+        print(exc, file=sys.stderr)
+        return 1

@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import csv
 import os
 import re
 import threading
@@ -27,12 +26,11 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from kdcl.strings import t
+from kdcl.strings import TEXT, t
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERY_DIR = ROOT / "queries"
 MIGRATION_DIR = Path(__file__).resolve().parent / "migrations"
-DATA_DIR = ROOT / "data"
 
 _PARAM = re.compile(r"(?<![\w$])\$([a-z_][a-z0-9_]*)")
 _NAME = re.compile(r"[a-z0-9_]+(/[a-z0-9_]+)?")
@@ -181,6 +179,11 @@ class Transaction:
         self._cur = cursor
         self.tables: set[str] = set()  # every table written
         self._sources: dict[str, set[str] | None] = {}  # DERIVED source table -> schools touched (None: all)
+        self.table: str | None = None  # the table the statement running now writes (named in errors)
+
+    def _writes(self, sql: str) -> None:
+        found = _WRITTEN_TABLE.search(sql)
+        self.table = found.group(1) if found else None
 
     def _wrote(self, tables: frozenset[str] | set[str], frame=None, params: Mapping[str, Any] = {}) -> None:
         self.tables |= tables
@@ -207,6 +210,7 @@ class Transaction:
 
     def run(self, name: str, **params: Any) -> list[tuple]:
         sql, bound = _bind(name, params)
+        self._writes(sql)
         result = self._cur.execute(sql, bound).fetchall()
         self._wrote(written_tables(name), params=params)
         return result
@@ -221,6 +225,7 @@ class Transaction:
         """Run queries/<name>.sql with `frame` readable as the relation `incoming` (set-based writes:
         one statement for many rows instead of one per row)."""
         sql, bound = _bind(name, params)
+        self._writes(sql)
         self._wrote(written_tables(name), frame, params)
         self._cur.register("incoming", frame)
         try:
@@ -245,6 +250,7 @@ class Transaction:
         if not cols or not set(cols) <= allowed:
             raise QueryError(f"{table}: unknown columns {sorted(set(cols) - allowed)}")
         col_list = ", ".join(cols)  # allow-listed: the table's own column names
+        self.table = table
         # on failure the transaction is rolled back and this cursor (with the view) closed
         self._cur.register("incoming_frame", frame)
         self._cur.execute("insert into " + table + " (" + col_list + ") select " + col_list + " from incoming_frame")
@@ -278,6 +284,67 @@ class StoreBusy(StoreError):
         self.path, self.pid, self.program = path, pid, program
         # the file's name, not its folder: the dashboard shows the same line to visitors (no server paths)
         super().__init__(t("db.busy", path=Path(path).name, who=_holder_label(pid, program), pid=pid or "?"))
+
+
+class StoreRefused(StoreError):
+    """A write the database refused (a constraint, a value of the wrong type), named in the app's words:
+    which table and column, which value. The transaction is rolled back."""
+
+    def __init__(self, message: str, table: str | None, column: str | None = None, value: str | None = None):
+        self.value, self.table, self.column = value, table, column
+        super().__init__(message)
+
+
+class StoreConflict(StoreError):
+    """Another writer changed the same rows first (DuckDB's optimistic concurrency); nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__(t("db.err.conflict"))
+
+
+# the table a write statement writes (for messages only; never to build SQL)
+_WRITTEN_TABLE = re.compile(r"^\s*(?:insert\s+(?:or\s+\w+\s+)?into|update|delete\s+from)\s+([a-z_]+)", re.I | re.M)
+_NOT_NULL = re.compile(r'NOT NULL constraint failed: "?(?P<table>\w+)"?\."?(?P<column>\w+)"?')
+_KEY = re.compile(r'key "(?P<column>[^:"]+): (?P<value>[^"]*)"')
+_CHECK = re.compile(r'CHECK constraint failed on table "?(?P<table>\w+)"? with expression CHECK\((?P<expr>.*)\)')
+_CONVERT = re.compile(r"Could not convert (?:string )?'(?P<value>[^']*)' to (?P<type>\w+)")
+
+
+def _table_label(table: str | None) -> str:
+    key = f"db.table.{table}"
+    return t(key) if key in TEXT else (table or t("db.table.unknown"))
+
+
+def refused(exc: BaseException, table: str | None) -> StoreError | None:
+    """DuckDB's error on a write, as the app's own (Vietnamese, naming table and column); None when
+    it is not one the database raises for bad data (then it is a bug, left as it is)."""
+    message = str(exc).split("\n")[0]
+    if isinstance(exc, duckdb.ConstraintException):
+        if found := _NOT_NULL.search(message):
+            table = found["table"]
+            return StoreRefused(t("db.err.not_null", table=_table_label(table), column=found["column"]), table,
+                                found["column"])
+        if found := _CHECK.search(message):
+            table = found["table"]
+            expression = re.sub(r"'[^']*'", "", found["expr"])  # its names, not its quoted values
+            names = [n for n in re.findall(r"\b[a-z_][a-z0-9_]*\b(?!\s*\()", expression) if n not in _SQL_WORDS]
+            column = names[0] if names else "?"
+            return StoreRefused(t("db.err.check", table=_table_label(table), column=column), table, column)
+        if found := _KEY.search(message):
+            key = "db.err.duplicate" if "Duplicate key" in message else "db.err.foreign_key"
+            return StoreRefused(t(key, table=_table_label(table), column=found["column"], value=found["value"]),
+                                table, found["column"], found["value"])
+        return StoreRefused(t("db.err.constraint", table=_table_label(table)), table)
+    if isinstance(exc, duckdb.ConversionException):
+        found = _CONVERT.search(message)
+        value = found["value"] if found else "?"
+        return StoreRefused(t("db.err.conversion", table=_table_label(table), value=value), table, value=value)
+    if isinstance(exc, duckdb.TransactionException) and "conflict" in message.lower():
+        return StoreConflict()
+    return None
+
+
+_SQL_WORDS = frozenset({"and", "or", "not", "in", "is", "null", "between", "like", "true", "false", "cast", "as"})
 
 
 _LOCK_HOLDER = re.compile(r"Conflicting lock is held in (?P<program>.*?) \(PID (?P<pid>\d+)\)")
@@ -320,11 +387,13 @@ class Store:
         config["autoload_known_extensions"] = False
         self._con = _connect(self.path, read_only, config)
         self._write_lock = threading.Lock()
-        if not read_only:
-            migrate(self._con)
-            load_frameworks(self._con)
         # the version on disk may have moved while no Store of this process had the file open
         self._version_key = None if self.path == ":memory:" else os.path.realpath(self.path)
+        if not read_only:
+            from kdcl import catalogs  # (catalogs reads and writes through a Store)
+
+            migrate(self._con)
+            catalogs.seed(self)
         _VERSIONS.pop(self._version_key, None)
 
     def close(self) -> None:
@@ -396,8 +465,8 @@ class Store:
         sign-in session kept alive), so the versions and the caches stay."""
         with self._write_lock, self.cursor() as cur:
             cur.execute("begin transaction")
+            tx = Transaction(cur)
             try:
-                tx = Transaction(cur)
                 yield tx
                 tx.refresh_derived()
                 versions = None
@@ -407,13 +476,19 @@ class Store:
                     found = dict(cur.execute(_READ_VERSIONS).fetchall())
                     versions = {"data": int(found[_DATA_KEY]),
                                 **{f: int(found.get(_DATA_KEY + "." + f, 0)) for f in FAMILIES}}
-            except BaseException:
+            except BaseException as exc:
                 cur.execute("rollback")
+                mapped = refused(exc, tx.table)  # DuckDB's refusal in the app's words (issue 19)
+                if mapped is not None:
+                    raise mapped from exc
                 raise
             try:
                 cur.execute("commit")  # a failed commit is rolled back by DuckDB itself
-            except BaseException:
+            except BaseException as exc:
                 _VERSIONS.pop(self._version_key, None)  # read it again
+                mapped = refused(exc, tx.table)
+                if mapped is not None:
+                    raise mapped from exc
                 raise
             if self._version_key is not None and versions is not None:
                 _VERSIONS[self._version_key] = versions
@@ -454,60 +529,3 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
         con.execute("commit")
         applied.append(path.name)
     return applied
-
-
-def read_framework_registry(data_dir: Path = DATA_DIR) -> list[dict[str, str]]:
-    with open(data_dir / "frameworks.csv", encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
-
-
-def load_frameworks(con: duckdb.DuckDBPyConnection, data_dir: Path = DATA_DIR) -> list[str]:
-    """Insert every framework of data/frameworks.csv that the database lacks, with its
-    standards, criteria and allowed levels. Catalogs are data: a new framework is a
-    new catalog file, a registry line and a rule in kdcl.rules."""
-    have = {row[0] for row in con.execute("select framework_id from framework").fetchall()}
-    added = []
-    for fw in read_framework_registry(data_dir):
-        if fw["framework_id"] in have:
-            continue
-        catalog = pd.read_csv(data_dir / fw["catalog_file"], dtype=str, keep_default_na=False)
-        catalog = catalog[catalog["framework"] == fw["catalog_framework"]].reset_index(drop=True)
-        if catalog.empty:
-            raise ValueError(f"{fw['catalog_file']}: no criteria for {fw['catalog_framework']}")
-        mandatory = set(fw.get("mandatory_criteria", "").split())
-        params = {
-            "framework_id": fw["framework_id"],
-            "family": fw["family"],
-            "circular": fw["circular"],
-            "title": fw["title"],
-            "rule": fw["rule"],
-            "verified": fw["verified"].strip().lower() == "true",
-        }
-        crit = pd.DataFrame(
-            {
-                "framework_id": fw["framework_id"],
-                "criterion_code": catalog["criterion_code"].str.strip(),
-                "standard_no": catalog["standard_no"].astype(int),
-                "standard_name": catalog["standard_name"],
-                "name": catalog["criterion_name"],
-                "indicators_m1": catalog["indicators_m1"].astype(int),
-                "indicators_m2": catalog["indicators_m2"].astype(int),
-                "indicators_m3": catalog["indicators_m3"].astype(int),
-                "mandatory": catalog["criterion_code"].str.strip().isin(mandatory),
-                "sort_order": range(1, len(catalog) + 1),
-            }
-        )
-        con.execute("begin transaction")
-        try:
-            sql, bound = _bind("write/insert_framework", params)
-            con.execute(sql, bound)
-            con.register("catalog_frame", crit)
-            for name in ("write/insert_standards", "write/insert_criteria", "write/insert_criterion_levels"):
-                con.execute(load_sql(name)[0])
-            con.unregister("catalog_frame")
-        except BaseException:
-            con.execute("rollback")
-            raise
-        con.execute("commit")
-        added.append(fw["framework_id"])
-    return added

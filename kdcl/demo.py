@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import os
 import random
-import sys
-import threading
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -24,7 +22,6 @@ import pandas as pd
 
 from kdcl import auth, demo_text
 from kdcl.db import Store
-from kdcl.strings import t
 from kdcl.writes import save_units
 from kdcl.rules import current_school_year, previous_school_year
 from kdcl.timetext import parse_money, parse_time_text
@@ -353,39 +350,3 @@ def build_demo(path: str | Path, today: date | None = None, n_schools: int = 60,
         store.close()
     os.replace(partial, path)
     return Store(path)
-
-
-DEMO_PATH = Path(__file__).resolve().parent.parent / "data" / "demo.duckdb"
-
-
-def configured_path() -> Path:
-    """KDCL_DB when set, else the built-in demo database data/demo.duckdb."""
-    return Path(os.environ["KDCL_DB"]) if os.environ.get("KDCL_DB") else DEMO_PATH
-
-
-def open_configured_store() -> Store:
-    """Open the configured database. Without KDCL_DB the demo is built on first start;
-    a KDCL_DB path that does not exist yet becomes a new empty database."""
-    path = configured_path()
-    if not os.environ.get("KDCL_DB") and not path.exists():
-        # the terminal says why the first start takes a few seconds (issue 18)
-        print(t("cli.demo_building", path=path), file=sys.stderr, flush=True)
-        store = build_demo(path)
-        print(t("cli.demo_ready"), file=sys.stderr, flush=True)
-        return store
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return Store(path)
-
-
-_shared: dict[str, Store] = {}
-_shared_lock = threading.Lock()
-
-
-def shared_store() -> Store:
-    """The configured database, opened once per file and process: the dashboard's pages (through
-    kdcl.ui's cache) and its session-cookie route (kdcl.session_route) use the same connection."""
-    path = str(configured_path())
-    with _shared_lock:
-        if path not in _shared:
-            _shared[path] = open_configured_store()
-        return _shared[path]

@@ -40,6 +40,7 @@ from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from kdcl.strings import t
 from kdcl.text import CONTROL_CHARACTERS, drop_controls
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -57,7 +58,7 @@ class ExportContext:
 
     title: str
     lines: Sequence[tuple[str, str]] = field(default_factory=tuple)
-    sheet_name: str = "Dữ liệu"
+    sheet_name: str = t("export.sheet")
 
 
 def is_formula_like(value: Any) -> bool:
@@ -244,7 +245,7 @@ def write_table(frame_or_sheets: pd.DataFrame | dict[str, pd.DataFrame], path_or
             frame_or_sheets = next(iter(frame_or_sheets.values()))
         data = to_csv(frame_or_sheets)
     elif fmt == "xlsx":
-        sheets = frame_or_sheets if isinstance(frame_or_sheets, dict) else {"Dữ liệu": frame_or_sheets}
+        sheets = frame_or_sheets if isinstance(frame_or_sheets, dict) else {t("export.sheet"): frame_or_sheets}
         wb = Workbook()
         wb.remove(wb.active)
         for name, frame in sheets.items():

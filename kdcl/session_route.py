@@ -13,9 +13,9 @@ from kdcl import sessions
 
 
 def _store():
-    from kdcl.demo import shared_store  # the dashboard's own store (one DuckDB connection per file and process)
+    from kdcl import stores  # the dashboard's own store (one DuckDB connection per file and process)
 
-    return shared_store()
+    return stores.shared()
 
 
 async def session_cookie(request: Request) -> Response:

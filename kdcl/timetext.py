@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import calendar
 import html
+import logging
 import math
 import numbers
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 
 from kdcl.text import strip_marks_aligned
 
@@ -184,7 +185,7 @@ def school_year_bounds(school_year: str) -> tuple[date, date]:
     """"2024-2025" -> (01/09/2024, 31/05/2025). Raises ValueError on an invalid school year."""
     norm = normalise_school_year(school_year)
     if norm is None:
-        raise ValueError(f"Năm học không hợp lệ: {school_year!r}")
+        raise ValueError(f"not a school year (yyyy-yyyy+1): {school_year!r}")
     a = int(norm[:4])
     return date(a, 9, 1), date(a + 1, 5, 31)
 
@@ -366,7 +367,8 @@ def _parse_time_cached(text: str | None, school_year: str | None) -> TimeSpan:
 def _parse_time_safe(text, school_year) -> TimeSpan:
     try:
         return _parse_time(text, school_year)
-    except Exception:  # defensive: a dashboard cell must never crash the page
+    except Exception:  # noqa: BLE001 - last resort: a dashboard cell must never crash the page; a bug is logged
+        logging.getLogger(__name__).exception("time text not parsed: %r (%s)", text, school_year)
         return TimeSpan(None, None, False, _rule("unparsed"), False)
 
 

@@ -22,24 +22,23 @@ import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
-from kdcl import auth, data, rules, sessions, updates
+from kdcl import auth, data, rules, sessions, stores, updates
 from kdcl.access import AccessDenied, Scope
 from kdcl.data import Filters
 from kdcl.db import Store, StoreError
-from kdcl.demo import configured_path, shared_store
-from kdcl.strings import ROLE_LABELS, SCHOOL_TYPE_LABELS, t
+from kdcl.strings import ROLE_LABELS, SCHOOL_TYPE_LABELS, WIDGET_PATTERNS, WIDGET_TEXTS, t
 
 T = TypeVar("T")
 
 
 def get_store() -> Store:
     """One connection per database file and server process (each query takes its own cursor)."""
-    return _open_store(str(configured_path()))
+    return _open_store(str(stores.configured_path()))
 
 
-@st.cache_resource(show_spinner="Đang mở cơ sở dữ liệu…")
+@st.cache_resource(show_spinner=t("app.opening_db"))
 def _open_store(path: str) -> Store:
-    return shared_store()
+    return stores.shared()
 
 
 @st.cache_resource(show_spinner=False, max_entries=512, ttl=3600)
@@ -212,20 +211,6 @@ def _session_scripts() -> None:
                     unsafe_allow_javascript=True)
 
 
-# Streamlit 1.67 has no setting for the language of its own widget texts; these few are put into
-# Vietnamese in the page as they appear (a text node at a time: the file types of an uploader stay).
-WIDGET_TEXTS = {
-    "Upload": "Chọn tệp",
-    "Browse files": "Chọn tệp",
-    "Drag and drop files here": "Kéo thả tệp vào đây",
-    "No results": "Không có kết quả",
-    "Remove": "Bỏ",
-    "Choose an option": "Chọn…",
-    "Choose options": "Chọn…",
-}
-WIDGET_PATTERNS = [(r"^(\d+(?:\.\d+)?)\s*([KMG]B) per file", "Tối đa $1 $2 mỗi tệp")]
-
-
 def widget_texts() -> None:
     """Install (once per browser tab) the translation of Streamlit's own widget texts (WIDGET_TEXTS)."""
     import json as _json
@@ -365,7 +350,13 @@ def _first_admin_form(store: Store) -> None:
 # --------------------------------------------------------------------------- URL filters
 
 
-def _from_url(name: str, options: Sequence[Any], default: Any, parse: Callable[[str], Any] = str) -> Any:
+# One way of keeping a widget's state in the URL (issue 19): `from_url` reads a value (the URL's, else
+# the one used last in this session, else the default), `to_url` writes it back (dropped from the URL
+# when it is the default). The sidebar filters, `url_choice`, `url_text` and `url_tabs` are built on
+# them; pages call these, never st.query_params for their own state.
+
+
+def from_url(name: str, options: Sequence[Any], default: Any, parse: Callable[[str], Any] = str) -> Any:
     """Value of a filter: the URL's if valid, else the one used last in this session,
     else `default`. An invalid URL value is reported, not silently dropped."""
     raw = st.query_params.get(name)
@@ -383,13 +374,30 @@ def _from_url(name: str, options: Sequence[Any], default: Any, parse: Callable[[
     return default
 
 
-def _to_url(name: str, value: Any, default: Any = None) -> None:
+def to_url(name: str, value: Any, default: Any = None) -> None:
+    """Remember `value` for this session and put it in the URL as ?name=value (a date as
+    yyyy-mm-dd); the default (or None) leaves the URL."""
     st.session_state["_filter_" + name] = value
     if value is None or value == default:
         if name in st.query_params:
             del st.query_params[name]
     else:
         st.query_params[name] = value.isoformat() if isinstance(value, date) else str(value)
+
+
+def stop_if(condition: bool, message: str) -> None:
+    """Stop the page with `message` (an st.info) when `condition` holds: nothing to show."""
+    if condition:
+        st.info(message)
+        st.stop()
+
+
+def filters_query(filters: Filters, **extra: str) -> dict[str, str]:
+    """The URL query of `filters` (year, as-of date, unit and type when set) plus `extra`: what a
+    page passes to st.switch_page to open another page on the same filters."""
+    query = {"year": filters.school_year, "asof": filters.as_of.isoformat(), **extra}
+    query.update({k: v for k, v in (("unit", filters.unit_id), ("type", filters.school_type)) if v})
+    return query
 
 
 def _unit_label(units: pd.DataFrame) -> Callable[[str | None], str]:
@@ -423,24 +431,24 @@ def filter_bar(
         return None
     side = st.sidebar
     side.header(t("filter.header"))
-    year = _from_url("year", years, years[0])
+    year = from_url("year", years, years[0])
     year = side.selectbox(t("filter.school_year"), years, index=years.index(year), key="w_year")
-    _to_url("year", year, years[0])
+    to_url("year", year, years[0])
 
     unit_id = None
     if unit:
         units = load(data.units, scope)
         options = [None, *units["unit_id"].tolist()]
-        unit_id = _from_url("unit", options, None)
+        unit_id = from_url("unit", options, None)
         unit_id = side.selectbox(
             t("filter.unit"), options, index=options.index(unit_id), format_func=_unit_label(units), key="w_unit"
         )
-        _to_url("unit", unit_id)
+        to_url("unit", unit_id)
 
     type_code = None
     if school_type:
         options = [None, *SCHOOL_TYPE_LABELS]
-        type_code = _from_url("type", options, None)
+        type_code = from_url("type", options, None)
         type_code = side.selectbox(
             t("filter.school_type"),
             options,
@@ -448,20 +456,20 @@ def filter_bar(
             format_func=lambda c: t("all") if c is None else SCHOOL_TYPE_LABELS[c],
             key="w_type",
         )
-        _to_url("type", type_code)
+        to_url("type", type_code)
 
     today = date.today()
     as_of_value = today
     if as_of:
-        as_of_value = _from_url("asof", [], today, parse=date.fromisoformat)
+        as_of_value = from_url("asof", [], today, parse=date.fromisoformat)
         as_of_value = side.date_input(t("filter.as_of"), value=as_of_value, format="DD/MM/YYYY", key="w_asof")
-        _to_url("asof", as_of_value, today)
+        to_url("asof", as_of_value, today)
 
     risk = rules.RISK_DAYS_DEFAULT
     if risk_days:
-        risk = _from_url("risk", list(range(1, 181)), risk, parse=int)
+        risk = from_url("risk", list(range(1, 181)), risk, parse=int)
         risk = int(side.number_input(t("filter.risk_days"), 1, 180, value=risk, step=1, key="w_risk"))
-        _to_url("risk", risk, rules.RISK_DAYS_DEFAULT)
+        to_url("risk", risk, rules.RISK_DAYS_DEFAULT)
 
     side.caption(t("filter.share_hint"))
     return Filters(school_year=year, as_of=as_of_value, unit_id=unit_id, school_type=type_code, risk_days=risk)
@@ -541,7 +549,7 @@ def school_picker(scope: Scope, filters: Filters, container: Any = None) -> str 
     if not ids:
         return None
     where = container or st
-    chosen = _from_url("school", ids, ids[0] if len(ids) == 1 else None)
+    chosen = from_url("school", ids, ids[0] if len(ids) == 1 else None)
     options, placeholder = search_first(ids, choices.search_keys, chosen, "w_school_search", where)
     chosen = where.selectbox(
         t("school.picker"),
@@ -552,12 +560,7 @@ def school_picker(scope: Scope, filters: Filters, container: Any = None) -> str 
         disabled=len(ids) == 1,  # a principal sees their own school only
         key="w_school",
     )
-    if chosen is None:
-        st.session_state.pop("_filter_school", None)
-        if "school" in st.query_params:
-            del st.query_params["school"]
-    else:
-        _to_url("school", chosen)
+    to_url("school", chosen)
     return chosen
 
 
@@ -573,33 +576,117 @@ def url_choice(
     key: str,
     format_func: Callable[[Any], str] = str,
     radio: bool = False,
+    segmented: bool = False,
     container: Any = None,
     **widget_args: Any,
 ) -> Any:
     """A page's own choice (a framework, a criterion) kept in the URL like the sidebar
-    filters (?crit=1.5): a selectbox, or a horizontal radio with radio=True."""
+    filters (?crit=1.5): a selectbox, a horizontal radio with radio=True, a segmented
+    control with segmented=True. The URL holds the option (str(option)); a link holding its
+    label (format_func) is understood too. A selectbox whose default is None starts empty
+    (its `placeholder`); a segmented control left unselected gives the default."""
     options = list(options)
     box = container if container is not None else st
-    value = _from_url(name, options, default)
-    widget = box.radio if radio else box.selectbox
-    extra = {"horizontal": True} if radio else {}
+    value = from_url(name, options, default, parse=_option_parser(options, format_func))
     if key in st.session_state and st.session_state[key] not in options:
         st.session_state.pop(key, None)  # a value the options no longer hold (another framework, year)
-    if key in st.session_state:  # the widget's own value (or set_url_choice's): no second default
-        value = widget(label, options, format_func=format_func, key=key, **extra, **widget_args)
+    if segmented:
+        widget, extra = box.segmented_control, {}
+        if key not in st.session_state:
+            extra["default"] = value
     else:
-        value = widget(label, options, index=options.index(value), format_func=format_func, key=key, **extra,
-                       **widget_args)
-    _to_url(name, value, default)
+        widget, extra = (box.radio, {"horizontal": True}) if radio else (box.selectbox, {})
+        if key not in st.session_state:  # else the widget's own value (or set_url_choice's): no second default
+            extra["index"] = options.index(value) if value in options else None
+    value = widget(label, options, format_func=format_func, key=key, **extra, **widget_args)
+    if value is None and segmented:
+        value = default
+    to_url(name, value, default)
     return value
+
+
+def _option_parser(options: list[Any], format_func: Callable[[Any], str]) -> Callable[[str], Any]:
+    """URL text -> the option it names: its str() or its label (links made when the URL held labels)."""
+
+    def parse(raw: str) -> Any:
+        for option in options:
+            if str(option) == raw:
+                return option
+        for option in options:
+            if format_func(option) == raw:
+                return option
+        return raw
+
+    return parse
+
+
+def url_flag(name: str) -> bool:
+    """A mode only a link switches on (?present=1, ?print=1): read from the URL alone, never remembered
+    for the session (the next visit without it is not in that mode)."""
+    return st.query_params.get(name) == "1"
+
+
+def set_url_flag(name: str, on: bool) -> None:
+    """Switch a `url_flag` mode on or off (a button's callback)."""
+    set_url_number(name, 1 if on else None)
+
+
+def url_number(name: str, low: int, high: int) -> int:
+    """A whole number read from the URL alone (?slide=3), `low` when absent; one that is not a number or
+    outside low..high is reported (error.bad_query_param) and the nearest valid one used."""
+    raw = st.query_params.get(name)
+    if raw is None:
+        return low
+    try:
+        value = int(raw)
+    except ValueError:
+        value = low - 1
+    if not low <= value <= high:
+        st.warning(t("error.bad_query_param", value=raw, name=name))
+        value = min(max(value, low), high)
+    return value
+
+
+def set_url_number(name: str, value: int | None) -> None:
+    """Put ?name=value in the URL (None: take it out); nothing is remembered for the session."""
+    if value is not None:
+        st.query_params[name] = str(value)
+    elif name in st.query_params:
+        del st.query_params[name]
+
+
+def url_tabs(name: str, labels: Sequence[str]) -> Sequence[Any]:
+    """Lazy tabs (only the open one runs: `tab.open`) whose open tab is kept in the URL as
+    ?name=<tab label> (Streamlit keeps it: its tabs have no other way to be lazy and linked)."""
+    return st.tabs(list(labels), key=name, bind="query-params")
+
+
+def page_filters(title: str, principal: Callable[[Scope, Filters], None] | None = None,
+                 **filter_args: Any) -> tuple[Scope, Filters]:
+    """The start of every page: the signed-in scope and the sidebar filters; a page without
+    school years stops under its `title` with the "no data" message. A page with a view of its
+    own for one school (a principal, issue 17) draws it with `principal(scope, filters)` and stops;
+    any other page gets its `title` drawn."""
+    scope = current_scope()
+    filters = filter_bar(scope, **filter_args)
+    if filters is None:
+        st.title(title)
+        st.info(t("empty.no_years"))
+        st.stop()
+    if principal is not None:
+        if scope.school_id is not None:
+            principal(scope, filters)
+            st.stop()
+        st.title(title)
+    return scope, filters
 
 
 def url_text(name: str, label: str, *, key: str, container: Any = None, **widget_args: Any) -> str:
     """A free-text page parameter kept in the URL (?q=si+so); "" when empty."""
     box = container if container is not None else st
-    value = _from_url(name, [], "")
+    value = from_url(name, [], "")
     value = box.text_input(label, value=value, key=key, **widget_args) or ""
-    _to_url(name, value.strip(), "")
+    to_url(name, value.strip(), "")
     return value.strip()
 
 
@@ -616,7 +703,7 @@ def set_url_choice(name: str, key: str, value: Any) -> None:
     """Choose a value for a page choice before its widget is drawn (e.g. from a chart click). The
     widget's own state is set too: a keyed widget keeps the browser's value otherwise (issue 18)."""
     st.session_state[key] = value
-    _to_url(name, value)
+    to_url(name, value)
 
 
 # --------------------------------------------------------------------------- errors (issue 21)
@@ -650,3 +737,7 @@ def save_item_changes(scope: Scope, changes: list[updates.ItemChange], reload_ke
     except (updates.UpdateError, AccessDenied) as exc:
         st.error(str(exc))
     return None
+
+
+# the names these had before they were public (issue 19), for code written meanwhile
+_from_url, _to_url = from_url, to_url

@@ -21,7 +21,7 @@ import pandas as pd
 
 from kdcl.access import AccessDenied, Scope
 from kdcl.data import require_write
-from kdcl.db import Store
+from kdcl.db import Store, StoreConflict, StoreRefused
 from kdcl.rules import STATUSES, format_date
 from kdcl.strings import t
 
@@ -187,13 +187,10 @@ def update_items(store: Store, scope: Scope, changes: Sequence[ItemChange]) -> d
                     )
     except (ConflictError, UpdateError, AccessDenied):
         raise
-    except Exception as exc:  # the database's own checks: translate, never show a stack trace
-        kind = type(exc).__name__
-        if kind == "TransactionException" and "conflict" in str(exc).lower():
-            raise ConflictError() from exc
-        if kind == "ConstraintException":
-            raise UpdateError(t("overdue.error.constraint")) from exc
-        raise
+    except StoreConflict as exc:  # another writer changed the row first (kdcl.db maps DuckDB's error)
+        raise ConflictError() from exc
+    except StoreRefused as exc:  # the table's own checks refused it (anything else is a bug: it propagates)
+        raise UpdateError(t("overdue.error.constraint")) from exc
     return versions
 
 

@@ -27,12 +27,7 @@ PAGE_CSS = """
 EDIT_KEY = "w_home_item"
 FORM_WIDGETS = ("w_home_status_", "w_home_done_", "w_home_reason_", "w_home_note_", "_home_seen_")
 
-scope = ui.current_scope()
-filters = ui.filter_bar(scope, unit=False, school_type=False, risk_days=True)
-if filters is None:
-    st.title(t("nav.home"))
-    st.info(t("empty.no_years"))
-    st.stop()
+scope, filters = ui.page_filters(t("nav.home"), unit=False, school_type=False, risk_days=True)
 
 school_id = home_data.own_school(scope)
 if school_id is None:  # the office or an admin opening the page: pick a school first
@@ -222,7 +217,7 @@ with st.container(key="home_plan"):
         if scope.can_write:
             st.caption(t("home.plan.edit_hint"))
         ids = [int(i) for i in items["item_id"]]
-        editing = ui._from_url("item", ids, None, parse=int) if scope.can_write else None
+        editing = ui.from_url("item", ids, None, parse=int) if scope.can_write else None
         if editing is None and st.query_params.get("item") is not None:
             st.warning(t("home.item.gone"))
             ui.forget_url_choice("item", EDIT_KEY)

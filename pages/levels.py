@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from kdcl import charts, data, exports, ui
+from kdcl.access import Scope
 from kdcl.data import levels as lv
 from kdcl.rules import format_number, format_percent
 from kdcl.strings import LEVEL_LABELS, SCHOOL_TYPE_LABELS, t
@@ -20,29 +21,24 @@ MATRIX_MAX_ROWS = 40  # schools (or units) per screen in the matrix; 40 x 28 cri
 UNIT_CHART_MAX = 25  # beyond this many units the distribution is a table, not a chart
 LIST_MAX_ROWS = 500  # rows of a school list sent to the browser (the CSV download has all)
 EXTERNAL_TOP = 15  # criteria shown in the self vs external chart (all in the table below it)
-SCHOOL_SORTS = {  # sort key -> (columns, ascending)
-    "level": (["level", "gap", "name"], [True, False, True]),
-    "name": (["name"], [True]),
-    "unit": (["unit_name", "name"], [True, True]),
-}
 
-def one_school_view(school_id: str) -> None:
+def one_school_view(scope: Scope, filters: data.Filters) -> None:
     """A principal: the school's criteria over the years (a matrix and the same as a table), no
     distribution of one school."""
+    school_id = scope.school_id
     from kdcl.data import home as home_data
     from kdcl.data import school as school_data
 
     report = ui.load(school_data.school_report, scope, filters, school_id)
     st.title(t("levels.school.title"))
     ui.show_context(scope, filters, 0, 0)
-    years = report.years[report.years["school_year"] <= filters.school_year]
+    years, history = lv.school_years_until(report.years, report.history, filters.school_year)
     if years.empty:
         st.info(t("levels.school.none", school_year=filters.school_year))
         return
     st.markdown(" → ".join(f"{y}: **{LEVEL_LABELS[None if pd.isna(v) else int(v)]}**"
                            for y, v in zip(years["school_year"], years["level"])))
-    cells = report.history[report.history["school_year"] <= filters.school_year].rename(
-        columns={"school_year": "row_id"})
+    cells = history.rename(columns={"school_year": "row_id"})
     st.plotly_chart(
         charts.level_matrix(cells, report.criteria, years["school_year"].tolist(),
                             {y: y for y in years["school_year"]},
@@ -58,39 +54,24 @@ def one_school_view(school_id: str) -> None:
                      column_config={"criterion_code": t("levels.school.col.code"), "criterion_name": t("school.col.criterion")})
 
 
-scope = ui.current_scope()
-filters = ui.filter_bar(scope)
-if filters is None:
-    st.title(t("levels.title"))
-    st.info(t("empty.no_years"))
-    st.stop()
-if scope.school_id is not None:  # a principal (issue 17)
-    one_school_view(scope.school_id)
-    st.stop()
-st.title(t("levels.title"))
+scope, filters = ui.page_filters(t("levels.title"), principal=one_school_view)
 
 schools = ui.load(data.school_levels, scope, filters)
-if schools.empty:
-    st.info(t("empty.no_schools"))
-    st.stop()
-reported = int((schools["assessed"] > 0).sum())
-ui.show_context(scope, filters, reported, len(schools))
+ui.stop_if(schools.empty, t("empty.no_schools"))
+head = lv.headline(schools)
+ui.show_context(scope, filters, head.assessed, head.schools)
 st.caption(t("levels.caption"))
-if reported == 0:
+if head.assessed == 0:
     st.info(t("empty.no_assessment", school_year=filters.school_year))
     st.stop()
 
 # this year's levels are loaded above: only the previous year's are read for the movement
 move = lv.movement_between(schools, ui.load(lv.previous_levels, scope, filters), filters.school_year)
-known = schools["overall_level"].notna()
 cols = st.columns(4)
-cols[0].metric(t("levels.kpi.assessed"), f"{format_number(reported)}/{format_number(len(schools))}",
+cols[0].metric(t("levels.kpi.assessed"), f"{format_number(head.assessed)}/{format_number(head.schools)}",
                help=t("levels.kpi.assessed_help"))
-cols[1].metric(
-    t("levels.kpi.level2"),
-    f"{format_number(int((schools.loc[known, 'overall_level'] >= 2).sum()))}/{format_number(int(known.sum()))}",
-    help=t("levels.kpi.level2_help"),
-)
+cols[1].metric(t("levels.kpi.level2"), f"{format_number(head.level2)}/{format_number(head.complete)}",
+               help=t("levels.kpi.level2_help"))
 if move.comparable:
     cols[2].metric(t("levels.kpi.up"), format_number(move.counts["up"]), help=t("levels.kpi.move_help",
                    previous_year=move.previous_year, compared=move.comparable))
@@ -105,11 +86,16 @@ def level_label(value) -> str:
     return LEVEL_LABELS[None if value is None or pd.isna(value) else int(value)]
 
 
+def as_text(frame: pd.DataFrame, levels: dict[str, str], lists: dict[str, str] | None = None) -> pd.DataFrame:
+    """`frame` as a table shows it: {column: level column} as level labels, {column: list column} as
+    "a, b" text."""
+    return frame.assign(**{c: frame[src].map(level_label) for c, src in levels.items()},
+                        **{c: frame[src].map(", ".join) for c, src in (lists or {}).items()})
+
+
 def open_school(school_id: str) -> None:
     """Switch to the school page in this session, keeping the year, as-of date and filters."""
-    query = {"school": school_id, "year": filters.school_year, "asof": filters.as_of.isoformat()}
-    query.update({k: v for k, v in (("unit", filters.unit_id), ("type", filters.school_type)) if v})
-    st.switch_page("pages/school.py", query_params=query)
+    st.switch_page("pages/school.py", query_params=ui.filters_query(filters, school=school_id))
 
 
 def clicked_row(event, rows: list[str]) -> str | None:
@@ -122,21 +108,6 @@ def clicked_row(event, rows: list[str]) -> str | None:
         return str(point["customdata"][0])
     index = round(point.get("y", -1))
     return rows[index] if 0 <= index < len(rows) else None
-
-
-def unit_level_table(by_unit: pd.DataFrame, unit_names: pd.Series) -> pd.DataFrame:
-    """Schools per unit and level, with the total and the share at mức 2 or above."""
-    counts = by_unit.assign(level=by_unit["level"].map(lambda v: "none" if v is None or pd.isna(v) else int(v)))
-    table = counts.pivot_table(index="unit_id", columns="level", values="schools", aggfunc="sum", fill_value=0)
-    table = table.reindex(columns=[0, 1, 2, 3, "none"], fill_value=0)
-    table.columns = ["n0", "n1", "n2", "n3", "none"]
-    table["total"] = table.sum(axis=1)
-    known = (table["total"] - table["none"]).replace(0, pd.NA)
-    table["share2"] = ((table["n2"] + table["n3"]) / known * 100).astype("Float64")
-    table.insert(0, "unit", unit_names.reindex(table.index).to_numpy())
-    if not table["none"].any():
-        table = table.drop(columns="none")
-    return table.sort_values("unit").reset_index(drop=True)
 
 
 def unit_table_config() -> dict:
@@ -201,21 +172,20 @@ def school_list(frame: pd.DataFrame, key: str, extra: dict | None = None, csv_na
 
 
 tab_names = [t("levels.tab.distribution"), t("levels.tab.criteria"), t("levels.tab.gap"), t("levels.tab.external")]
-tab_dist, tab_criteria, tab_gap, tab_external = st.tabs(tab_names, key="view", bind="query-params")
+tab_dist, tab_criteria, tab_gap, tab_external = ui.url_tabs("view", tab_names)
 
 # --------------------------------------------------------------------------- distribution and movement
 if tab_dist.open:
     with tab_dist:
         by_type = data.level_distribution(schools, by="school_type")
-        type_n = schools["school_type"].value_counts()
+        type_n = lv.school_type_counts(schools)
         type_labels = {c: f"{label} ({format_number(type_n[c])})" for c, label in SCHOOL_TYPE_LABELS.items()
                        if c in type_n}
         by_unit = data.level_distribution(schools, by="unit_id")
-        unit_names = schools.drop_duplicates("unit_id").set_index("unit_id")["unit_name"]
-        unit_n = schools["unit_id"].value_counts()
-        by_name = unit_names.sort_values()
+        units = lv.unit_counts(schools)
+        unit_names = units["unit_name"]
         unit_labels = {u: f"{name} ({format_number(n)})" for u, name, n in
-                       zip(by_name.index, by_name.tolist(), unit_n.reindex(by_name.index).tolist())}
+                       zip(units.index, units["unit_name"].tolist(), units["schools"].tolist())}
         left, right = st.columns(2)
         with left:
             st.plotly_chart(
@@ -230,11 +200,11 @@ if tab_dist.open:
                 )
             else:
                 st.markdown("**" + t("levels.chart.by_unit") + "**")
-                st.dataframe(unit_level_table(by_unit, unit_names), hide_index=True, width="stretch", height=300,
+                st.dataframe(lv.unit_level_table(by_unit, unit_names), hide_index=True, width="stretch", height=300,
                              column_config=unit_table_config())
         if len(unit_labels) <= UNIT_CHART_MAX:
             with st.expander(t("levels.unit_table")):
-                st.dataframe(unit_level_table(by_unit, unit_names), hide_index=True, width="stretch",
+                st.dataframe(lv.unit_level_table(by_unit, unit_names), hide_index=True, width="stretch",
                              column_config=unit_table_config())
 
         st.subheader(t("levels.move.title", previous_year=move.previous_year, school_year=move.school_year))
@@ -249,9 +219,9 @@ if tab_dist.open:
                 st.caption(t("levels.move.matrix_caption", previous_year=move.previous_year,
                              school_year=move.school_year))
                 st.dataframe(transition_table(lv.transitions(move.schools)), width="stretch")
-            first = next((c for c in ("down", "up", "same") if move.counts[c]), "down")
+            first = lv.first_change(move)
             for change in ("down", "up", "same", "not_comparable"):
-                rows = move.schools[move.schools["change"] == change]
+                rows = lv.moved(move, change)
                 with st.expander(t(f"levels.move.list.{change}", n=format_number(len(rows))),
                                  expanded=change == first, key=f"open_{change}", on_change="rerun") as box:
                     if not box.open:
@@ -259,10 +229,7 @@ if tab_dist.open:
                     if rows.empty:
                         st.caption(t("levels.move.none"))
                         continue
-                    rows = rows.assign(
-                        level_previous=rows["level_previous"].map(level_label),
-                        level=rows["level"].map(level_label),
-                    ).sort_values(["unit_name", "name"])
+                    rows = as_text(rows, {"level_previous": "level_previous", "level": "level"})
                     school_list(rows, f"list_{change}", {
                         "level_previous": t("levels.col.level_in", school_year=move.previous_year),
                         "level": t("levels.col.level_in", school_year=move.school_year),
@@ -271,8 +238,7 @@ if tab_dist.open:
 # --------------------------------------------------------------------------- per criterion
 if tab_criteria.open:
     with tab_criteria:
-        fws = ui.load(lv.frameworks, scope, filters)
-        fws = fws[fws["assessed"] > 0]
+        fws = lv.assessed_frameworks(ui.load(lv.frameworks, scope, filters))
         fw_label = {
             r.framework_id: t("levels.framework", family=t(f"levels.family.{r.family}"), circular=r.circular)
             for r in fws.itertuples()
@@ -280,34 +246,30 @@ if tab_criteria.open:
         ids = list(fw_label)
         fw = ids[0]
         if len(ids) > 1:
-            fw = st.segmented_control(
-                t("levels.framework_pick"), ids, default=ids[0], format_func=fw_label.get, key="fw",
-                bind="query-params", help=t("levels.framework_help"),
-            ) or ids[0]
+            fw = ui.url_choice("fw", t("levels.framework_pick"), ids, ids[0], key="w_levels_fw", segmented=True,
+                               format_func=fw_label.get, help=t("levels.framework_help"))
         catalog = ui.load(lv.criteria, fw)
         names = dict(zip(catalog["criterion_code"], catalog["criterion_name"]))
         by_unit = ui.load(lv.criterion_by_unit, scope, filters, fw)
-        n_schools = int(fws.set_index("framework_id").at[fw, "assessed"])
-        n_units = by_unit["unit_id"].nunique()
+        n_schools = lv.assessed_schools(fws, fw)
+        totals = lv.unit_totals(by_unit)
+        n_units = len(totals.names)
 
         def school_matrix(unit_filters, key: str, title: str | None) -> None:
             """Criterion x school squares for the schools of `unit_filters`, a screenful at a time."""
             cells = ui.load(lv.school_matrix, scope, unit_filters, fw)
-            info = cells.drop_duplicates("school_id").set_index("school_id")[["name", "unit_name"]]
-            gaps = ui.load(lv.school_gaps, scope, unit_filters).set_index("school_id")
-            frame = info.assign(level=gaps["level"].reindex(info.index).astype("float"),
-                                gap=gaps["gap_count"].reindex(info.index).fillna(0))
             order_key = st.columns(3)[0].selectbox(
-                t("levels.sort"), list(SCHOOL_SORTS), format_func=lambda k: t(f"levels.sort.{k}"), key=f"sort_{key}"
+                t("levels.sort"), list(lv.SCHOOL_SORTS), format_func=lambda k: t(f"levels.sort.{k}"),
+                key=f"sort_{key}"
             )
-            by, ascending = SCHOOL_SORTS[order_key]
-            rows = frame.sort_values(by, ascending=ascending, na_position="last").index.tolist()
+            frame = lv.matrix_schools(cells, ui.load(lv.school_gaps, scope, unit_filters), order_key)
+            rows = frame.index.tolist()
             page = 1
             if len(rows) > MATRIX_MAX_ROWS:
                 st.caption(t("levels.matrix.paged", schools=len(rows), per_page=MATRIX_MAX_ROWS))
-                page = st.pagination(-(-len(rows) // MATRIX_MAX_ROWS), key=f"page_{key}")
-            shown = rows[(page - 1) * MATRIX_MAX_ROWS: page * MATRIX_MAX_ROWS]
-            labels = {sid: short_school_name(info.at[sid, "name"]) for sid in shown}
+                page = st.pagination(lv.pages(len(rows), MATRIX_MAX_ROWS), key=f"page_{key}")
+            shown = lv.page_of(rows, page, MATRIX_MAX_ROWS)
+            labels = {sid: short_school_name(frame.at[sid, "name"]) for sid in shown}
             levels_of = {sid: frame.at[sid, "level"] for sid in shown}
             fig = charts.level_matrix(cells.rename(columns={"school_id": "row_id"}), catalog, shown, labels, title,
                                       row_levels=levels_of)
@@ -322,47 +284,37 @@ if tab_criteria.open:
         if n_schools <= MATRIX_MAX_ROWS or n_units <= 1:
             school_matrix(filters, "all", None)
         else:
-            unit_names = by_unit.drop_duplicates("unit_id").set_index("unit_id")["unit_name"]
-            unit_total = by_unit.groupby("unit_id")["schools"].max()
-            unit_ids = unit_names.sort_values().index.tolist()
+            unit_names, unit_total = totals.names, totals.schools
             c1, c2, c3 = st.columns(3)
-            chosen = c3.selectbox(
-                t("levels.drill"), unit_ids, index=None, format_func=lambda u: unit_names[u],
-                placeholder=t("levels.drill_placeholder"), key="drill", bind="query-params",
-            )
+            chosen = ui.url_choice("drill", t("levels.drill"), totals.by_name, None, key="w_drill", container=c3,
+                                   format_func=lambda u: unit_names[u], placeholder=t("levels.drill_placeholder"))
             if chosen:
                 # drilled down: the schools of one unit, a screenful at a time
                 c1.button(t("levels.drill_back"), icon=":material/arrow_back:", key="drill_back",
-                          on_click=lambda: st.session_state.update(drill=None))
+                          on_click=ui.set_url_choice, args=("drill", "w_drill", None))
                 school_matrix(dataclasses.replace(filters, unit_id=chosen), "unit",
                               t("levels.matrix.unit_title", unit=unit_names[chosen],
                                 schools=format_number(int(unit_total[chosen]))))
             else:
                 st.caption(t("levels.matrix.by_unit_caption", schools=format_number(n_schools), units=n_units,
                              max=MATRIX_MAX_ROWS))
-                threshold = c1.segmented_control(
-                    t("levels.threshold"), [1, 2, 3], default=2,
-                    format_func=lambda k: t("levels.threshold.at_least", level=k), key="at_least",
-                    bind="query-params",
-                ) or 2
+                threshold = ui.url_choice("at_least", t("levels.threshold"), [1, 2, 3], 2, key="w_at_least",
+                                          container=c1, segmented=True,
+                                          format_func=lambda k: t("levels.threshold.at_least", level=k))
                 order_key = c2.selectbox(t("levels.sort_units"), ["name", "weakest"],
                                          format_func=lambda k: t(f"levels.sort.unit.{k}"), key="sort_units")
-                cells = by_unit.merge(catalog[["criterion_code", "max_level"]], on="criterion_code")
-                cells["share"] = lv.share_at_least(cells, threshold, cells["max_level"])
-                if order_key == "weakest":
-                    rows = cells.groupby("unit_id")["share"].mean().sort_values().index.tolist()
-                else:
-                    rows = unit_ids
+                cells = lv.unit_shares(by_unit, catalog, threshold)
+                rows = lv.unit_order(cells, totals, order_key)
                 page = 1
                 if len(rows) > MATRIX_MAX_ROWS:
-                    page = st.pagination(-(-len(rows) // MATRIX_MAX_ROWS), key="page_units")
-                shown = rows[(page - 1) * MATRIX_MAX_ROWS: page * MATRIX_MAX_ROWS]
+                    page = st.pagination(lv.pages(len(rows), MATRIX_MAX_ROWS), key="page_units")
+                shown = lv.page_of(rows, page, MATRIX_MAX_ROWS)
                 labels = {u: f"{unit_names[u]} ({format_number(int(unit_total[u]))})" for u in shown}
 
                 def drill(rows=tuple(shown)) -> None:
                     clicked = clicked_row(st.session_state["matrix_units"], list(rows))
                     if clicked:
-                        st.session_state["drill"] = clicked
+                        ui.set_url_choice("drill", "w_drill", clicked)
 
                 st.plotly_chart(
                     charts.share_matrix(cells.rename(columns={"unit_id": "row_id"}), catalog, shown, labels,
@@ -374,14 +326,11 @@ if tab_criteria.open:
         st.subheader(t("levels.criteria.title"))
         distribution = lv.criterion_distribution(by_unit, catalog)
         gaps_all = ui.load(lv.school_gaps, scope, filters)
-        blocking = lv.blocking_counts(gaps_all)
-        blocking = blocking[blocking["framework_id"] == fw]
-        if blocking.empty:
+        top_rows = lv.top_blocking(gaps_all, fw, 10)
+        if top_rows.empty:
             st.info(t("levels.blocking.none"))
         else:
-            top = blocking.groupby("criterion_code", sort=False)["schools"].sum().head(10).index
-            top_rows = blocking[blocking["criterion_code"].isin(top)]
-            labels = {c: f"{c} · {charts.short_label(names.get(c, ''), 60)}" for c in top}
+            labels = {c: f"{c} · {charts.short_label(names.get(c, ''), 60)}" for c in top_rows["criterion_code"].unique()}
             st.plotly_chart(charts.blocking_bar(top_rows, labels, t("levels.chart.blocking")), width="stretch",
                             key="chart_blocking")
             st.caption(t("levels.blocking.caption"))
@@ -407,31 +356,21 @@ if tab_gap.open:
     with tab_gap:
         gaps = ui.load(lv.school_gaps, scope, filters)
         st.caption(t("levels.gap.caption"))
-        has_target = gaps["target_level"].notna()
-        near = has_target & (gaps["gap_count"] <= 2)
-        top = gaps["level"].notna() & ~has_target
-        incomplete = gaps["level"].isna()
+        summary = lv.gap_summary(gaps)
         gcols = st.columns(3)
-        gcols[0].metric(t("levels.gap.near"), format_number(int(near.sum())), help=t("levels.gap.near_help"))
-        gcols[1].metric(t("levels.gap.top"), format_number(int(top.sum())))
-        gcols[2].metric(t("levels.gap.incomplete"), format_number(int(incomplete.sum())),
+        gcols[0].metric(t("levels.gap.near"), format_number(summary.near), help=t("levels.gap.near_help"))
+        gcols[1].metric(t("levels.gap.top"), format_number(summary.top))
+        gcols[2].metric(t("levels.gap.incomplete"), format_number(summary.incomplete),
                         help=t("levels.gap.incomplete_help"))
         level_pick = st.columns(3)[0].selectbox(
             t("levels.gap.filter"), [None, 0, 1, 2], format_func=lambda v: t("all") if v is None else LEVEL_LABELS[v],
             key="gap_level",
         )
-        shown = gaps[has_target]
-        if level_pick is not None:
-            shown = shown[shown["level"] == level_pick]
-        shown = shown.sort_values(["target_level", "gap_count", "name"])
+        shown = lv.gap_list(gaps, level_pick)
         if shown.empty:
             st.info(t("levels.gap.empty"))
         else:
-            table = shown.assign(
-                level=shown["level"].map(level_label),
-                target=shown["target_level"].map(level_label),
-                criteria=shown["gap"].map(", ".join),
-            )
+            table = as_text(shown, {"level": "level", "target": "target_level"}, {"criteria": "gap"})
             school_list(table, "list_gap", {
                 "level": t("levels.col.level_now"),
                 "target": t("levels.col.target"),
@@ -452,15 +391,15 @@ if tab_external.open:
                 st.caption(t("levels.external.never"))
         else:
             bs = sve.by_school
-            lower_level = (bs["external_level"] < bs["self_level"]).fillna(False)
+            summary = lv.external_summary(bs)
             ecols = st.columns(3)
-            ecols[0].metric(t("levels.external.schools"), format_number(len(bs)))
-            ecols[1].metric(t("levels.external.lower_level"), format_number(int(lower_level.sum())),
+            ecols[0].metric(t("levels.external.schools"), format_number(summary.schools))
+            ecols[1].metric(t("levels.external.lower_level"), format_number(summary.lower_level),
                             help=t("levels.external.lower_level_help"))
             ecols[2].metric(t("levels.external.criteria_lower"),
-                            f"{format_number(int(bs['external_lower'].sum()))}/{format_number(int(bs['criteria_compared'].sum()))}",
+                            f"{format_number(summary.criteria_lower)}/{format_number(summary.criteria_compared)}",
                             help=t("levels.external.criteria_lower_help"))
-            diff = sve.by_criterion[(sve.by_criterion["external_lower"] + sve.by_criterion["external_higher"]) > 0]
+            diff = lv.external_differences(sve.by_criterion)
             if not diff.empty:
                 family = ui.load(lv.frameworks, scope, filters).set_index("framework_id")["family"].to_dict()
                 several = diff["framework_id"].nunique() > 1
@@ -468,8 +407,7 @@ if tab_external.open:
                     label=[(t("levels.family." + family.get(f, f)) + " · " if several else "")
                            + f"{c} · {charts.short_label(n, 40)}"
                            for f, c, n in zip(diff["framework_id"], diff["criterion_code"], diff["criterion_name"])],
-                    _n=diff["external_lower"] + diff["external_higher"],
-                ).sort_values(["_n", "framework_id"], ascending=[False, True])
+                )
                 st.plotly_chart(charts.assessment_difference_bar(diff.head(EXTERNAL_TOP),
                                                                  t("levels.chart.external")),
                                 width="stretch", key="chart_external")
@@ -487,11 +425,8 @@ if tab_external.open:
                             "external_higher": t("levels.col.schools_higher"),
                         },
                     )
-            table = bs.assign(
-                self_level=bs["self_level"].map(level_label),
-                external_level=bs["external_level"].map(level_label),
-                differences=bs["differences"].map(", ".join),
-            ).sort_values(["external_lower", "name"], ascending=[False, True])
+            table = as_text(lv.external_schools(bs), {"self_level": "self_level", "external_level": "external_level"},
+                            {"differences": "differences"})
             school_list(table, "list_external", {
                 "self_level": t("levels.col.self_level"),
                 "external_level": t("levels.col.external_level"),

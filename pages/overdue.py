@@ -15,13 +15,9 @@ from kdcl.text import markdown_literal
 
 SCHOOL_SELECT_MAX = 3000  # above this many schools the school filter is a code box
 
-scope = ui.current_scope()
+scope, filters = ui.page_filters(t("overdue.title"), risk_days=True)
 one_school = scope.school_id is not None  # a principal: their school's items, no per-school views
-filters = ui.filter_bar(scope, risk_days=True)
 st.title(t("overdue.title"))
-if filters is None:
-    st.info(t("empty.no_years"))
-    st.stop()
 
 summary = ui.load(pi.overdue_summary, scope, filters)
 if summary["schools_total"] == 0:
@@ -88,81 +84,37 @@ def list_filters(schools, criterion_labels: dict[str, str]) -> pi.ItemQuery:
         row1 = [row1[0], None, row1[1], row1[2]]
     options = ["all", *pi.LIST_BUCKETS]  # "all" has a name, so a link can carry it
     default_bucket = "open" if one_school else "overdue"  # a school with nothing overdue still sees its list
-    bucket = ui._from_url("bucket", options, default_bucket)
-    bucket = row1[0].selectbox(
-        t("overdue.filter.bucket"),
-        options,
-        index=options.index(bucket),
-        format_func=lambda b: pi.list_bucket_label(None if b == "all" else b),
-        key="w_od_bucket",
-    )
-    ui._to_url("bucket", bucket, default_bucket)
+    bucket = ui.url_choice("bucket", t("overdue.filter.bucket"), options, default_bucket, key="w_od_bucket",
+                           container=row1[0], format_func=lambda b: pi.list_bucket_label(None if b == "all" else b))
     bucket = None if bucket == "all" else bucket
 
     if one_school:
         school_id = None  # the scope holds one school already
     elif len(schools) <= SCHOOL_SELECT_MAX:
-        options = [None, *schools["school_id"]]
-        school_id = ui._from_url("school", options, None)
-        school_id = row1[1].selectbox(
-            t("overdue.filter.school"),
-            options,
-            index=options.index(school_id),
-            format_func=lambda s: t("all") if s is None else school_names.get(s, s),
-            key="w_od_school",
-        )
+        school_id = ui.url_choice("school", t("overdue.filter.school"), [None, *schools["school_id"]], None,
+                                  key="w_od_school", container=row1[1],
+                                  format_func=lambda s: t("all") if s is None else school_names.get(s, s))
     else:  # a province: typing a code beats scrolling through thousands of names
-        school_id = ui._from_url("school", [], None)
+        school_id = ui.from_url("school", [], None)
         school_id = row1[1].text_input(t("overdue.filter.school_code"), value=school_id or "", key="w_od_school_code")
         school_id = school_id.strip().upper() or None
-    if not one_school:
-        ui._to_url("school", school_id)
+        ui.to_url("school", school_id)
 
-    options = [None, *criterion_labels]
-    criterion = ui._from_url("crit", options, None)
-    criterion = row1[2].selectbox(
-        t("overdue.filter.criterion"),
-        options,
-        index=options.index(criterion),
-        format_func=lambda k: t("all") if k is None else criterion_labels[k],
-        key="w_od_criterion",
-    )
-    ui._to_url("crit", criterion)
-
-    options = [None, *pi.LEAD_ROLES]
-    lead_role = ui._from_url("lead", options, None)
-    lead_role = row1[3].selectbox(
-        t("overdue.filter.lead"),
-        options,
-        index=options.index(lead_role),
-        format_func=lambda r: t("all") if r is None else pi.LEAD_ROLE_LABELS[r],
-        help=t("overdue.filter.lead_help"),
-        key="w_od_lead",
-    )
-    ui._to_url("lead", lead_role)
+    criterion = ui.url_choice("crit", t("overdue.filter.criterion"), [None, *criterion_labels], None,
+                              key="w_od_criterion", container=row1[2],
+                              format_func=lambda k: t("all") if k is None else criterion_labels[k])
+    lead_role = ui.url_choice("lead", t("overdue.filter.lead"), [None, *pi.LEAD_ROLES], None, key="w_od_lead",
+                              container=row1[3], help=t("overdue.filter.lead_help"),
+                              format_func=lambda r: t("all") if r is None else pi.LEAD_ROLE_LABELS[r])
 
     row2 = st.columns([3, 1.6, 0.9, 1], vertical_alignment="bottom")
-    search = ui._from_url("q", [], "")
-    search = row2[0].text_input(
-        t("overdue.filter.search"),
-        value=search,
-        placeholder=t("overdue.filter.search_placeholder"),
-        help=t("overdue.filter.search_help"),
-        key="w_od_search",
-    ).strip()
-    ui._to_url("q", search or None)
-    sort = ui._from_url("sort", list(pi.SORT_COLUMNS), "days_late")
-    sort = row2[1].selectbox(
-        t("overdue.filter.sort"),
-        pi.SORT_COLUMNS,
-        index=pi.SORT_COLUMNS.index(sort),
-        format_func=lambda c: t(f"overdue.sort.{c}"),
-        key="w_od_sort",
-    )
-    ui._to_url("sort", sort, "days_late")
-    descending = bool(ui._from_url("desc", [0, 1], 1, parse=int))
+    search = ui.url_text("q", t("overdue.filter.search"), key="w_od_search", container=row2[0],
+                         placeholder=t("overdue.filter.search_placeholder"), help=t("overdue.filter.search_help"))
+    sort = ui.url_choice("sort", t("overdue.filter.sort"), pi.SORT_COLUMNS, "days_late", key="w_od_sort",
+                         container=row2[1], format_func=lambda c: t(f"overdue.sort.{c}"))
+    descending = bool(ui.from_url("desc", [0, 1], 1, parse=int))
     descending = row2[2].toggle(t("overdue.filter.descending"), value=descending, key="w_od_desc")
-    ui._to_url("desc", int(descending), 1)
+    ui.to_url("desc", int(descending), 1)
     page_size = row2[3].selectbox(t("overdue.filter.page_size"), pi.PAGE_SIZES, index=1, key="w_od_page_size")
 
     signature = (bucket, school_id, criterion, lead_role, search, sort, descending, page_size, filters)
@@ -202,27 +154,11 @@ def export_buttons(container, query: pi.ItemQuery, labels: dict[str, str], total
 
     stem = t("overdue.export.file", school_year=filters.school_year, as_of=filters.as_of.isoformat())
     help_text = t("overdue.export.help", total=format_number(total))
-    left, right = container.columns(2)
-    left.download_button(
-        t("overdue.export.xlsx"),
-        data=xlsx,
-        file_name=stem + ".xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        icon=":material/download:",
-        help=help_text,
-        on_click="ignore",
-        key="od_export_xlsx",
-    )
-    right.download_button(
-        t("overdue.export.csv"),
-        data=csv,
-        file_name=stem + ".csv",
-        mime="text/csv",
-        icon=":material/download:",
-        help=help_text,
-        on_click="ignore",
-        key="od_export_csv",
-    )
+    files = (("xlsx", xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+             ("csv", csv, "text/csv"))
+    for column, (fmt, content, mime) in zip(container.columns(2), files):
+        column.download_button(t(f"overdue.export.{fmt}"), data=content, file_name=f"{stem}.{fmt}", mime=mime,
+                               icon=":material/download:", help=help_text, on_click="ignore", key=f"od_export_{fmt}")
 
 
 def item_detail(item) -> None:

@@ -12,9 +12,7 @@ LIST_BUCKETS = ("overdue", "at_risk", "on_track", "no_deadline", "done", "droppe
 
 def open_page(page: str, **extra: str) -> None:
     """Drill down (issue 18): another page with this page's year, as-of date and filters, plus `extra`."""
-    query = {"year": filters.school_year, "asof": filters.as_of.isoformat(), **extra}
-    query.update({k: v for k, v in (("unit", filters.unit_id), ("type", filters.school_type)) if v})
-    st.switch_page(page, query_params=query)
+    st.switch_page(page, query_params=ui.filters_query(filters, **extra))
 
 
 def clicked(event) -> dict | None:

@@ -86,12 +86,7 @@ FIT_SCRIPT = """<script>
 })();
 </script>"""
 
-scope = ui.current_scope()
-filters = ui.filter_bar(scope)
-if filters is None:
-    st.title(t("present.title"))
-    st.info(t("empty.no_years"))
-    st.stop()
+scope, filters = ui.page_filters(t("present.title"))
 
 deck = ui.load(slide_model.build_deck, scope, filters)
 if not deck.slides:
@@ -138,24 +133,18 @@ def draw(slide: slide_model.Slide, number: int, fixed: bool, present: bool = Fal
 
 
 def go_to(number: int) -> None:
-    st.query_params["slide"] = str(number)
+    ui.set_url_number("slide", number)
 
 
 def set_present(on: bool) -> None:
-    if on:
-        st.query_params["present"] = "1"
-    elif "present" in st.query_params:
-        del st.query_params["present"]
+    ui.set_url_flag("present", on)
 
 
 def set_print(on: bool) -> None:
-    if on:
-        st.query_params["print"] = "1"
-    elif "print" in st.query_params:
-        del st.query_params["print"]
+    ui.set_url_flag("print", on)
 
 
-if st.query_params.get("print") == "1":
+if ui.url_flag("print"):
     with st.container(key="print_controls"):
         st.info(t("present.print_hint"))
         st.button(t("present.back_to_show"), icon=":material/slideshow:", on_click=set_print, args=(False,),
@@ -165,18 +154,9 @@ if st.query_params.get("print") == "1":
             draw(slide, number, fixed=True)
     st.stop()
 
-raw = st.query_params.get("slide")
-current = 1
-if raw is not None:
-    try:
-        current = int(raw)
-    except ValueError:
-        current = 0
-    if not 1 <= current <= total:
-        st.warning(t("error.bad_query_param", value=raw, name="slide"))
-        current = min(max(current, 1), total)
+current = ui.url_number("slide", 1, total)
 
-if st.query_params.get("present") == "1":
+if ui.url_flag("present"):
     # Full screen: Streamlit's chrome and the sidebar hidden, one slide laid out at a fixed width
     # and scaled to the window by FIT_SCRIPT; keys through the buttons' own shortcuts (Streamlit
     # 1.67 `st.button(shortcut=...)`), one button per key: ← PgUp, → PgDn, Esc.

@@ -14,12 +14,8 @@ from kdcl.data import school as school_data
 from kdcl.rules import format_number, format_percent, format_vnd, previous_school_year
 from kdcl.strings import BUCKET_LABELS, LEVEL_LABELS, SCHOOL_TYPE_LABELS, STATUS_LABELS, t
 
-scope = ui.current_scope()
-filters = ui.filter_bar(scope)
+scope, filters = ui.page_filters(t("school.title"))
 st.title(t("school.title"))
-if filters is None:
-    st.info(t("empty.no_years"))
-    st.stop()
 
 school_id = ui.school_picker(scope, filters)
 if school_id is None:

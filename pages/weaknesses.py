@@ -7,6 +7,8 @@ import pandas as pd
 import streamlit as st
 
 from kdcl import charts, exports, themes, ui
+from kdcl.access import Scope
+from kdcl.data import Filters
 from kdcl.data import home as home_data
 from kdcl.data import school as school_data
 from kdcl.data import weaknesses as wk
@@ -36,8 +38,21 @@ def level_label(value: object) -> str:
     return "–" if value is None or pd.isna(value) else LEVEL_LABELS[int(value)]
 
 
-def one_school_view(school_id: str) -> None:
+def item_columns(**extra) -> dict:
+    """Column settings of a table of plan items (year, school, criterion, weakness, measures) plus `extra`."""
+    return {
+        "school_year": t("weak.col.year"),
+        "school_name": st.column_config.TextColumn(t("col.school"), width=170),
+        "criterion_code": st.column_config.TextColumn(t("weak.col.criterion"), width=70),
+        "weakness": st.column_config.TextColumn(t("weak.col.weakness"), width=TEXT_COL_PX),
+        "measures": st.column_config.TextColumn(t("weak.col.measures"), width=TEXT_COL_PX),
+        **extra,
+    }
+
+
+def one_school_view(scope: Scope, filters: Filters) -> None:
     """A principal: the school's weaknesses beside how many peers share each (counts only)."""
+    school_id = scope.school_id
     report = ui.load(school_data.school_report, scope, filters, school_id)
     school = report.school
     st.title(t("weak.school.title"))
@@ -81,21 +96,10 @@ def one_school_view(school_id: str) -> None:
     st.caption(t("school.peers.caption"))
 
 
-scope = ui.current_scope()
-filters = ui.filter_bar(scope)
-if filters is None:
-    st.title(t("weak.title"))
-    st.info(t("empty.no_years"))
-    st.stop()
-if scope.school_id is not None:  # a principal (issue 17)
-    one_school_view(scope.school_id)
-    st.stop()
-st.title(t("weak.title"))
+scope, filters = ui.page_filters(t("weak.title"), principal=one_school_view)
 
 criteria = ui.load(wk.criteria, scope, filters)
-if criteria.empty:
-    st.info(t("empty.no_schools"))
-    st.stop()
+ui.stop_if(criteria.empty, t("empty.no_schools"))
 st.caption(t("weak.caption", school_year=filters.school_year))
 frameworks = wk.frameworks(criteria)
 ui.show_context(scope, filters, int(frameworks["schools_with_plan"].sum()), int(frameworks["schools_in_scope"].sum()))
@@ -284,16 +288,8 @@ else:
             st.dataframe(
                 view[columns], hide_index=True, width="stretch", height=TABLE_PX, key="w_items_table",
                 row_height=TEXT_ROW_PX,
-                column_config={
-                    "school_year": t("weak.col.year"),
-                    "school_name": st.column_config.TextColumn(t("col.school"), width=170),
-                    "criterion_code": st.column_config.TextColumn(t("weak.col.criterion"), width=70),
-                    "weakness": st.column_config.TextColumn(t("weak.col.weakness"), width=TEXT_COL_PX),
-                    "measures": st.column_config.TextColumn(t("weak.col.measures"), width=TEXT_COL_PX),
-                    "target": t("weak.col.target"),
-                    "progress": t("weak.col.progress"),
-                    "due": t("weak.col.due"),
-                },
+                column_config=item_columns(target=t("weak.col.target"), progress=t("weak.col.progress"),
+                                           due=t("weak.col.due")),
             )
 
     with tab_themes:
@@ -412,13 +408,5 @@ if query:
         st.dataframe(
             view[["school_year", "school_name", "criterion_code", "found", "weakness", "measures", "progress"]],
             hide_index=True, width="stretch", height=TABLE_PX, key="w_search_table", row_height=TEXT_ROW_PX,
-            column_config={
-                "school_year": t("weak.col.year"),
-                "school_name": st.column_config.TextColumn(t("col.school"), width=170),
-                "criterion_code": st.column_config.TextColumn(t("weak.col.criterion"), width=70),
-                "weakness": st.column_config.TextColumn(t("weak.col.weakness"), width=TEXT_COL_PX),
-                "measures": st.column_config.TextColumn(t("weak.col.measures"), width=TEXT_COL_PX),
-                "found": t("weak.col.found_in"),
-                "progress": t("weak.col.progress"),
-            },
+            column_config=item_columns(found=t("weak.col.found_in"), progress=t("weak.col.progress")),
         )

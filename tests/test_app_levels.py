@@ -185,3 +185,17 @@ def test_drill_down_into_a_unit_pages_the_schools(many_schools, monkeypatch):
     assert len(matrix["layout"]["yaxis"]["ticktext"]) == 40  # a screenful of the unit's 46 schools
     assert marks(matrix) == 40 * 28
     assert any("46 trường, mỗi trang 40 trường" in c.value for c in at.caption)
+
+
+def test_drill_down_kept_in_the_url_by_id_and_back(many_schools, monkeypatch):
+    """The drill-down, the framework and the threshold are kept in the URL through kdcl.ui (issue 19):
+    ids in the URL (old links holding labels still open), and "back" takes the unit out of the URL."""
+    at = make_app(many_schools, monkeypatch, view="Theo tiêu chí", fw="TH", drill="W1", at_least="3").run()
+    assert not at.exception
+    assert len(figures(at)[0]["layout"]["yaxis"]["ticktext"]) == 40  # the unit's schools, a screenful
+    assert at.query_params["drill"] == "W1" and "fw" not in at.query_params  # the first framework: the default
+    at.button(key="drill_back").click().run()
+    assert not at.exception
+    assert "drill" not in at.query_params
+    assert figures(at)[0]["layout"]["yaxis"]["ticktext"] == ["Phường Một (46)", "Xã Hai (30)"]  # per unit again
+    assert at.query_params["at_least"] == "3"

@@ -20,15 +20,15 @@ def test_a_person_limited_to_one_ward_sees_that_ward_in_the_context_line(db, mon
 
 
 def test_the_terminal_says_the_demo_database_is_being_built(tmp_path, monkeypatch, capsys):
-    from kdcl import demo
+    from kdcl import stores
 
     monkeypatch.delenv("KDCL_DB", raising=False)
-    monkeypatch.setattr(demo, "DEMO_PATH", tmp_path / "demo.duckdb")
-    demo.open_configured_store().close()
+    monkeypatch.setattr(stores, "DEMO_PATH", tmp_path / "demo.duckdb")
+    stores.open_configured().close()
     said = capsys.readouterr().err
     assert "Đang tạo cơ sở dữ liệu mẫu lần đầu" in said and str(tmp_path / "demo.duckdb") in said
     assert "Đã tạo xong cơ sở dữ liệu mẫu" in said
-    demo.open_configured_store().close()  # already there: nothing said
+    stores.open_configured().close()  # already there: nothing said
     assert capsys.readouterr().err == ""
 
 

@@ -9,7 +9,7 @@ kdcl.rules. Nothing here imports Streamlit or DuckDB. Each page's data lives in 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
@@ -18,6 +18,7 @@ import pandas as pd
 from kdcl import rules
 from kdcl.access import AccessDenied, Scope
 from kdcl.db import FAMILIES, Store
+from kdcl.strings import t
 
 ASSESSMENTS, PLANS, SCHOOLS, CATALOG = "assessments", "plans", "schools", "catalog"
 
@@ -49,13 +50,8 @@ class Filters:
     risk_days: int = rules.RISK_DAYS_DEFAULT
 
     def params(self) -> dict[str, Any]:
-        return {
-            "school_year": self.school_year,
-            "as_of": self.as_of,
-            "unit_id": self.unit_id,
-            "school_type": self.school_type,
-            "risk_days": self.risk_days,
-        }
+        """The bound values of the filters: one per field, named as the field."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
 def params(scope: Scope, filters: Filters, **extra: Any) -> dict[str, Any]:
@@ -77,9 +73,9 @@ def writable_schools(store: Store, scope: Scope, school_ids: list[str]) -> set[s
 def require_write(store: Store, scope: Scope, school_id: str) -> None:
     """Every write about a school calls this first (inside the data layer)."""
     if not scope.can_write:
-        raise AccessDenied("Tài khoản của bạn chỉ có quyền xem, không được sửa dữ liệu.")
+        raise AccessDenied(t("access.err.read_only"))
     if not school_in_scope(store, scope, school_id):
-        raise AccessDenied(f"Bạn không có quyền với trường «{school_id}».")
+        raise AccessDenied(t("access.err.school", school_id=school_id))
 
 
 # --------------------------------------------------------------------------- options

@@ -266,3 +266,208 @@ def self_vs_external(store: Store, scope: Scope, filters: Filters) -> SelfVsExte
         by_school = info.merge(by_school, on="school_id", how="inner")
         by_school["differences"] = by_school["differences"].map(list)
     return SelfVsExternal(filters.school_year, by_criterion, by_school, years)
+
+
+# --------------------------------------------------------------------------- what the page shows (issue 19)
+# The "Mức đạt" page only draws: every count, filter and order it shows is computed here, from
+# the frames the functions above return (so these are cheap and need no store).
+
+
+@dataclass
+class Headline:
+    """The page's first row of numbers: schools assessed, and at mức 2 or above among those
+    with a complete assessment."""
+
+    schools: int
+    assessed: int
+    complete: int
+    level2: int
+
+
+def headline(schools: pd.DataFrame) -> Headline:
+    """`Headline` of data.school_levels."""
+    known = schools["overall_level"].notna()
+    return Headline(
+        schools=len(schools),
+        assessed=int((schools["assessed"] > 0).sum()),
+        complete=int(known.sum()),
+        level2=int((schools.loc[known, "overall_level"] >= 2).sum()),
+    )
+
+
+def assessed_frameworks(frameworks: pd.DataFrame) -> pd.DataFrame:
+    """The rows of `frameworks` (the function above) with schools assessed this year."""
+    return frameworks[frameworks["assessed"] > 0]
+
+
+def assessed_schools(frameworks: pd.DataFrame, framework_id: str) -> int:
+    """Schools assessed this year under `framework_id`, from `frameworks`."""
+    return int(frameworks.set_index("framework_id").at[framework_id, "assessed"])
+
+
+def school_type_counts(schools: pd.DataFrame) -> dict[str, int]:
+    """Schools per school type code."""
+    return {str(k): int(v) for k, v in schools["school_type"].value_counts().items()}
+
+
+def unit_counts(schools: pd.DataFrame) -> pd.DataFrame:
+    """unit_id (index), unit_name, schools: the units of data.school_levels, by name."""
+    names = schools.drop_duplicates("unit_id").set_index("unit_id")["unit_name"]
+    counts = schools["unit_id"].value_counts()
+    out = pd.DataFrame({"unit_name": names, "schools": counts.reindex(names.index).astype(int)})
+    return out.sort_values("unit_name")
+
+
+def unit_level_table(by_unit: pd.DataFrame, unit_names: pd.Series) -> pd.DataFrame:
+    """Schools per unit and level (data.level_distribution by unit_id), with the total and the
+    share (percent) at mức 2 or above: unit, n0..n3, none (only when some school has no level),
+    total, share2; by unit name."""
+    counts = by_unit.assign(level=by_unit["level"].map(lambda v: "none" if v is None or pd.isna(v) else int(v)))
+    table = counts.pivot_table(index="unit_id", columns="level", values="schools", aggfunc="sum", fill_value=0)
+    table = table.reindex(columns=[0, 1, 2, 3, "none"], fill_value=0)
+    table.columns = ["n0", "n1", "n2", "n3", "none"]
+    table["total"] = table.sum(axis=1)
+    known = (table["total"] - table["none"]).replace(0, pd.NA)
+    table["share2"] = ((table["n2"] + table["n3"]) / known * 100).astype("Float64")
+    table.insert(0, "unit", unit_names.reindex(table.index).to_numpy())
+    if not table["none"].any():
+        table = table.drop(columns="none")
+    return table.sort_values("unit").reset_index(drop=True)
+
+
+def moved(movement: Movement, change: str) -> pd.DataFrame:
+    """The schools of `movement` whose level changed as `change` (up, same, down,
+    not_comparable), by unit and name."""
+    rows = movement.schools[movement.schools["change"] == change]
+    return rows.sort_values(["unit_name", "name"])
+
+
+def first_change(movement: Movement) -> str:
+    """The list the page opens first: down, else up, else same (down when nothing moved)."""
+    return next((c for c in ("down", "up", "same") if movement.counts.get(c)), "down")
+
+
+SCHOOL_SORTS = {  # sort key -> (columns, ascending) of matrix_schools
+    "level": (["level", "gap", "name"], [True, False, True]),
+    "name": (["name"], [True]),
+    "unit": (["unit_name", "name"], [True, True]),
+}
+
+
+def matrix_schools(cells: pd.DataFrame, gaps: pd.DataFrame, sort: str) -> pd.DataFrame:
+    """The schools of a school_matrix, ordered by `sort` (SCHOOL_SORTS): index school_id;
+    name, unit_name, level (float, NaN when incomplete), gap (criteria to the next level)."""
+    info = cells.drop_duplicates("school_id").set_index("school_id")[["name", "unit_name"]]
+    by_school = gaps.set_index("school_id")
+    frame = info.assign(level=by_school["level"].reindex(info.index).astype("float"),
+                        gap=by_school["gap_count"].reindex(info.index).fillna(0))
+    by, ascending = SCHOOL_SORTS[sort]
+    return frame.sort_values(by, ascending=ascending, na_position="last")
+
+
+def page_of(rows: list, page: int, per_page: int) -> list:
+    """Rows of page `page` (from 1) of `per_page` rows."""
+    return rows[(page - 1) * per_page: page * per_page]
+
+
+def pages(n: int, per_page: int) -> int:
+    """How many pages `n` rows take."""
+    return -(-n // per_page)
+
+
+@dataclass
+class UnitTotals:
+    """The units of a criterion_by_unit frame: names (by unit_id) and schools assessed."""
+
+    names: pd.Series
+    schools: pd.Series
+
+    @property
+    def by_name(self) -> list[str]:
+        return self.names.sort_values().index.tolist()
+
+
+def unit_totals(by_unit: pd.DataFrame) -> UnitTotals:
+    """`UnitTotals` of criterion_by_unit."""
+    return UnitTotals(by_unit.drop_duplicates("unit_id").set_index("unit_id")["unit_name"],
+                      by_unit.groupby("unit_id")["schools"].max())
+
+
+def unit_shares(by_unit: pd.DataFrame, catalog: pd.DataFrame, threshold: int) -> pd.DataFrame:
+    """criterion_by_unit with the criterion's max_level and `share` at mức `threshold` or above."""
+    cells = by_unit.merge(catalog[["criterion_code", "max_level"]], on="criterion_code")
+    cells["share"] = share_at_least(cells, threshold, cells["max_level"])
+    return cells
+
+
+def unit_order(cells: pd.DataFrame, totals: UnitTotals, sort: str) -> list[str]:
+    """Unit ids of `unit_shares` by name, or with sort="weakest" the lowest mean share first."""
+    if sort == "weakest":
+        return cells.groupby("unit_id")["share"].mean().sort_values().index.tolist()
+    return totals.by_name
+
+
+def top_blocking(gaps: pd.DataFrame, framework_id: str, top: int = 10) -> pd.DataFrame:
+    """The blocking_counts rows of `framework_id`'s `top` most blocking criteria."""
+    blocking = blocking_counts(gaps)
+    blocking = blocking[blocking["framework_id"] == framework_id]
+    codes = blocking.groupby("criterion_code", sort=False)["schools"].sum().head(top).index
+    return blocking[blocking["criterion_code"].isin(codes)]
+
+
+@dataclass
+class GapSummary:
+    near: int  # at most two criteria from the next level
+    top: int  # at the top level of their rule
+    incomplete: int  # assessment incomplete, no level
+
+
+def gap_summary(gaps: pd.DataFrame) -> GapSummary:
+    """`GapSummary` of school_gaps."""
+    has_target = gaps["target_level"].notna()
+    return GapSummary(
+        near=int((has_target & (gaps["gap_count"] <= 2)).sum()),
+        top=int((gaps["level"].notna() & ~has_target).sum()),
+        incomplete=int(gaps["level"].isna().sum()),
+    )
+
+
+def gap_list(gaps: pd.DataFrame, level: int | None = None) -> pd.DataFrame:
+    """The schools of school_gaps with a next level (at `level` when given), nearest first."""
+    shown = gaps[gaps["target_level"].notna()]
+    if level is not None:
+        shown = shown[shown["level"] == level]
+    return shown.sort_values(["target_level", "gap_count", "name"])
+
+
+@dataclass
+class ExternalSummary:
+    schools: int  # schools with both assessments this year
+    lower_level: int  # ... whose external level is below their own
+    criteria_lower: int  # criteria the external team put lower, over those schools
+    criteria_compared: int
+
+
+def external_summary(by_school: pd.DataFrame) -> ExternalSummary:
+    """`ExternalSummary` of SelfVsExternal.by_school."""
+    lower = (by_school["external_level"] < by_school["self_level"]).fillna(False)
+    return ExternalSummary(len(by_school), int(lower.sum()), int(by_school["external_lower"].sum()),
+                           int(by_school["criteria_compared"].sum()))
+
+
+def external_differences(by_criterion: pd.DataFrame) -> pd.DataFrame:
+    """The criteria of SelfVsExternal.by_criterion where the teams differ, most differences first."""
+    diff = by_criterion[(by_criterion["external_lower"] + by_criterion["external_higher"]) > 0]
+    return (diff.assign(_n=diff["external_lower"] + diff["external_higher"])
+            .sort_values(["_n", "framework_id"], ascending=[False, True]).drop(columns="_n"))
+
+
+def external_schools(by_school: pd.DataFrame) -> pd.DataFrame:
+    """SelfVsExternal.by_school, most criteria put lower first."""
+    return by_school.sort_values(["external_lower", "name"], ascending=[False, True])
+
+
+def school_years_until(years: pd.DataFrame, history: pd.DataFrame, school_year: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A school report's years and criterion history up to `school_year` (a principal's view)."""
+    return (years[years["school_year"] <= school_year],
+            history[history["school_year"] <= school_year])

@@ -11,6 +11,7 @@ from kdcl import rules
 from kdcl.access import AccessDenied, Scope
 from kdcl.data import Filters, school_levels
 from kdcl.db import Store
+from kdcl.strings import t
 
 
 @dataclass
@@ -25,7 +26,7 @@ class PlanDocument:
 def narrow_to_school(scope: Scope, school_id: str) -> Scope:
     """The user's scope limited to one school; refused when that school is outside it."""
     if scope.school_id is not None and scope.school_id != school_id:
-        raise AccessDenied(f"Bạn không có quyền với trường «{school_id}».")
+        raise AccessDenied(t("access.err.school", school_id=school_id))
     return replace(scope, school_id=school_id)
 
 
@@ -33,7 +34,7 @@ def plan_document(store: Store, scope: Scope, school_id: str, school_year: str) 
     one = narrow_to_school(scope, school_id)
     header = store.query("school_profile", **one.params(), school_id=school_id)
     if header.empty:
-        raise AccessDenied(f"Không có trường «{school_id}» trong phạm vi của bạn.")
+        raise AccessDenied(t("access.err.no_school", school_id=school_id))
     items = store.query("plan_document_items", **one.params(), school_id=school_id, school_year=school_year)
     levels = school_levels(store, one, Filters(school_year=school_year, as_of=date.today()))
     profile, level = None, None

@@ -21,6 +21,7 @@ from kdcl import rules
 from kdcl.access import AccessDenied, Scope
 from kdcl.data import SCHOOLS, Filters, reads
 from kdcl.db import Store
+from kdcl.strings import t
 from kdcl.text import fold_many
 
 KIND = "self"
@@ -134,7 +135,7 @@ def school_report(store: Store, scope: Scope, filters: Filters, school_id: str) 
     not in the user's scope."""
     found = store.query("school_profile", **_school_params(scope, school_id))
     if found.empty:
-        raise AccessDenied(f"Bạn không có quyền xem trường «{school_id}».")
+        raise AccessDenied(t("access.err.view_school", school_id=school_id))
     school = found.iloc[0].to_dict()
     base = _school_params(scope, school_id)
     year = filters.school_year

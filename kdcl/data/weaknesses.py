@@ -24,6 +24,7 @@ from kdcl import themes
 from kdcl.access import Scope
 from kdcl.data import Filters, params
 from kdcl.db import Store
+from kdcl.strings import t
 
 ITEM_LIMIT = 500  # rows of a criterion's item list sent to the page
 SEARCH_LIMIT = 300
@@ -83,7 +84,7 @@ def chronic_by_school(chronic_frame: pd.DataFrame) -> pd.DataFrame:
         columns = ["school_id", "school_name", "unit_name", "criteria", "chronic_criteria", "longest"]
         return pd.DataFrame(columns=columns)
     ordered = chronic_frame.sort_values(["school_id", "years", "sort_order"], ascending=[True, False, True])
-    labels = (ordered["criterion_code"] + " (" + ordered["years"].astype(str) + " năm)").tolist()
+    labels = (ordered["criterion_code"] + " (" + ordered["years"].astype(str) + " " + t("unit.years") + ")").tolist()
     # one school = one run of rows (sorted by school, longest first): join each run's labels
     # without a Python call per group (tens of thousands of schools at a province)
     ids = ordered["school_id"].to_numpy()

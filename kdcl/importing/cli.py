@@ -55,7 +55,7 @@ def add_parsers(sub, school_year: Callable[[str], str]) -> None:
 
     p = sub.add_parser("export", help=t("import.cli.help_export"))
     p.add_argument("what", choices=sorted(EXPORT_KINDS), help=t("import.cli.what"))
-    p.add_argument("--db", help="tệp DuckDB")
+    p.add_argument("--db", help=t("cli.help.db"))
     p.add_argument("--school", help=t("import.cli.school"))
     p.add_argument("--year", type=school_year, help=t("import.cli.year"))
     p.add_argument("--out", required=True, help=t("import.cli.out"))

@@ -17,6 +17,7 @@ w:moveFrom, and table rows marked deleted) dropped, and the file gets a warning 
 from __future__ import annotations
 
 import io
+import logging
 import re
 import zipfile
 
@@ -30,6 +31,8 @@ from kdcl.importing.model import Issue, ParsedPlan
 from kdcl.importing.normalise import clean, fold, one_line
 from kdcl.importing.plan_common import Cell, TableReader, finish, header_mapping, label_of, read_narrative
 from kdcl.importing.safety import FileRejected
+
+log = logging.getLogger(__name__)
 
 
 def _text(element) -> str:
@@ -144,11 +147,12 @@ def document_body(data: bytes):
         body = root.find(qn("w:body"))
         if body is not None:
             return body
-    except Exception:  # a damaged or unusual package: python-docx decides below
-        pass
+    except Exception:  # noqa: BLE001 - a damaged or unusual package: python-docx decides below
+        log.debug("fast .docx read failed, python-docx decides", exc_info=True)
     try:
         return Document(io.BytesIO(data)).element.body
-    except Exception:  # python-docx raises many kinds on a damaged package
+    except Exception:  # noqa: BLE001 - python-docx raises many kinds on a damaged package
+        log.warning("a .docx file rejected as damaged", exc_info=True)  # (a bug here would be logged too)
         raise FileRejected("import.err.broken_docx") from None
 
 

@@ -205,6 +205,13 @@ _LABEL_LEAD = re.compile(r"^\s*(?:chu tri|nguoi chu tri|don vi chu tri)\s*:", re
 _BULLET = re.compile(r"^\s*[-+•*–]")
 
 
+def _cut_at_labels(s: str, first: re.Match | None, second: re.Match | None) -> tuple[str | None, str | None, str]:
+    """`s` cut at two labels found in its fold (same positions): the text after `first` up to `second`
+    (None without `first`), the text after `second` (None without it), and the text before `second`."""
+    after_second, head = (s[second.end():], s[:second.start()]) if second else (None, s)
+    return (head[first.end():] if first else None), after_second, head
+
+
 def split_lead_support(text: str | None) -> tuple[str | None, str | None]:
     """The lead and the support of a "Chủ trì và phối hợp" cell (rules in the module docstring)."""
     s = clean(text)
@@ -216,15 +223,8 @@ def split_lead_support(text: str | None) -> tuple[str | None, str | None]:
     if m_lead or m_sup:
         # folding keeps positions for Vietnamese text (one char -> one char), so cut the original
         if len(f) == len(s):
-            lead = support = None
-            if m_sup:
-                support = s[m_sup.end():]
-                head = s[:m_sup.start()]
-            else:
-                head = s
-            if m_lead:
-                lead = head[m_lead.end():]
-            elif head.strip():
+            lead, support, head = _cut_at_labels(s, m_lead, m_sup)
+            if m_lead is None and head.strip():
                 lead = head
             return clean((lead or "").strip(" ;.\n")), clean((support or "").strip(" ;.\n"))
     lines = s.split("\n")
@@ -645,15 +645,8 @@ def split_result(text: str | None, weakness_given: bool) -> tuple[str | None, st
     m_now = re.match(r"\s*hien trang\s*:", f)
     m_goal = re.search(r"(?:^|\s)can dat\s*:", f) if m_now else re.match(r"\s*can dat\s*:", f)
     if (m_now or m_goal) and len(f) == len(s):
-        weak = target = None
-        if m_goal:
-            target = s[m_goal.end():]
-            head = s[:m_goal.start()]
-        else:
-            head = s
-        if m_now:
-            weak = head[m_now.end():]
-        elif head.strip():
+        weak, target, head = _cut_at_labels(s, m_now, m_goal)
+        if m_now is None and head.strip():
             target = join_text(clean(head), clean(target))
         return clean(weak), clean(target)
     if not weakness_given and classify_result(s) == "weakness":

@@ -39,6 +39,7 @@ landmark (a plan that merely cites "báo cáo tự đánh giá" has neither).
 from __future__ import annotations
 
 import io
+import logging
 import re
 from dataclasses import dataclass, field
 
@@ -262,11 +263,9 @@ class _Reader:
             where = t("import.loc.table_row", table=self.table_no, row=i)
             reached = [n for c, n in cols.levels.items() if c < len(cells) and _marked(cells[c][0])]
             not_met = cols.not_met is not None and cols.not_met < len(cells) and _marked(cells[cols.not_met][0])
-            crit = self._crit(code)
-            if crit.table_where is not None:
-                self._issue("error", "import.report.err.table_twice", where, code=code, other=crit.table_where)
+            crit = self._table_crit(code, where)
+            if crit is None:
                 continue
-            crit.table_where = where
             if reached and not_met:
                 self._issue("error", "import.report.err.both_marks", where, code=code)
             elif reached:
@@ -275,6 +274,15 @@ class _Reader:
                 crit.table_level = 0
             else:
                 self._issue("error", "import.report.err.no_mark", where, code=code)
+
+    def _table_crit(self, code: str, where: str) -> CriterionReport | None:
+        """The criterion of a summary-table row at `where`; None (an error) when a row named it before."""
+        crit = self._crit(code)
+        if crit.table_where is not None:
+            self._issue("error", "import.report.err.table_twice", where, code=code, other=crit.table_where)
+            return None
+        crit.table_where = where
+        return crit
 
     def _level_column_rows(self, rows, cols: _Columns, offset: int) -> bool:
         """Rows "Tiêu chí n.m | … | Mức 2" (one level column); False, reading nothing, when fewer than
@@ -290,11 +298,9 @@ class _Reader:
         if sum(level is not None for _, level, _ in found) < MIN_LEVEL_ROWS:
             return False
         for code, level, where in found:
-            crit = self._crit(code)
-            if crit.table_where is not None:
-                self._issue("error", "import.report.err.table_twice", where, code=code, other=crit.table_where)
+            crit = self._table_crit(code, where)
+            if crit is None:
                 continue
-            crit.table_where = where
             if level is None:
                 self._issue("error", "import.report.err.no_level_value", where, code=code)
             else:
@@ -469,7 +475,8 @@ def _joined(parts: list[str] | None) -> str | None:
 def _document(data: bytes):
     try:
         return Document(io.BytesIO(data))
-    except Exception:  # python-docx raises many kinds on a damaged package
+    except Exception:  # noqa: BLE001 - python-docx raises many kinds on a damaged package
+        logging.getLogger(__name__).warning("a report .docx rejected as damaged", exc_info=True)
         raise FileRejected("import.err.broken_docx") from None
 
 

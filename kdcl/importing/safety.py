@@ -24,6 +24,8 @@ import unicodedata
 import zipfile
 from dataclasses import dataclass
 
+from kdcl.strings import t
+
 MAX_FILE_BYTES = 10 * 1024 * 1024
 # one upload batch (the import page): files past this total are refused unread, so a batch of
 # near-limit documents cannot hold the server's memory and time (issue 21, benchmarks/bench_upload.py)
@@ -67,7 +69,7 @@ def check(name: str, data: bytes) -> CheckedFile:
     if ext in OLD_FORMATS:
         raise FileRejected("import.err.old_format", ext=ext, hint="." + OLD_FORMATS[ext])
     if ext not in FORMATS:
-        raise FileRejected("import.err.format", ext=ext or "(không có)")
+        raise FileRejected("import.err.format", ext=ext or t("import.no_extension"))
     if len(data) == 0:
         raise FileRejected("import.err.empty")
     if len(data) > MAX_FILE_BYTES:

@@ -37,6 +37,8 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
+import logging
+import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
@@ -45,7 +47,7 @@ from typing import Any
 import pandas as pd
 
 from kdcl.access import Scope
-from kdcl.db import Store
+from kdcl.db import Store, StoreError
 from kdcl.importing import plan_preview, safety
 from kdcl.importing.convert import CONVERTIBLE, to_docx
 from kdcl.importing.doc_kind import EXTERNAL_REPORT, REPORTS
@@ -71,6 +73,8 @@ from kdcl.importing.validate import (
 from kdcl.importing.write import StaleItems, write_assessments, write_plans, write_report, write_schools
 from kdcl.rules import format_date, format_number
 from kdcl.strings import ASSESSMENT_KIND_LABELS, LEVEL_LABELS, SCHOOL_TYPE_LABELS, STATUS_LABELS, t
+
+log = logging.getLogger(__name__)
 
 ORDER = {"schools": 0, "assessment": 1, "plan": 2, None: 3}
 
@@ -257,7 +261,7 @@ def import_files(store: Store, scope: Scope, uploads: Sequence[Upload], options:
         try:
             with store.transaction() as tx:
                 tx.run("write/import_cleanup_superseded")
-        except Exception:  # harmless: the superseded plans are empty and marked
+        except StoreError:  # harmless: the superseded plans are empty and marked (removed next time)
             pass
     if progress:
         progress(len(order), len(order), "")
@@ -299,8 +303,14 @@ def _process(store: Store, ctx: Context, result: FileResult, parsed: ParsedPlan 
         result.errors.append(Issue(result.file, str(exc)))
         result.status = "rejected"
         return
-    except Exception as exc:  # a database constraint we did not foresee: the file is rolled back
-        result.errors.append(Issue(result.file, t("import.err.write_failed", error=str(exc).split("\n")[0])))
+    except StoreError as exc:  # a database constraint we did not foresee, in the app's words: rolled back
+        result.errors.append(Issue(result.file, t("import.err.write_failed", error=str(exc))))
+        result.status = "rejected"
+        return
+    except Exception as exc:  # noqa: BLE001 - last resort: a bug. Logged with its traceback; rolled back
+        ref = uuid.uuid4().hex[:8]
+        log.error("import of %s failed (ref %s)", result.file, ref, exc_info=exc)
+        result.errors.append(Issue(result.file, t("import.err.unexpected", ref=ref)))
         result.status = "rejected"
         return
     result.status = "imported"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -113,7 +114,8 @@ def _read_xlsx(checked: CheckedFile) -> Table:
 
     try:
         wb = load_workbook(io.BytesIO(checked.data), read_only=True, data_only=True, keep_links=False)
-    except Exception:
+    except Exception:  # noqa: BLE001 - openpyxl raises many kinds on a damaged workbook
+        logging.getLogger(__name__).warning("an .xlsx file rejected as damaged", exc_info=True)
         raise FileRejected("import.err.broken_xlsx") from None
     try:
         first_error = None

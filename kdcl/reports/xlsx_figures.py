@@ -127,7 +127,7 @@ def build_xlsx(slides: Sequence[Slide]) -> bytes:
         ws = wb.create_sheet(sheet_name(number, slide.sheet, taken))
         _write_slide(ws, slide)
     if not slides:
-        wb.create_sheet("Trống")
+        wb.create_sheet(t("export.empty_sheet"))
     if slides:
         wb.properties.title = slides[0].title
         wb.properties.subject = slides[0].context.line()

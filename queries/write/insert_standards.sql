@@ -1,5 +1,5 @@
--- the standards of a framework from the registered catalog_frame (see kdcl.db.load_frameworks).
--- parameters: none (reads catalog_frame). grain: one row per standard.
+-- the standards of a framework from the registered relation `incoming` (see kdcl.catalogs.seed).
+-- parameters: none (reads the relation `incoming`: kdcl.catalogs.catalog_frame). grain: one row per standard.
 insert into standard (framework_id, standard_no, name)
 select distinct framework_id, standard_no, standard_name
-from catalog_frame
+from incoming
