@@ -155,6 +155,22 @@ def test_assessments_upsert_and_check_levels(tiny_store):
                              "criterion_code = '1.10'") == [(1,)]
 
 
+def test_assessment_counts_and_partial_warnings_per_school_year_and_kind(tiny_store):
+    header = ["Mã trường", "Năm học", "Loại đánh giá", "Tiêu chí", "Mức đạt"]
+    rows = [["S1", "2025-2026", "Đánh giá ngoài", "5.6", 1], ["S1", "2025-2026", "Tự đánh giá", "1.1", 2],
+            ["S1", "2025-2026", "Đánh giá ngoài", "5.5", 2]]
+    first = run(tiny_store, "a.csv", csv_bytes([header, *rows]))
+    assert first.status == "imported"
+    assert first.summary == "3 mức đạt của 1 trường: 3 mới, 0 thay đổi, 0 không đổi."
+    partial = [w.message for w in first.warnings if "tệp chỉ có" in w.message]
+    assert [m.split(": ", 1)[1] for m in partial] == [  # in the file's order: external first
+        "Trường THCS Lý Tự Trọng, năm học 2025-2026, Đánh giá ngoài: tệp chỉ có 2/28 tiêu chí.",
+        "Trường THCS Lý Tự Trọng, năm học 2025-2026, Tự đánh giá: tệp chỉ có 1/28 tiêu chí."]
+    again = run(tiny_store, "b.csv", csv_bytes([header, rows[0], ["S1", "2025-2026", "Tự đánh giá", "1.1", 3],
+                                                ["S1", "2025-2026", "Tự đánh giá", "1.2", 0]]))
+    assert again.summary == "3 mức đạt của 1 trường: 1 mới, 1 thay đổi, 1 không đổi."
+
+
 @pytest.mark.parametrize("row, message", [
     (["S1", "2024-2025", "Tự đánh giá", "9.9", 1], "Tiêu chí 9.9 không có trong bộ tiêu chí của trường"),
     (["S1", "2024-2025", "Tự đánh giá", "1.1", 5], "Mức đạt «5» không hợp lệ"),

@@ -157,14 +157,18 @@ def _new_items(new_items: list[tuple[PlanWrite, int, int]], first_id: int, user:
     return pa.Table.from_pydict(columns, schema=ITEM_SCHEMA)
 
 
+ASSESSMENT_SCHEMA = pa.schema([(c, _STRING) for c in ("school_id", "school_year", "kind", "framework_id",
+                                                       "criterion_code")] + [("level", pa.int64()), ("source", _STRING)])
+
+
 def write_assessments(tx: Transaction, w: AssessmentWrite) -> None:
     if len(w.rows):
+        # typed Arrow columns: DuckDB scans them without turning every text cell into a Python object
+        rows = pa.table({f.name: pa.array(w.rows[f.name].tolist(), f.type) for f in ASSESSMENT_SCHEMA},
+                        schema=ASSESSMENT_SCHEMA)
         tx.run_with_frame("write/import_delete_assessments",
-                          w.rows[["school_id", "school_year", "kind", "criterion_code"]].reset_index(drop=True))
-    if len(w.rows):
-        frame = w.rows.copy()
-        frame["level"] = frame["level"].astype("int64")
-        tx.insert_frame("assessment", frame)
+                          rows.select(["school_id", "school_year", "kind", "criterion_code"]))
+        tx.insert_frame("assessment", rows)
 
 
 def write_report(tx: Transaction, w: ReportWrite) -> None:
