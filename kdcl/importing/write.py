@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
 import pandas as pd
@@ -149,8 +150,10 @@ def _new_items(new_items: list[tuple[PlanWrite, int, int]], first_id: int, user:
         "framework_id": [w.framework_id for w, _, _ in new_items for _ in w.items],
         "criterion_code": [v.criterion_code for v in items],
     }
-    for k in ITEM_FIELDS:
-        columns[k] = [getattr(v, k) for v in items]
+    # one attrgetter call per item, then the tuples turned into columns (C loops instead of a getattr per cell)
+    values = list(zip(*map(attrgetter(*ITEM_FIELDS), items))) if items else [[] for _ in ITEM_FIELDS]
+    for k, column in zip(ITEM_FIELDS, values):
+        columns[k] = list(column)
     columns["status"] = [s or "not_started" for s in columns["status"]]
     columns["ongoing"] = [bool(o) for o in columns["ongoing"]]
     columns["updated_by"] = [user] * len(items)
