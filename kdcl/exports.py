@@ -46,6 +46,7 @@ from kdcl.text import CONTROL_CHARACTERS, drop_controls
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 # text the CSV writer guards with an apostrophe: formula-like, or apostrophes then formula-like
 _CSV_GUARDED = re.compile(r"'*[=+\-@\t\r]")
+CSV_GUARD_MARK = "'"  # what csv_text puts in front of formula-like text (unguard_csv looks only at cells starting with it)
 MAX_WIDTH = 60  # characters; longer text wraps
 MIN_WIDTH = 8
 SHEET_NAME_MAX = 31
@@ -144,12 +145,12 @@ def csv_text(text: str) -> str:
     """A text field as written to CSV: no control characters, an apostrophe in front when a
     spreadsheet could run it as a formula (see the module docstring for the round trip)."""
     text = drop_controls(text)
-    return "'" + text if _CSV_GUARDED.match(text) else text
+    return CSV_GUARD_MARK + text if _CSV_GUARDED.match(text) else text
 
 
 def unguard_csv(text: str) -> str:
     """The text `csv_text` was given: its apostrophe removed only where it added one."""
-    if text.startswith("'") and _CSV_GUARDED.match(text, 1):
+    if text.startswith(CSV_GUARD_MARK) and _CSV_GUARDED.match(text, 1):
         return text[1:]
     return text
 

@@ -26,7 +26,7 @@ from kdcl import auth, data, rules, sessions, stores, updates
 from kdcl.access import AccessDenied, Scope
 from kdcl.data import Filters
 from kdcl.db import Store, StoreError
-from kdcl.strings import ROLE_LABELS, SCHOOL_TYPE_LABELS, WIDGET_PATTERNS, WIDGET_TEXTS, t
+from kdcl.strings import LEVEL_LABELS, LEVEL_ORDER, ROLE_LABELS, SCHOOL_TYPE_LABELS, WIDGET_PATTERNS, WIDGET_TEXTS, t
 
 T = TypeVar("T")
 
@@ -741,3 +741,16 @@ def save_item_changes(scope: Scope, changes: list[updates.ItemChange], reload_ke
 
 # the names these had before they were public (issue 19), for code written meanwhile
 _from_url, _to_url = from_url, to_url
+
+
+# --- issue 20 (engineer E): per-click cost, tables coloured in the browser instead of a pandas Styler
+
+
+def level_column(label: str, **kwargs: Any) -> Any:
+    """A read-only st.dataframe column of level labels (each cell a one-label list) drawn as a pill in
+    its level colour (charts.LEVEL_COLORS), so a page sends the labels, not a CSS rule per cell."""
+    from kdcl.charts import LEVEL_COLORS  # lazily, as _preload_charts: plotly is not needed to sign in
+
+    return st.column_config.MultiselectColumn(
+        label, options=[LEVEL_LABELS[k] for k in LEVEL_ORDER], color=[LEVEL_COLORS[k] for k in LEVEL_ORDER],
+        **kwargs)

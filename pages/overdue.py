@@ -69,6 +69,12 @@ st.caption(
 )
 
 
+def first_of(frame, key_column: str, key, column: str, default=None):
+    """`column` of the first row whose `key_column` is `key` (`default` when none)."""
+    hit = frame.loc[frame[key_column] == key, column] if key is not None else ()
+    return hit.iloc[0] if len(hit) else default
+
+
 def _digest(values) -> str:
     return hashlib.sha1(repr(list(values)).encode()).hexdigest()[:12]
 
@@ -78,7 +84,6 @@ def _digest(values) -> str:
 
 def list_filters(schools, criterion_labels: dict[str, str]) -> pi.ItemQuery:
     """The list's own filters (kept in the URL like the sidebar's), search, sort and page."""
-    school_names = dict(zip(schools["school_id"], schools["school_name"]))
     row1 = st.columns([1.3, 2, 2, 1.4]) if not one_school else [*st.columns([1.3, 3, 1.6])]
     if one_school:  # no school filter: its column goes to the criterion
         row1 = [row1[0], None, row1[1], row1[2]]
@@ -91,6 +96,7 @@ def list_filters(schools, criterion_labels: dict[str, str]) -> pi.ItemQuery:
     if one_school:
         school_id = None  # the scope holds one school already
     elif len(schools) <= SCHOOL_SELECT_MAX:
+        school_names = dict(zip(schools["school_id"], schools["school_name"]))  # only for a short list
         school_id = ui.url_choice("school", t("overdue.filter.school"), [None, *schools["school_id"]], None,
                                   key="w_od_school", container=row1[1],
                                   format_func=lambda s: t("all") if s is None else school_names.get(s, s))
@@ -296,12 +302,12 @@ def show_list() -> None:
     if page.pages > 1:
         st.session_state["w_od_page"] = page.page  # a page past the end was shown as the last one
         head[1].number_input(t("overdue.filter.page"), 1, page.pages, step=1, key="w_od_page")
-    units = ui.load(data.units, scope)
+    # the names of the chosen unit and school only (no dict of a province's schools and units per click)
+    school_key = scope.school_id if one_school else query.school_id
     labels = {
-        "unit": dict(zip(units["unit_id"], units["name"])).get(filters.unit_id),
+        "unit": first_of(ui.load(data.units, scope), "unit_id", filters.unit_id, "name") if filters.unit_id else None,
         "school_type": SCHOOL_TYPE_LABELS.get(filters.school_type),
-        "school": dict(zip(schools["school_id"], schools["school_name"])).get(
-            scope.school_id if one_school else query.school_id, query.school_id),
+        "school": first_of(schools, "school_id", school_key, "school_name", query.school_id),
         "criterion": criterion_labels.get(f"{query.framework_id}:{query.criterion_code}"),
     }
     export_buttons(head[2], query, labels, page.total)

@@ -147,19 +147,13 @@ if crit["report_weakness"].notna().any() or crit["report_improvement"].notna().a
                   t("school.col.report_weakness"), help=t("school.col.report_weakness_help"), width="medium"),
               **{k: v for k, v in config.items() if k in ("external", "peers")},
               "report_improvement": st.column_config.TextColumn(t("school.col.report_improvement"), width="large")}
-level_colors = {LEVEL_LABELS[k]: v for k, v in charts.LEVEL_COLORS.items()}
-
-
-def level_style(value: str) -> str:
-    color = level_colors.get(value)
-    if not color:
-        return ""
-    text = "#ffffff" if value in (LEVEL_LABELS[0], LEVEL_LABELS[3]) else "#111111"
-    return f"background-color: {color}; color: {text}"
-
-
-styled = table[list(config)].style.map(level_style, subset=["level"] + (["external"] if report.external else []))
-st.dataframe(styled, hide_index=True, width="stretch", column_config=config, height=36 + 35 * min(len(table), 30))
+# levels as coloured labels drawn by the browser (a pandas Styler costs a CSS rule per cell per run)
+for name in ("level", "external"):
+    if name in config:
+        table[name] = table[name].map(lambda label: [label])
+        config[name] = ui.level_column(config[name]["label"], width=config[name]["width"])
+st.dataframe(table[list(config)], hide_index=True, width="stretch", column_config=config,
+             height=36 + 35 * min(len(table), 30))
 report_text = crit[crit["report_weakness"].notna()]
 if len(report_text):  # the report's own words, readable in full (issue 15)
     with st.expander(t("school.report.title", n=len(report_text)), icon=":material/description:"):

@@ -6,13 +6,17 @@ them without a plan item; 7 plan items (1 overdue, 1 at risk, 2 done).
 """
 
 
+import json
+
 from conftest import ROOT, page_app
 from factory import PREVIOUS_YEAR
 from streamlit.testing.v1 import AppTest
 from test_levels import add_peers
 
 from kdcl.access import Scope
+from kdcl.charts import LEVEL_COLORS
 from kdcl.db import Store
+from kdcl.strings import LEVEL_LABELS, LEVEL_ORDER
 
 PAGE = str(ROOT / "pages/school.py")
 
@@ -97,9 +101,16 @@ def test_s1_criteria_and_plan(db, monkeypatch):
     criteria = at.dataframe[0].value.set_index("criterion")
     assert len(criteria) == 28
     row = criteria.filter(like="1.5 ·", axis=0).iloc[0]
-    assert (row["level"], row["blocking"], row["target"], row["status"]) == ("Mức 1", "✔", "Mức 2", "1 quá hạn")
+    # a level cell is a one-label list, drawn as a pill in the level's colour (no pandas Styler, issue 20)
+    assert (list(row["level"]), row["blocking"], row["target"], row["status"]) == (
+        ["Mức 1"], "✔", "Mức 2", "1 quá hạn")
     c11 = criteria.filter(like="1.1 ·", axis=0).iloc[0]
-    assert (c11["level"], c11["external"], c11["blocking"]) == ("Mức 2", "Mức 1", "")
+    assert (list(c11["level"]), list(c11["external"]), c11["blocking"]) == (["Mức 2"], ["Mức 1"], "")
+    level_columns = {k: v for k, v in json.loads(at.dataframe[0].proto.columns).items() if k in ("level", "external")}
+    assert set(level_columns) == {"level", "external"}
+    for column in level_columns.values():
+        options = {o["value"]: o["color"] for o in column["type_config"]["options"]}
+        assert options == {LEVEL_LABELS[k]: LEVEL_COLORS[k] for k in LEVEL_ORDER}
     kpi = metrics(at)
     assert (kpi["Mục kế hoạch"], kpi["Quá hạn"], kpi["Sắp đến hạn"], kpi["Hoàn thành"]) == ("7", "1", "1", "2")
     items = at.dataframe[1].value

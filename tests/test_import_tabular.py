@@ -155,6 +155,22 @@ def test_assessments_upsert_and_check_levels(tiny_store):
                              "criterion_code = '1.10'") == [(1,)]
 
 
+def test_assessment_counts_and_partial_warnings_per_school_year_and_kind(tiny_store):
+    header = ["Mã trường", "Năm học", "Loại đánh giá", "Tiêu chí", "Mức đạt"]
+    rows = [["S1", "2025-2026", "Đánh giá ngoài", "5.6", 1], ["S1", "2025-2026", "Tự đánh giá", "1.1", 2],
+            ["S1", "2025-2026", "Đánh giá ngoài", "5.5", 2]]
+    first = run(tiny_store, "a.csv", csv_bytes([header, *rows]))
+    assert first.status == "imported"
+    assert first.summary == "3 mức đạt của 1 trường: 3 mới, 0 thay đổi, 0 không đổi."
+    partial = [w.message for w in first.warnings if "tệp chỉ có" in w.message]
+    assert [m.split(": ", 1)[1] for m in partial] == [  # in the file's order: external first
+        "Trường THCS Lý Tự Trọng, năm học 2025-2026, Đánh giá ngoài: tệp chỉ có 2/28 tiêu chí.",
+        "Trường THCS Lý Tự Trọng, năm học 2025-2026, Tự đánh giá: tệp chỉ có 1/28 tiêu chí."]
+    again = run(tiny_store, "b.csv", csv_bytes([header, rows[0], ["S1", "2025-2026", "Tự đánh giá", "1.1", 3],
+                                                ["S1", "2025-2026", "Tự đánh giá", "1.2", 0]]))
+    assert again.summary == "3 mức đạt của 1 trường: 1 mới, 1 thay đổi, 1 không đổi."
+
+
 @pytest.mark.parametrize("row, message", [
     (["S1", "2024-2025", "Tự đánh giá", "9.9", 1], "Tiêu chí 9.9 không có trong bộ tiêu chí của trường"),
     (["S1", "2024-2025", "Tự đánh giá", "1.1", 5], "Mức đạt «5» không hợp lệ"),
@@ -409,3 +425,70 @@ def test_export_row_counts_match_the_exports(tiny_store, kind):
                 exported = len(templates.export_frame(tiny_store, scope, kind, school, year))
                 assert data.export_rows(tiny_store, scope, kind, school, year) == exported, (scope, school, year)
     assert data.export_rows(tiny_store, ADMIN, kind) > data.export_rows(tiny_store, principal, kind) > 0
+
+
+# --- issue 20 (engineer E): CSV files read column by column by Arrow, the same tables as csv.reader
+
+FAST_CSV_CASES = {
+    "guards": PLAN_HEADER + "S1,2024-2025,1.1,2,'=SUM(A1),'abc,''=x,'-1,'@a,,,,,,,\n",
+    "quotes and lines": PLAN_HEADER + 'S1,2024-2025,1.1,2,"a ""b"", c","dòng 1\r\ndòng 2","x\ny",,,,,,,,,\r\n',
+    "blank rows": PLAN_HEADER + ",,,,,,,,,,,,,,,\n \u3000,\x1c,\xa0,\t,,,,,,,,,,,,\nS1,2024-2025,1.2,,,,,,,,,,,,,\n"
+                  + "\u200b,,,,,,,,,,,,,,,\n\n\n",
+    "header lower down": "Kế hoạch năm học 2024-2025" + "," * 15 + "\n" + "," * 15 + "\n" + PLAN_HEADER
+                         + "S1,2024-2025,1.1,,Điểm yếu,,,,,,,,,,,\n",
+    "semicolons": PLAN_HEADER.replace(",", ";") + "S1;2024-2025;1.1;;Điểm yếu, còn;;;;;;;;;;;\n",
+    "tabs": PLAN_HEADER.replace(",", "\t") + "S1\t2024-2025\t1.1\t3\t\t\t\t\t\t\t\t\t\t\t\t\n",
+    "no newline at the end": PLAN_HEADER + "S1,2024-2025,1.1,2,Điểm yếu,,,,,,,,,,,",
+    "ragged (csv.reader)": PLAN_HEADER + "S1,2024-2025,1.1\nS1,2024-2025,1.2,2,,,,,,,,,,,,,,,,\n",
+    "one column (csv.reader)": "Mã trường\nS1\n",
+}
+
+
+@pytest.mark.parametrize("name", FAST_CSV_CASES)
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
+def test_csv_read_by_columns_is_the_csv_reader_table(name, encoding, monkeypatch):
+    from kdcl.importing import safety, tabular
+
+    def read(data):
+        try:
+            return tabular.read_table(safety.check("kh.csv", data))
+        except safety.FileRejected as exc:
+            return exc.key
+
+    data = FAST_CSV_CASES[name].encode(encoding)
+    fast = read(data)
+    fast_records = tabular._read_csv_columns(safety.decode_text(data)[0].lstrip("\ufeff"), fast_delimiter(name))
+    assert (fast_records is None) == name.endswith("(csv.reader)")
+    monkeypatch.setattr(tabular, "_read_csv_columns", lambda text, delimiter: None)
+    slow = read(data)
+    assert fast == slow
+    assert fast == "import.err.no_header" if name.startswith("one column") else fast.rows and fast.kind == "plan"
+
+
+def fast_delimiter(name):
+    return {"semicolons": ";", "tabs": "\t"}.get(name, ",")
+
+
+def test_csv_read_by_columns_unguards_and_drops_blank_rows():
+    from kdcl.importing import safety, tabular
+
+    table = tabular.read_table(safety.check("kh.csv", FAST_CSV_CASES["guards"].encode()))
+    assert table.rows[0][1][4:9] == ["=SUM(A1)", "'abc", "'=x", "-1", "@a"]
+    table = tabular.read_table(safety.check("kh.csv", FAST_CSV_CASES["blank rows"].encode()))
+    assert [(n, row[2]) for n, row in table.rows] == [(4, "1.2"), (5, "")]  # "\u200b" is not a space
+
+
+def test_csv_cell_over_the_field_limit_is_refused_by_either_reader(tiny_store):
+    limit = csv.field_size_limit()
+    assert limit == 131072  # the figure of the message below
+    result = run(tiny_store, "dai.csv", (PLAN_HEADER + "S1,2024-2025,1.1,2," + "x" * (limit + 1) + ",,,,,,,,,,,\n")
+                 .encode("utf-8"))
+    assert result.status == "rejected" and "Dòng 2 có một ô dài hơn 131.072 ký tự" in result.errors[0].message
+
+
+def test_space_characters_are_all_below_u3001():
+    import sys
+
+    from kdcl.importing.tabular import SPACE_CHARACTERS
+
+    assert SPACE_CHARACTERS == "".join(chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace())

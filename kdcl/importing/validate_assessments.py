@@ -74,23 +74,29 @@ def assessments_from_table(ctx: Context, problems: Problems, table, school_ref: 
     frame = pd.DataFrame(rows, columns=["school_id", "school_year", "kind", "framework_id", "criterion_code",
                                         "level", "source"])
     write = AssessmentWrite(rows=frame)
-    stored = ctx.store.query("import_assessment_levels", **ctx.scope.params(), unit_id=None, school_type=None,
+    stored = ctx.store.arrow("import_assessment_levels", **ctx.scope.params(), unit_id=None, school_type=None,
                              school_ids=sorted({r[0] for r in rows if not ctx.by_id[r[0].casefold()].get("pending")}),
                              school_years=sorted({r[1] for r in rows}))
-    old_levels = {(s_, y, k, c): int(lv) for s_, y, k, c, lv in stored.itertuples(index=False, name=None)}
-    for (school_id, year, kind), part in frame.groupby(["school_id", "school_year", "kind"], sort=False):
-        codes = part["criterion_code"].tolist()
-        for code, level in zip(codes, part["level"]):
-            old = old_levels.get((school_id, year, kind, code))
-            if old is None:
-                write.new += 1
-            elif old != int(level):
-                write.changed += 1
-            else:
-                write.unchanged += 1
-        total = len(ctx.criteria[part["framework_id"].iloc[0]])
-        if len(codes) < total:
+    # plain Python lists from Arrow: walking a frame's Arrow-backed columns value by value costs more than the check
+    old_levels = dict(zip(zip(*(stored.column(i).to_pylist() for i in range(4))), stored.column(4).to_pylist()))
+    groups: dict[tuple[str, str, str], list] = {}  # (school, year, kind) -> [framework, rows], in file order
+    for school_id, year, kind, framework, code, level, _ in rows:
+        old = old_levels.get((school_id, year, kind, code))
+        if old is None:
+            write.new += 1
+        elif old != level:
+            write.changed += 1
+        else:
+            write.unchanged += 1
+        group = groups.get((school_id, year, kind))
+        if group is None:
+            groups[(school_id, year, kind)] = [framework, 1]
+        else:
+            group[1] += 1
+    for (school_id, year, kind), (framework, count) in groups.items():
+        total = len(ctx.criteria[framework])
+        if count < total:
             name = ctx.by_id[school_id.casefold()]["name"]
             problems.warn("import.warn.partial_assessment", school=name, year=year,
-                          kind=ASSESSMENT_KIND_LABELS[kind], count=len(codes), total=total)
+                          kind=ASSESSMENT_KIND_LABELS[kind], count=count, total=total)
     return write

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
 import pandas as pd
@@ -149,22 +150,28 @@ def _new_items(new_items: list[tuple[PlanWrite, int, int]], first_id: int, user:
         "framework_id": [w.framework_id for w, _, _ in new_items for _ in w.items],
         "criterion_code": [v.criterion_code for v in items],
     }
-    for k in ITEM_FIELDS:
-        columns[k] = [getattr(v, k) for v in items]
+    # one attrgetter call per item, then the tuples turned into columns (C loops instead of a getattr per cell)
+    values = list(zip(*map(attrgetter(*ITEM_FIELDS), items))) if items else [[] for _ in ITEM_FIELDS]
+    for k, column in zip(ITEM_FIELDS, values):
+        columns[k] = list(column)
     columns["status"] = [s or "not_started" for s in columns["status"]]
     columns["ongoing"] = [bool(o) for o in columns["ongoing"]]
     columns["updated_by"] = [user] * len(items)
     return pa.Table.from_pydict(columns, schema=ITEM_SCHEMA)
 
 
+ASSESSMENT_SCHEMA = pa.schema([(c, _STRING) for c in ("school_id", "school_year", "kind", "framework_id",
+                                                       "criterion_code")] + [("level", pa.int64()), ("source", _STRING)])
+
+
 def write_assessments(tx: Transaction, w: AssessmentWrite) -> None:
     if len(w.rows):
+        # typed Arrow columns: DuckDB scans them without turning every text cell into a Python object
+        rows = pa.table({f.name: pa.array(w.rows[f.name].tolist(), f.type) for f in ASSESSMENT_SCHEMA},
+                        schema=ASSESSMENT_SCHEMA)
         tx.run_with_frame("write/import_delete_assessments",
-                          w.rows[["school_id", "school_year", "kind", "criterion_code"]].reset_index(drop=True))
-    if len(w.rows):
-        frame = w.rows.copy()
-        frame["level"] = frame["level"].astype("int64")
-        tx.insert_frame("assessment", frame)
+                          rows.select(["school_id", "school_year", "kind", "criterion_code"]))
+        tx.insert_frame("assessment", rows)
 
 
 def write_report(tx: Transaction, w: ReportWrite) -> None:
