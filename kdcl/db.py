@@ -151,11 +151,17 @@ _REFRESH_ALL_FROM = 5000  # schools touched from which a derived table is rebuil
 
 
 @lru_cache(maxsize=None)
-def written_tables(name: str) -> frozenset[str]:
-    """The tables queries/<name>.sql writes (insert into / delete from / update; comments ignored)."""
+def write_targets(name: str) -> tuple[str, ...]:
+    """The tables queries/<name>.sql writes, in the order written (insert into / delete from / update;
+    comments ignored): the first names the table in a refusal's message, all of them its families."""
     sql, _ = load_sql(name)
     body = "\n".join(line.split("--", 1)[0] for line in sql.splitlines())
-    return frozenset(match.lower() for match in _WRITE_TARGET.findall(body))
+    return tuple(dict.fromkeys(match.lower() for match in _WRITE_TARGET.findall(body)))
+
+
+def written_tables(name: str) -> frozenset[str]:
+    """The tables queries/<name>.sql writes."""
+    return frozenset(write_targets(name))
 
 
 def _school_ids(frame: pd.DataFrame | pa.Table | None, params: Mapping[str, Any]) -> set[str] | None:
@@ -181,9 +187,9 @@ class Transaction:
         self._sources: dict[str, set[str] | None] = {}  # DERIVED source table -> schools touched (None: all)
         self.table: str | None = None  # the table the statement running now writes (named in errors)
 
-    def _writes(self, sql: str) -> None:
-        found = _WRITTEN_TABLE.search(sql)
-        self.table = found.group(1) if found else None
+    def _writes(self, name: str) -> None:
+        targets = write_targets(name)
+        self.table = targets[0] if targets else None
 
     def _wrote(self, tables: frozenset[str] | set[str], frame=None, params: Mapping[str, Any] = {}) -> None:
         self.tables |= tables
@@ -210,7 +216,7 @@ class Transaction:
 
     def run(self, name: str, **params: Any) -> list[tuple]:
         sql, bound = _bind(name, params)
-        self._writes(sql)
+        self._writes(name)
         result = self._cur.execute(sql, bound).fetchall()
         self._wrote(written_tables(name), params=params)
         return result
@@ -225,7 +231,7 @@ class Transaction:
         """Run queries/<name>.sql with `frame` readable as the relation `incoming` (set-based writes:
         one statement for many rows instead of one per row)."""
         sql, bound = _bind(name, params)
-        self._writes(sql)
+        self._writes(name)
         self._wrote(written_tables(name), frame, params)
         self._cur.register("incoming", frame)
         try:
@@ -302,8 +308,6 @@ class StoreConflict(StoreError):
         super().__init__(t("db.err.conflict"))
 
 
-# the table a write statement writes (for messages only; never to build SQL)
-_WRITTEN_TABLE = re.compile(r"^\s*(?:insert\s+(?:or\s+\w+\s+)?into|update|delete\s+from)\s+([a-z_]+)", re.I | re.M)
 _NOT_NULL = re.compile(r'NOT NULL constraint failed: "?(?P<table>\w+)"?\."?(?P<column>\w+)"?')
 _KEY = re.compile(r'key "(?P<column>[^:"]+): (?P<value>[^"]*)"')
 _CHECK = re.compile(r'CHECK constraint failed on table "?(?P<table>\w+)"? with expression CHECK\((?P<expr>.*)\)')
