@@ -739,10 +739,6 @@ def save_item_changes(scope: Scope, changes: list[updates.ItemChange], reload_ke
     return None
 
 
-# the names these had before they were public (issue 19), for code written meanwhile
-_from_url, _to_url = from_url, to_url
-
-
 # --- issue 20 (engineer E): per-click cost, tables coloured in the browser instead of a pandas Styler
 
 
