@@ -153,7 +153,7 @@ if len(ranked):
     # A click chooses its bar's criterion once: the chart keeps its selection through later reruns, so the last
     # selection is remembered (empty included: a bar clicked again after a deselect counts again). Right after a
     # click plotly may redraw and report an empty selection; that rerun request was sent before the browser showed
-    # the click, with the criterion box and URL from before it, and would undo the click (issue 19: the box kept
+    # the click, with the criterion box and URL from before it, and would undo the click (issue 18: the box kept
     # the earlier criterion). So the click stays pending, with the box's value before it, until the browser sends
     # anything else (the clicked criterion, one chosen since, or the selection itself); an empty selection with the
     # old value chooses the clicked criterion again.
