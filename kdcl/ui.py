@@ -16,7 +16,7 @@ import time
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import pandas as pd
 import pyarrow as pa
@@ -163,15 +163,21 @@ def current_scope() -> Scope:
     seen = st.session_state.get("auth_seen", now)
     if now - seen > SESSION_MINUTES * 60:
         sign_out("idle")
-        st.warning(t("auth.session_expired", minutes=SESSION_MINUTES))
-        st.stop()
+        _signed_out_because(t("auth.session_expired", minutes=SESSION_MINUTES))
     session_id = st.session_state.get("auth_session")
     if session_id is not None and not sessions.is_live(get_store(), session_id, SESSION_MINUTES):
         sign_out(None)
-        st.warning(t("auth.session_ended"))
-        st.stop()
+        _signed_out_because(t("auth.session_ended"))
     st.session_state["auth_seen"] = now
     return scope
+
+
+def _signed_out_because(message: str) -> NoReturn:
+    """Say why this tab is signed out and stop; the sign-in form repeats it until the next sign-in
+    (another run may come before the person reads it: the cookie is cleared, a widget reruns)."""
+    st.session_state["auth_notice"] = message
+    st.warning(message)
+    st.stop()
 
 
 def sign_out(reason: str | None = "sign_out") -> None:
@@ -191,6 +197,7 @@ def _sign_in(scope: Scope, session_id: str | None = None) -> None:
     browser claims on the next run (_session_scripts)."""
     if session_id is None:
         session_id, st.session_state["auth_ticket"] = sessions.start(get_store(), scope.user)
+    st.session_state.pop("auth_notice", None)
     st.session_state["scope"] = scope
     st.session_state["auth_session"] = session_id
     st.session_state["auth_seen"] = time.monotonic()
@@ -305,6 +312,8 @@ def login_gate() -> Scope:
 
 def _login_form(store: Store) -> None:
     st.title(t("auth.login_title"))
+    if notice := st.session_state.get("auth_notice"):  # why this tab was signed out (_signed_out_because)
+        st.warning(notice)
     if store.scalar("meta_value", key="demo_built_on"):
         st.info(t("auth.demo_hint"))
     with st.form("auth_login"):

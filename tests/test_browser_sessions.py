@@ -56,6 +56,8 @@ def test_reload_and_new_tab_stay_signed_in_until_sign_out(app, page):
     page.get_by_role("button", name="Đăng nhập").wait_for()
     assert session_cookie(page.context) is None
 
+    shared.bring_to_front()  # a person switches to the other tab before clicking in it
+    wait_for_app(shared)
     shared.get_by_role("link", name="Trình chiếu").click()  # the other tab's next step: ended there too
     shared.get_by_text("Phiên đăng nhập đã kết thúc").wait_for()
     shared.reload()

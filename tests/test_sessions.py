@@ -1,6 +1,7 @@
 """Issue 18: server-side sign-in sessions behind the cookie (kdcl.sessions)."""
 
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -66,3 +67,34 @@ def test_idle_sessions_end_and_session_writes_keep_the_caches(store, monkeypatch
     monkeypatch.setattr(sessions, "_now", lambda: later)
     assert not sessions.is_live(store, session_id, 30)
     assert sessions.resume(store, cookie, 30) is None
+
+
+def test_a_tab_whose_session_ended_says_why_on_the_sign_in_form(tiny_db_path, monkeypatch):
+    """Signed out elsewhere: the tab says so, and the sign-in form that follows on the next run still
+    says so (under load a second run came before the person read the first: a bare form, no reason)."""
+    import time
+
+    from streamlit.testing.v1 import AppTest
+
+    from kdcl.access import Scope
+    from kdcl.db import Store
+    from kdcl.strings import t
+
+    store = Store(tiny_db_path)
+    auth.add_user(store, "phong", "matkhau-phong", "office", unit_id="P")
+    session_id, _ = signed_in(store)
+    sessions.end(store, session_id)  # "Đăng xuất" in another tab
+    store.close()
+
+    monkeypatch.setenv("KDCL_DB", str(tiny_db_path))
+    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "dashboard.py"), default_timeout=60)
+    at.session_state["scope"] = Scope(unit_id="P", role="office", user="phong")
+    at.session_state["auth_session"] = session_id
+    at.session_state["auth_seen"] = time.monotonic()
+    at.run()
+    assert not at.exception
+    ended = t("auth.session_ended")
+    assert [w.value for w in at.warning] == [ended]
+    at.run()  # the next run: the sign-in form, with the reason above it
+    assert any(b.label == "Đăng nhập" for b in at.button)
+    assert ended in [w.value for w in at.warning]
