@@ -69,7 +69,7 @@ def test_idle_sessions_end_and_session_writes_keep_the_caches(store, monkeypatch
     assert sessions.resume(store, cookie, 30) is None
 
 
-def test_a_tab_whose_session_ended_says_why_on_the_sign_in_form(tiny_db_path, monkeypatch):
+def test_a_tab_whose_session_ended_says_why_on_the_sign_in_form(db, monkeypatch):
     """Signed out elsewhere: the tab says so, and the sign-in form that follows on the next run still
     says so (under load a second run came before the person read the first: a bare form, no reason)."""
     import time
@@ -80,13 +80,13 @@ def test_a_tab_whose_session_ended_says_why_on_the_sign_in_form(tiny_db_path, mo
     from kdcl.db import Store
     from kdcl.strings import t
 
-    store = Store(tiny_db_path)
+    store = Store(db)  # a private copy: the tiny database file is shared read-only
     auth.add_user(store, "phong", "matkhau-phong", "office", unit_id="P")
     session_id, _ = signed_in(store)
     sessions.end(store, session_id)  # "Đăng xuất" in another tab
     store.close()
 
-    monkeypatch.setenv("KDCL_DB", str(tiny_db_path))
+    monkeypatch.setenv("KDCL_DB", str(db))
     at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "dashboard.py"), default_timeout=60)
     at.session_state["scope"] = Scope(unit_id="P", role="office", user="phong")
     at.session_state["auth_session"] = session_id
