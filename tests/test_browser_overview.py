@@ -2,6 +2,7 @@
 
 
 import pytest
+from playwright.sync_api import expect
 
 
 pytestmark = pytest.mark.browser
@@ -11,8 +12,7 @@ def test_overview_shows_its_charts_and_no_error(signed_in, tmp_path, page):
     signed_in("phong", "office")
     page.get_by_text("Tổng quan kiểm định chất lượng").first.wait_for()
     charts = page.locator('[data-testid="stPlotlyChart"]')
-    charts.first.wait_for()
-    assert charts.count() == 3
+    expect(charts).to_have_count(3)  # exactly three, waiting while the page still draws (they come in turn)
     page.locator(".js-plotly-plot .bars path").first.wait_for()  # bars were drawn
     assert page.locator('[data-testid="stException"]').count() == 0
     for text in ("Số trường theo mức đạt", "70 triệu đ"):  # the metrics and headings may still be drawing
