@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from kdcl.access import Scope
-from kdcl.data import Filters
+from kdcl.data import Filters, reads
 from kdcl.data import school as school_data
 from kdcl.db import Store
 
@@ -57,6 +57,7 @@ class Home:
         return {name: len(frame) for name, frame in self.groups.items()}
 
 
+@reads(*school_data.school_report.families)  # its report's
 def school_home(store: Store, scope: Scope, filters: Filters, school_id: str) -> Home:
     """The principal's home for `school_id` (AccessDenied outside the scope)."""
     report = school_data.school_report(store, scope, filters, school_id)

@@ -19,7 +19,7 @@ from typing import Any
 import pandas as pd
 
 from kdcl.access import Scope
-from kdcl.data import Filters, params
+from kdcl.data import ASSESSMENTS, CATALOG, PLANS, SCHOOLS, Filters, params, reads
 from kdcl.db import Store
 from kdcl.exports import ExportContext
 from kdcl.rules import DATE_FORMAT, format_date, format_number
@@ -145,6 +145,7 @@ def _list(store: Store, scope: Scope, filters: Filters, bound: dict[str, Any]) -
     return rows.drop(columns=["total_rows", "total_schools"]), total, schools
 
 
+@reads(PLANS, SCHOOLS, CATALOG)
 def item_page(store: Store, scope: Scope, filters: Filters, query: ItemQuery) -> ItemPage:
     """One page of the item list (a page past the end shows the last page). The plan
     quality checks are not attached here: see attach_checks."""
@@ -157,6 +158,7 @@ def item_page(store: Store, scope: Scope, filters: Filters, query: ItemQuery) ->
     return ItemPage(rows, total, schools, query.page, max(1, math.ceil(total / query.page_size)))
 
 
+@reads(ASSESSMENTS, PLANS, SCHOOLS, CATALOG)
 def items_for_export(store: Store, scope: Scope, filters: Filters, query: ItemQuery) -> ItemPage:
     """Every item matching the list's filters, in the list's order (up to EXPORT_LIMIT),
     with its plan quality checks attached."""
@@ -178,6 +180,7 @@ def attach_checks(rows: pd.DataFrame, checks: pd.DataFrame) -> pd.DataFrame:
 # --------------------------------------------------------------------------- summaries
 
 
+@reads(PLANS, SCHOOLS)
 def overdue_summary(store: Store, scope: Scope, filters: Filters) -> dict[str, int]:
     """Counts for the page's headline: items per bucket (done split into on time and
     late), overdue items by how late, schools in scope / with a plan / with overdue items."""
@@ -185,6 +188,7 @@ def overdue_summary(store: Store, scope: Scope, filters: Filters) -> dict[str, i
     return {k: int(v) for k, v in row.items()}
 
 
+@reads(PLANS, SCHOOLS, CATALOG)
 def overdue_breakdown(store: Store, scope: Scope, filters: Filters, top_n: int = TOP_N) -> pd.DataFrame:
     """Overdue items per school, lead role, criterion and standard (split by how late),
     the top_n largest groups of each and one "others" row (key '')."""
@@ -229,16 +233,19 @@ def breakdown_groups(breakdown: pd.DataFrame, dimension: str) -> tuple[pd.DataFr
     return out[out["key"] != ""].reset_index(drop=True), (others.iloc[0] if len(others) else None)
 
 
+@reads(PLANS, SCHOOLS)
 def school_options(store: Store, scope: Scope, filters: Filters) -> pd.DataFrame:
     """Schools with plan items this year (for the school filter), by name."""
     return store.query("plan_items_schools", **params(scope, filters))
 
 
+@reads(PLANS, SCHOOLS, CATALOG)
 def criterion_options(store: Store, scope: Scope, filters: Filters) -> pd.DataFrame:
     """Criteria with plan items this year (for the criterion filter), in catalog order."""
     return store.query("plan_items_criteria", **params(scope, filters))
 
 
+@reads(PLANS, SCHOOLS)
 def item_history(store: Store, scope: Scope, item_id: int) -> pd.DataFrame:
     """The change log of one item (empty when the item is outside the user's scope)."""
     return store.query("plan_items_history", **scope.params(), item_id=int(item_id))
@@ -247,6 +254,7 @@ def item_history(store: Store, scope: Scope, item_id: int) -> pd.DataFrame:
 # --------------------------------------------------------------------------- plan quality
 
 
+@reads(ASSESSMENTS, PLANS, SCHOOLS, CATALOG)
 def plan_quality(store: Store, scope: Scope, filters: Filters, item_ids: tuple[int, ...] | None = None) -> pd.DataFrame:
     """One row per plan item and failed check: item_id, school_id, check_code; only for `item_ids`
     when given (a list page checks the items it shows, not the whole country's)."""
@@ -254,6 +262,7 @@ def plan_quality(store: Store, scope: Scope, filters: Filters, item_ids: tuple[i
     return store.query("plan_quality", **params(scope, filters, item_ids=ids))
 
 
+@reads(ASSESSMENTS, PLANS, SCHOOLS, CATALOG)
 def plan_quality_by_school(store: Store, scope: Scope, filters: Filters) -> pd.DataFrame:
     """Per school with plan items: items, items failing at least one check, and the
     number of items failing each check (one column per code in PLAN_CHECKS)."""

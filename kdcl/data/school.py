@@ -19,7 +19,7 @@ import pyarrow.compute as pc
 
 from kdcl import rules
 from kdcl.access import AccessDenied, Scope
-from kdcl.data import SCHOOLS, Filters, reads
+from kdcl.data import ASSESSMENTS, CATALOG, PLANS, SCHOOLS, Filters, reads
 from kdcl.db import Store
 from kdcl.strings import t
 from kdcl.text import fold_many
@@ -130,6 +130,7 @@ def _school_params(scope: Scope, school_id: str) -> dict:
     return {**scope.params(), "school_id": school_id}
 
 
+@reads(ASSESSMENTS, PLANS, SCHOOLS, CATALOG)
 def school_report(store: Store, scope: Scope, filters: Filters, school_id: str) -> SchoolReport:
     """Everything the school page shows about one school; AccessDenied when the school is
     not in the user's scope."""
