@@ -37,7 +37,7 @@ if school_id is None:  # the office or an admin opening the page: pick a school 
     if school_id is None:
         st.stop()
 
-home = ui.load(home_data.school_home, scope, filters, school_id)
+home = home_data.home_of(ui.load(school_data.school_report, scope, filters, school_id))  # the school page's report
 report = home.report
 school = report.school
 year = filters.school_year

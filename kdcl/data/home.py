@@ -60,7 +60,12 @@ class Home:
 @reads(*school_data.school_report.families)  # its report's
 def school_home(store: Store, scope: Scope, filters: Filters, school_id: str) -> Home:
     """The principal's home for `school_id` (AccessDenied outside the scope)."""
-    report = school_data.school_report(store, scope, filters, school_id)
+    return home_of(school_data.school_report(store, scope, filters, school_id))
+
+
+def home_of(report: school_data.SchoolReport) -> Home:
+    """The home of a school's report (the page loads the report through the cache it shares with the
+    school page: a principal signing in lands here and goes there next, one report for both)."""
     return Home(report=report, groups=group_items(report.items))
 
 
