@@ -185,6 +185,7 @@ class Transaction:
         self._cur = cursor
         self.tables: set[str] = set()  # every table written
         self._sources: dict[str, set[str] | None] = {}  # DERIVED source table -> schools touched (None: all)
+        self._families: dict[str, set[str] | None] = {}  # table family written -> schools touched (None: all)
         self.table: str | None = None  # the table the statement running now writes (named in errors)
 
     def _writes(self, name: str) -> None:
@@ -193,10 +194,16 @@ class Transaction:
 
     def _wrote(self, tables: frozenset[str] | set[str], frame=None, params: Mapping[str, Any] = {}) -> None:
         self.tables |= tables
+        if not tables:
+            return
+        schools = _school_ids(frame, params)
         for table in tables & DERIVED.keys():
-            schools = _school_ids(frame, params)
             known = self._sources.get(table, set())
             self._sources[table] = None if schools is None or known is None else known | schools
+        for family in {_FAMILY_OF.get(table) for table in tables}:
+            if family is not None:  # (a table of no family counts as every family: see touched())
+                known = self._families.get(family, set())
+                self._families[family] = None if schools is None or known is None else known | schools
 
     def refresh_derived(self) -> None:
         """Rebuild the derived rows (DERIVED) of the schools this transaction's writes touched, from the
@@ -213,6 +220,11 @@ class Transaction:
         if any(table not in _FAMILY_OF for table in self.tables):
             return set(FAMILIES)
         return {_FAMILY_OF[table] for table in self.tables}
+
+    def touched(self) -> dict[str, set[str] | None]:
+        """Each family written -> the schools whose rows were written (the rows' school_id, or a
+        $school_id parameter), None when not known (any school's rows may have changed)."""
+        return {family: self._families.get(family) for family in self.families()}
 
     def run(self, name: str, **params: Any) -> list[tuple]:
         sql, bound = _bind(name, params)
@@ -269,6 +281,11 @@ _TABLE_COLUMNS: dict[str, frozenset[str]] = {}
 
 # committed versions per database file (real path) in this process: see Store.versions
 _VERSIONS: dict[str | None, dict[str, int]] = {}
+# per database file, the family versions as far as one school's rows go (Store.school_version): the
+# family's version at the last committed write of that school's rows ...
+_SCHOOL_WRITES: dict[str | None, dict[tuple[str, str], int]] = {}
+# ... or at the last write of rows of schools not known (read from the file again: every family's version)
+_ANY_SCHOOL: dict[str | None, dict[str, int]] = {}
 
 WRITABLE_TABLES = frozenset(
     {"unit", "school", "assessment", "plan", "plan_item", "plan_item_log", "framework", "standard", "criterion",
@@ -458,8 +475,19 @@ class Store:
         versions = {"data": found.get(_DATA_KEY, 0),
                     **{family: found.get(_DATA_KEY + "." + family, 0) for family in FAMILIES}}
         if self._version_key is not None:
+            _SCHOOL_WRITES[self._version_key] = {}  # what this process knew of single schools is gone
+            _ANY_SCHOOL[self._version_key] = {family: versions[family] for family in FAMILIES}
             _VERSIONS[self._version_key] = versions
         return dict(versions)
+
+    def school_version(self, family: str, school_id: str) -> int:
+        """The version of a table family as far as one school's rows go: it moves with the committed
+        writes of that school's rows (and of rows whose schools are not known), not with other
+        schools' (issue 20: a principal's status save leaves the other principals' caches). Kept in
+        memory like the versions; after the file is read again, every school's is the family's."""
+        self.versions()
+        key = self._version_key
+        return max(_SCHOOL_WRITES.get(key, {}).get((family, school_id), 0), _ANY_SCHOOL.get(key, {}).get(family, 0))
 
     @contextmanager
     def transaction(self, *, data: bool = True) -> Iterator[Transaction]:
@@ -495,6 +523,13 @@ class Store:
                     raise mapped from exc
                 raise
             if self._version_key is not None and versions is not None:
+                schools, anyone = _SCHOOL_WRITES.setdefault(self._version_key, {}), _ANY_SCHOOL.setdefault(
+                    self._version_key, {})
+                for family, touched in tx.touched().items():
+                    if touched is None:
+                        anyone[family] = versions[family]
+                    else:
+                        schools.update({(family, school_id): versions[family] for school_id in touched})
                 _VERSIONS[self._version_key] = versions
 
 

@@ -60,13 +60,26 @@ def _cached(_fn: Callable[..., Any], name: str, db_path: str, data_version: int 
 CACHED_MODULES = ("kdcl.data", "kdcl.reports.slides")
 
 
-def cache_key_versions(fn: Callable[..., Any], versions: dict[str, int]) -> int | tuple:
+# the families a one-school scope (a principal) reads of its own school only: every statement starts from
+# scoped_schools, and none of a principal's reaches other schools' plans (their peers are compared on
+# assessments); so a call with such a scope depends on its school's version of them (Store.school_version)
+SCHOOL_FAMILIES = frozenset({data.PLANS})
+
+
+def cache_key_versions(fn: Callable[..., Any], versions: dict[str, int],
+                       school_version: Callable[[str, str], int] | None = None, args: tuple = ()) -> int | tuple:
     """What a cached result of `fn` depends on: the versions of the table families it declares
-    (kdcl.data.reads), else the data version (bumped by every write)."""
+    (kdcl.data.reads), else the data version (bumped by every write). Called with a one-school scope
+    (in `args`), its SCHOOL_FAMILIES are that school's versions ("plans@S1"): the other schools' status
+    saves leave its entries."""
     families = getattr(fn, "families", None)
     if families is None:
         return versions["data"]
-    return tuple((family, versions[family]) for family in sorted(families))
+    school = next((a.school_id for a in args if isinstance(a, Scope) and a.school_id is not None), None)
+    if school is None or school_version is None:
+        return tuple((family, versions[family]) for family in sorted(families))
+    return tuple((f"{family}@{school}", school_version(family, school)) if family in SCHOOL_FAMILIES
+                 else (family, versions[family]) for family in sorted(families))
 
 
 def load(fn: Callable[..., T], *args: Any) -> T:
@@ -80,9 +93,9 @@ def load(fn: Callable[..., T], *args: Any) -> T:
     store = get_store()
     versions = store.versions()
     if _versions_seen.get(store.path) != versions:
-        _forget_older(store.path, versions)
-    return _private(_cached(fn, f"{fn.__module__}.{fn.__qualname__}", store.path, cache_key_versions(fn, versions),
-                            args))
+        _forget_older(store.path, versions, store.school_version)
+    key = cache_key_versions(fn, versions, store.school_version, args)
+    return _private(_cached(fn, f"{fn.__module__}.{fn.__qualname__}", store.path, key, args))
 
 
 _IMMUTABLE = (str, bytes, int, float, bool, type(None), date, pd.Timestamp, frozenset, decimal.Decimal, pa.Array,
@@ -114,16 +127,23 @@ def _private(value: Any) -> Any:
     return copy.deepcopy(value)
 
 
-def _forget_older(db_path: str, versions: dict[str, int]) -> None:
+def _forget_older(db_path: str, versions: dict[str, int],
+                  school_version: Callable[[str, str], int] | None = None) -> None:
     """Let go of the entries of older versions: they can never be asked for again, and left in
     place they hold their frames until evicted (512 entries, an hour): at 45,000 schools a
     national overview alone is 14 MB, and under a deadline's saves every few seconds that is
     gigabytes. Entries of families no write touched stay."""
     current = dict(versions)
 
+    def now(family: str) -> int | None:
+        if "@" in family and school_version is not None:  # "plans@S1": one school's version
+            name, school = family.split("@", 1)
+            return school_version(name, school)
+        return current.get(family)
+
     def stale(key: int | tuple) -> bool:
         if isinstance(key, tuple):
-            return any(current.get(family) != version for family, version in key)
+            return any(now(family) != version for family, version in key)
         return key != current["data"]
 
     with _entries_lock:

@@ -166,6 +166,7 @@ def update_items(store: Store, scope: Scope, changes: Sequence[ItemChange]) -> d
                 result = tx.run(
                     "write/update_plan_item",
                     item_id=item_id,
+                    school_id=current["school_id"],
                     expected_version=int(change.expected_version),
                     changed_at=changed_at,
                     changed_by=scope.user,

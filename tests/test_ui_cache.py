@@ -191,6 +191,31 @@ def test_a_sign_in_keeps_the_principal_pages_and_the_overdue_list_cached(app_sto
     assert statements_run(d.data_freshness) != []  # undeclared: keyed on every write, the sign-in's too
 
 
+def test_a_principal_save_keeps_the_other_principals_plan_caches(app_store):
+    """Under a deadline every principal saves statuses: a save of S1's item empties what S1's principal
+    and the office read of the plans, not S2's principal's (a one-school scope reads its own school's
+    plans only); a write whose schools are not known empties everyone's."""
+    s1, s2 = (Scope(school_id=s, role="principal", user=f"ht_{s.lower()}") for s in ("S1", "S2"))
+    office = Scope(unit_id="P", role="office", user="phong")
+    query = pi.ItemQuery(bucket=None)
+    loads = {"s1": (pi.item_page, s1, FILTERS, query), "s2": (pi.item_page, s2, FILTERS, query),
+             "s2 summary": (pi.overdue_summary, s2, FILTERS), "s2 report": (school_data.school_report, s2, FILTERS, "S2"),
+             "office": (pi.item_page, office, FILTERS, query)}
+    for fn, *args in loads.values():
+        assert statements_run(fn, *args)
+
+    updates.update_item(app_store, s1, 1, 1, status="done", completed_on=date(2025, 5, 20), today=date(2025, 6, 1))
+    ran = {name: statements_run(fn, *args) for name, (fn, *args) in loads.items()}
+    assert ran["s1"] and ran["office"]  # what saw S1's item reads it again
+    assert ran["s2"] == ran["s2 summary"] == ran["s2 report"] == []  # S2's principal keeps its entries
+    assert pi.item_page(app_store, s1, FILTERS, query).rows.set_index("item_id").loc[1, "status"] == "done"
+    assert ui.load(pi.item_page, s1, FILTERS, query).rows.set_index("item_id").loc[1, "status"] == "done"
+
+    with app_store.transaction() as tx:  # a plan write naming no school: any school's plans may have changed
+        tx.run("write/import_cleanup_superseded")
+    assert statements_run(*loads["s2"]) and statements_run(*loads["s2 report"])
+
+
 def test_the_entries_of_an_older_family_version_are_let_go(app_store):
     calls = []
 
