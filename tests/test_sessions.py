@@ -69,6 +69,37 @@ def test_idle_sessions_end_and_session_writes_keep_the_caches(store, monkeypatch
     assert sessions.resume(store, cookie, 30) is None
 
 
+def test_a_live_session_is_not_asked_again_until_a_session_ends_or_an_account_changes(store, monkeypatch):
+    """Issue 20: every run of every tab asked the database whether its session was live."""
+    from kdcl import db
+
+    asked: list[str] = []
+    db.set_tracer(lambda name, params, seconds: asked.append(name))
+    try:
+        first, _ = signed_in(store)
+        second, _ = signed_in(store)
+        assert sessions.is_live(store, first, 30) and sessions.is_live(store, second, 30)
+        asked.clear()
+        assert sessions.is_live(store, first, 30) and sessions.is_live(store, second, 30)
+        assert asked == []  # known live a moment ago
+
+        sessions.end(store, first)  # signed out in another tab: every tab asks again
+        assert not sessions.is_live(store, first, 30) and sessions.is_live(store, second, 30)
+        assert asked.count("session_active") == 2
+        auth.set_disabled(store, "phong", True)  # an account changed: asked again
+        assert not sessions.is_live(store, second, 30)
+
+        later = datetime.now() + timedelta(seconds=sessions.LIVE_SECONDS + 1)
+        auth.set_disabled(store, "phong", False)
+        fourth, _ = signed_in(store)
+        assert sessions.is_live(store, fourth, 30)
+        monkeypatch.setattr(sessions, "_now", lambda: later)  # and after LIVE_SECONDS, asked again
+        asked.clear()
+        assert sessions.is_live(store, fourth, 30) and asked == ["session_active"]
+    finally:
+        db.set_tracer(None)
+
+
 def test_a_tab_whose_session_ended_says_why_on_the_sign_in_form(db, monkeypatch):
     """Signed out elsewhere: the tab says so, and the sign-in form that follows on the next run still
     says so (under load a second run came before the person read the first: a bare form, no reason)."""
