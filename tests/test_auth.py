@@ -80,3 +80,34 @@ def test_bad_accounts_are_refused(tiny_store):
     with pytest.raises(auth.AuthError, match="Vai trò"):
         auth.add_user(tiny_store, "x1x", "matkhau-123", "root")
     assert auth.list_users(tiny_store).empty
+
+
+def test_password_checks_take_turns(monkeypatch):
+    """Issue 20: 25 sign-ins at once ran 25 argon2 checks of 4 lanes and 64 MiB each on 2 cores (the median
+    sign-in took 14 s); they now queue, as many at once as the cores hold their lanes."""
+    import os
+    import threading
+    import time
+
+    running, most = [0], [0]
+    lock = threading.Lock()
+
+    class Counting:
+        parallelism = auth._hasher.parallelism
+
+        def verify(self, password_hash, password):
+            with lock:
+                running[0] += 1
+                most[0] = max(most[0], running[0])
+            time.sleep(0.02)
+            with lock:
+                running[0] -= 1
+            return True
+
+    monkeypatch.setattr(auth, "_hasher", Counting())
+    threads = [threading.Thread(target=auth._verify, args=("h", "p")) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert most[0] == max(1, (os.cpu_count() or 1) // Counting.parallelism)
