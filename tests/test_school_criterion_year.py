@@ -42,6 +42,7 @@ def assert_stored_is_live(store: Store) -> list[tuple]:
     stored, live = stored_and_live(store)
     assert stored == live
     assert stored  # an empty table equal to an empty macro would prove nothing
+    assert len({(r[0], r[1], r[3]) for r in stored}) == len(stored)  # one row per school, year, criterion
     return stored
 
 

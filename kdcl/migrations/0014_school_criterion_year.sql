@@ -42,7 +42,7 @@ create macro school_criterion_years(p_school_ids) as table
     ),
 
     -- every school year a plan with an item on the criterion covers (a school has one framework, so
-    -- school and criterion are the key)
+    -- school and criterion are the key), and how many of those plans start in it
     covered as (
         select
             school_id,
@@ -50,7 +50,8 @@ create macro school_criterion_years(p_school_ids) as table
             year_start,
             any_value(framework_id) as framework_id,
             cast(sum(items) as bigint) as items,
-            max(target_level) as target_level
+            max(target_level) as target_level,
+            count(*) filter (where year_start = first_start) as plans_starting
         from (
             select *, unnest(range(first_start, last_start + 1)) as year_start
             from item_plans
@@ -58,11 +59,14 @@ create macro school_criterion_years(p_school_ids) as table
         group by school_id, criterion_code, year_start
     ),
 
-    -- the unbroken run of covered years ending in each year
+    -- the unbroken run of covered years ending in each year, and the plans behind it: a plan's years are
+    -- all covered and follow each other, so each plan lies inside one run, and the plans behind the run
+    -- ending in a year are the run's plans starting at or before it
     runs as (
         select
             *,
-            min(year_start) over (partition by school_id, criterion_code, island) as first_year
+            min(year_start) over run as first_year,
+            sum(plans_starting) over run as plans
         from (
             select
                 *,
@@ -70,15 +74,8 @@ create macro school_criterion_years(p_school_ids) as table
                     as island
             from covered
         )
-    ),
-
-    with_plans as (
-        select r.school_id, r.criterion_code, r.year_start, count(distinct ip.plan_id) as plans
-        from runs as r
-        join item_plans as ip
-            on ip.school_id = r.school_id and ip.criterion_code = r.criterion_code
-           and ip.first_start <= r.year_start and ip.last_start >= r.first_year
-        group by r.school_id, r.criterion_code, r.year_start
+        window run as (partition by school_id, criterion_code, island order by year_start
+                       rows between unbounded preceding and current row)
     ),
 
     -- the latest self-assessed level at or before each year
@@ -103,11 +100,9 @@ create macro school_criterion_years(p_school_ids) as table
         l.self_level,
         r.first_year,
         r.year_start - r.first_year + 1 as years,
-        wp.plans,
-        r.year_start - r.first_year + 1 >= 2 and wp.plans >= 2 as chronic
+        cast(r.plans as bigint) as plans,
+        r.year_start - r.first_year + 1 >= 2 and r.plans >= 2 as chronic
     from runs as r
-    join with_plans as wp
-        on wp.school_id = r.school_id and wp.criterion_code = r.criterion_code and wp.year_start = r.year_start
     left join self_levels as l
         on l.school_id = r.school_id and l.criterion_code = r.criterion_code and l.year_start = r.year_start;
 
@@ -142,8 +137,9 @@ create table school_criterion_year (
     first_year bigint not null,
     years bigint not null,
     plans bigint not null,
-    chronic boolean not null,
-    primary key (school_id, school_year, criterion_code)
+    chronic boolean not null
+    -- no primary key: the macro gives one row per school, school year and criterion, and an index would
+    -- cost a full fill 3 s of CPU out of 8 (and the refreshes delete by school, which it does not serve)
 );
 
 insert into school_criterion_year
