@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import generate  # noqa: E402
 
 BEFORE = ROOT / "tests" / "before_0014"
-STATEMENTS = ("weakness_criteria", "weakness_chronic")
+STATEMENTS = ("weakness_criteria", "weakness_chronic", "criterion_weakness")
 
 
 def clocks() -> tuple[float, float]:

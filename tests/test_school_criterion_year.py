@@ -91,8 +91,8 @@ def assert_same_rows_as_before(store: Store) -> int:
                   "$school_year, $framework_id) order by all",
                   f"select * from {m}($scope_unit_id, $scope_school_id, $unit_id, $school_type, "
                   "$school_year, $framework_id) order by all") for m in ("chronic_streaks", "chronic_weaknesses")]
-        pairs += [((HERE / "before_0014" / f"{name}.sql").read_text(encoding="utf-8"),
-                   db.load_sql(name)[0]) for name in ("weakness_criteria", "weakness_chronic")]
+        pairs += [((HERE / "before_0014" / f"{name}.sql").read_text(encoding="utf-8"), db.load_sql(name)[0])
+                  for name in ("weakness_criteria", "weakness_chronic", "criterion_weakness")]
         for values in cases(store):
             for before, now in pairs:
                 old = _rows(cur, before, values)

@@ -53,6 +53,7 @@ CALLS = {
     "kdcl.data.levels.self_vs_external": lambda s: lv.self_vs_external(s, EVERYTHING, FILTERS),
     "kdcl.data.school.school_choices": lambda s: school_data.school_choices(s, EVERYTHING, FILTERS),
     "kdcl.data.report.level4": lambda s: report_data.level4(s, EVERYTHING, FILTERS, "S1"),
+    "kdcl.data.criterion_weakness": lambda s: d.criterion_weakness(s, EVERYTHING, FILTERS),
     "kdcl.data.weaknesses.criteria": lambda s: wk.criteria(s, EVERYTHING, FILTERS),
     "kdcl.data.weaknesses.chronic": lambda s: wk.chronic(s, EVERYTHING, FILTERS, None),
 }
