@@ -47,7 +47,9 @@ SKIP_PAGES: set[str] = set()  # the import page is timed as a person opens it (u
 
 
 def pages() -> list[Path]:
-    return sorted(p for p in (ROOT / "pages").glob("*.py") if p.name not in SKIP_PAGES)
+    only = os.environ.get("KDCL_BENCH_PAGES", "").split()  # --pages, passed to the per-size subprocess
+    return sorted(p for p in (ROOT / "pages").glob("*.py")
+                  if p.name not in SKIP_PAGES and (not only or p.stem in only))
 
 
 def _length(value) -> int:
@@ -420,8 +422,14 @@ def main() -> None:
     parser.add_argument("--skip-browser", action="store_true", help="keep the last browser figures")
     parser.add_argument("--skip-import", action="store_true",
                         help="do not run benchmarks/bench_import.py and bench_schools.py")
+    parser.add_argument("--pages", nargs="*", default=None,
+                        help="these pages only (file stems: weaknesses school ...), for a before/after of a few")
+    parser.add_argument("--out", default="latest",
+                        help="results file stem in benchmarks/results (a run of a few pages: not latest)")
     parser.add_argument("--_pages", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.pages:
+        os.environ["KDCL_BENCH_PAGES"] = " ".join(args.pages)
     # stopped from outside (timeout, kill): unwind, so the server started here is stopped too
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     if args._pages:
@@ -429,7 +437,7 @@ def main() -> None:
         print(json.dumps({"startup_s": startup, "pages": [run_page(p, Path(args._pages)) for p in pages()]}))
         return
 
-    latest = RESULTS / "latest.json"
+    latest = RESULTS / f"{args.out}.json"
     report: dict = json.loads(latest.read_text()) if latest.exists() else {}
     report["machine"] = f"{os.cpu_count()} cores"
     if args.sizes:
@@ -457,7 +465,7 @@ def main() -> None:
     RESULTS.mkdir(parents=True, exist_ok=True)
     lines = render(report)
     latest.write_text(json.dumps(report, indent=1, ensure_ascii=False))
-    (RESULTS / "latest.md").write_text("\n".join(lines) + "\n")
+    (RESULTS / f"{args.out}.md").write_text("\n".join(lines) + "\n")
     print("\n".join(lines))
 
 

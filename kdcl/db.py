@@ -130,8 +130,9 @@ def _records(cur: duckdb.DuckDBPyConnection, sql: str, bound: dict[str, Any]) ->
 # (kdcl.data.reads), and each transaction bumps the version of the families it wrote, so a status
 # save leaves the levels pages' caches alone. A table in no family counts as every family.
 FAMILIES: dict[str, frozenset[str]] = {
-    "assessments": frozenset({"assessment", "assessment_text", "assessment_level4", "school_year_level"}),
-    "plans": frozenset({"plan", "plan_item", "plan_item_log", "school_criterion_year"}),
+    "assessments": frozenset({"assessment", "assessment_text", "assessment_level4", "school_year_level",
+                              "assessment_text_fold"}),
+    "plans": frozenset({"plan", "plan_item", "plan_item_log", "school_criterion_year", "plan_item_fold"}),
     "schools": frozenset({"unit", "unit_closure", "school"}),
     "catalog": frozenset({"framework", "standard", "criterion", "criterion_level"}),
     "accounts": frozenset({"app_user", "app_session", "account_log"}),
@@ -165,6 +166,11 @@ DERIVED: tuple[Derived, ...] = (
              "plan": frozenset({"plan_id", "school_id", "school_year", "end_school_year"}),
              "plan_item": frozenset({"plan_id", "school_id", "framework_id", "criterion_code", "target_level"})},
             {"write/import_cleanup_superseded": "deletes plans without items, which the rule never reads"}),
+    Derived("plan_item_fold", "write/plan_item_fold_clear", "write/plan_item_fold_fill",
+            {"plan_item": frozenset({"item_id", "school_id", "weakness", "measures"})}),
+    Derived("assessment_text_fold", "write/assessment_text_fold_clear", "write/assessment_text_fold_fill",
+            {"assessment_text": frozenset({"school_id", "school_year", "kind", "criterion_code", "weakness",
+                                           "improvement"})}),
 )
 _DERIVED_OF = {d.table: d for d in DERIVED}
 

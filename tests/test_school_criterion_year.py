@@ -1,8 +1,9 @@
-"""The stored weakness rows (table school_criterion_year, migration 0014) equal their rule (table macro
-school_criterion_years) after every path that writes assessments, plans or plan items, a failing write
-leaves them unchanged, and the weaknesses page's statements that read them give the rows the statements
-before 0014 gave (tests/before_0014: the 0005 macros and the queries as they were), on the tiny database,
-the weakness database with several years and plans, and a generated one."""
+"""The stored weakness rows (table school_criterion_year, migration 0014) and the stored folds of the texts
+searched (plan_item_fold, assessment_text_fold) equal their rules (table macros school_criterion_years,
+plan_item_folds, assessment_text_folds) after every path that writes assessments, plans, plan items or
+report texts, a failing write leaves them unchanged, and the statements that read them give the rows the
+statements before 0014 gave (tests/before_0014: the 0005 macros and the queries as they were), on the tiny
+database, the weakness database with several years and plans, and a generated one."""
 
 from __future__ import annotations
 
@@ -31,17 +32,26 @@ COLUMNS = ("school_id, school_year, framework_id, criterion_code, items, target_
 PLAN_HEADER = ["Mã trường", "Năm học", "Tiêu chí", "Mức mục tiêu", "Điểm yếu", "Kết quả cần đạt", "Giải pháp"]
 
 
+FOLDS = {"plan_item_fold": ("item_id, school_id, weakness, measures", "plan_item_folds"),
+         "assessment_text_fold": ("school_id, school_year, kind, criterion_code, weakness, improvement",
+                                  "assessment_text_folds")}
+
+
 def stored_and_live(store: Store) -> tuple[list[tuple], list[tuple]]:
     with store.cursor() as cur:
         stored = cur.execute(f"select {COLUMNS} from school_criterion_year order by all").fetchall()
         live = cur.execute(f"select {COLUMNS} from school_criterion_years(null) order by all").fetchall()
+        for table, (columns, macro) in FOLDS.items():
+            stored.append(cur.execute(f"select {columns} from {table} order by all").fetchall())
+            live.append(cur.execute(f"select {columns} from {macro}(null) order by all").fetchall())
     return stored, live
 
 
 def assert_stored_is_live(store: Store) -> list[tuple]:
     stored, live = stored_and_live(store)
     assert stored == live
-    assert stored  # an empty table equal to an empty macro would prove nothing
+    *stored, items, _ = stored
+    assert stored and items  # an empty table equal to an empty macro would prove nothing
     assert len({(r[0], r[1], r[3]) for r in stored}) == len(stored)  # one row per school, year, criterion
     return stored
 
@@ -83,7 +93,7 @@ def cases(store: Store) -> list[dict]:
 
 def assert_same_rows_as_before(store: Store) -> int:
     """Each statement of 0014 against its text before 0014, for every case; returns the rows compared."""
-    compared = 0
+    compared, all_cases = 0, cases(store)
     with store.cursor() as cur:
         for macro in _before_0014_macros():
             cur.execute(macro)
@@ -93,12 +103,26 @@ def assert_same_rows_as_before(store: Store) -> int:
                   "$school_year, $framework_id) order by all") for m in ("chronic_streaks", "chronic_weaknesses")]
         pairs += [((HERE / "before_0014" / f"{name}.sql").read_text(encoding="utf-8"), db.load_sql(name)[0])
                   for name in ("weakness_criteria", "weakness_chronic", "criterion_weakness")]
-        for values in cases(store):
+        for values in all_cases:
             for before, now in pairs:
                 old = _rows(cur, before, values)
                 assert _rows(cur, now, values) == old, (now[:60], values)
                 compared += len(old)
+        # the search: every match (rows tied in its order may come in either order: compared sorted)
+        before, now = (HERE / "before_0014" / "weakness_search.sql").read_text(encoding="utf-8"), \
+            db.load_sql("weakness_search")[0]
+        for values in all_cases:
+            if values["framework_id"] is not None or values["school_year"] != all_cases[0]["school_year"]:
+                continue  # the search reads neither
+            for query in SEARCHES:
+                found = {**values, "query": query, "limit": 10**6}
+                old = sorted(_rows(cur, before, found), key=repr)
+                assert sorted(_rows(cur, now, found), key=repr) == old, (query, values)
+                compared += len(old)
     return compared
+
+
+SEARCHES = ("si so", "SĨ  SỐ", "giáo viên", "Đ", "  ", "không có chữ này")
 
 
 def assert_kept(store: Store) -> list[tuple]:
@@ -202,10 +226,10 @@ def test_a_status_save_refreshes_nothing_and_keeps_the_rows(tiny_store, monkeypa
 def test_a_write_naming_plans_or_items_refreshes_their_schools_only(tiny_store):
     with tiny_store.transaction() as tx:
         tx.run("write/import_delete_items", item_ids=[], plan_ids=[])  # names none: nothing to refresh
-        assert tx._touched == {"school_criterion_year": set()}
+        assert tx._touched == {"school_criterion_year": set(), "plan_item_fold": set()}
         tx.run("write/import_log_items_delete", item_ids=[1], plan_ids=[2], user="t", reason="x")
         tx.run("write/import_delete_items", item_ids=[1], plan_ids=[2])
-        assert tx._touched == {"school_criterion_year": {"S1", "S2"}}
+        assert tx._touched == {"school_criterion_year": {"S1", "S2"}, "plan_item_fold": {"S1", "S2"}}
     assert_kept(tiny_store)
 
 
@@ -239,10 +263,11 @@ def test_an_existing_database_gets_the_table_and_the_same_macros(tiny_db_path, t
     shutil.copy(tiny_db_path, path)
     store = Store(path)
     with store.cursor() as cur:
-        cur.execute("drop table school_criterion_year")
-        cur.execute("drop macro table chronic_weaknesses")
-        cur.execute("drop macro table chronic_streaks")
-        cur.execute("drop macro table school_criterion_years")
+        for table in ("school_criterion_year", "plan_item_fold", "assessment_text_fold"):
+            cur.execute(f"drop table {table}")
+        for macro in ("chronic_weaknesses", "chronic_streaks", "school_criterion_years", "plan_item_folds",
+                      "assessment_text_folds"):
+            cur.execute(f"drop macro table {macro}")
         for macro in _before_0014_macros():
             cur.execute(macro.replace("create temp macro", "create macro").replace("_0005(", "("))
         cur.execute("delete from schema_migration where version = 14")
@@ -258,3 +283,21 @@ def test_the_derived_rows_follow_the_families_of_their_sources():
     assert db.updated_columns("write/update_plan_item") == {
         "status", "status_reason", "completed_on", "progress_note", "version", "updated_at", "updated_by"}
     assert db.updated_columns("write/import_delete_items") is None
+
+
+def test_a_report_import_and_its_replacement_keep_the_folded_texts(tiny_store):
+    from report_fixtures import fixture
+
+    from kdcl.importing import Options, Upload, import_files
+
+    def imported(name, year, **options):
+        report = fixture(name)
+        options = {"school": report.school_id, "year": year, "channel": "cli", **options}
+        return import_files(tiny_store, EVERYTHING, [Upload(name + ".docx", report.data)], Options(**options))[0]
+
+    assert imported("th_both", "2025-2026").status == "imported"
+    assert_kept(tiny_store)
+    assert imported("thcs_thpt_both", YEAR, replace=True).status == "imported"
+    assert_kept(tiny_store)
+    with tiny_store.cursor() as cur:
+        assert cur.execute("select count(*) from assessment_text_fold where weakness <> ''").fetchone()[0] > 0
