@@ -28,7 +28,7 @@ import generate  # noqa: E402
 HERE = Path(__file__).resolve().parent
 EVERYTHING = Scope.everything(user="test")
 COLUMNS = ("school_id, school_year, framework_id, criterion_code, items, target_level, self_level, first_year, years, "
-           "plans, chronic")
+           "plans, chronic, year_level, next_year_level")
 PLAN_HEADER = ["Mã trường", "Năm học", "Tiêu chí", "Mức mục tiêu", "Điểm yếu", "Kết quả cần đạt", "Giải pháp"]
 
 
@@ -75,6 +75,11 @@ def _rows(cur, sql: str, values: dict) -> list[tuple]:
     return cur.execute(sql, _bound(sql, values)).fetchall()
 
 
+def _first_criterion(cur, framework_id: str) -> str:
+    return cur.execute("select criterion_code from criterion where framework_id = ? order by sort_order limit 1",
+                       [framework_id]).fetchone()[0]
+
+
 def cases(store: Store) -> list[dict]:
     """The bound values the comparisons run with: every school year with plans and the years around them;
     every school, a unit's, one school's; every framework and each one."""
@@ -103,11 +108,21 @@ def assert_same_rows_as_before(store: Store) -> int:
                   "$school_year, $framework_id) order by all") for m in ("chronic_streaks", "chronic_weaknesses")]
         pairs += [((HERE / "before_0014" / f"{name}.sql").read_text(encoding="utf-8"), db.load_sql(name)[0])
                   for name in ("weakness_criteria", "weakness_chronic", "criterion_weakness")]
+        worked = [((HERE / "before_0014" / "weakness_measures_worked.sql").read_text(encoding="utf-8"),
+                   db.load_sql("weakness_measures_worked")[0])]
         for values in all_cases:
             for before, now in pairs:
                 old = _rows(cur, before, values)
                 assert _rows(cur, now, values) == old, (now[:60], values)
                 compared += len(old)
+            if values["framework_id"] is None or values["scope_unit_id"] or values["scope_school_id"]:
+                continue  # the scopes are the same join as above: every school is enough here
+            for before, now in worked:  # every criterion and one; every row (ties in its order: sorted)
+                for code in (None, _first_criterion(cur, values["framework_id"])):
+                    found = {**values, "criterion_code": code, "limit": 10**6}
+                    old = sorted(_rows(cur, before, found), key=repr)
+                    assert sorted(_rows(cur, now, found), key=repr) == old, (code, values)
+                    compared += len(old)
         # the search: every match (rows tied in its order may come in either order: compared sorted)
         before, now = (HERE / "before_0014" / "weakness_search.sql").read_text(encoding="utf-8"), \
             db.load_sql("weakness_search")[0]
@@ -138,7 +153,7 @@ def test_the_tiny_and_the_weakness_databases(tiny_store, weak_db_path, store_cop
     assert_kept(tiny_store)
     weak = store_copy(weak_db_path)
     stored = assert_stored_is_live(weak)
-    chronic = {(r[0], r[1], r[3]): r[7:] for r in stored if r[10]}
+    chronic = {(r[0], r[1], r[3]): r[7:11] for r in stored if r[10]}
     assert chronic == {("S1", YEAR, "1.5"): (2023, 2, 2, True)}  # test_weaknesses: 1.5 of S1 only
     assert assert_same_rows_as_before(weak) > 0
 

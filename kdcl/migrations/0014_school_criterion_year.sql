@@ -7,6 +7,8 @@
 --                            plan with an item on the criterion covers (the year's items, as year_items):
 --                              items, target_level  the year's items on it and their highest target;
 --                              self_level           the latest self-assessed level at or before the year;
+--                              year_level, next_year_level  the self-assessed level of the year and of the
+--                                                   next one (did the year's measures work);
 --                              first_year, years    the unbroken run of covered years ending in the year;
 --                              plans                the plans behind that run (plans with an item on the
 --                                                   criterion starting at or before the year and ending
@@ -78,14 +80,26 @@ create macro school_criterion_years(p_school_ids) as table
                        rows between unbounded preceding and current row)
     ),
 
-    -- the latest self-assessed level at or before each year
+    -- the latest self-assessed level at or before each year, the level of the year itself and of the next
     self_levels as (
-        select r.school_id, r.criterion_code, r.year_start, arg_max(a.level, a.school_year) as self_level
-        from runs as r
+        select
+            r.school_id,
+            r.criterion_code,
+            r.year_start,
+            arg_max(a.level, a.school_year) filter (where a.school_year <= r.school_year) as self_level,
+            max(a.level) filter (where a.school_year = r.school_year) as year_level,
+            max(a.level) filter (where a.school_year = r.next_year) as next_year_level
+        from (
+            select
+                *,
+                cast(year_start as varchar) || '-' || cast(year_start + 1 as varchar) as school_year,
+                cast(year_start + 1 as varchar) || '-' || cast(year_start + 2 as varchar) as next_year
+            from runs
+        ) as r
         join assessment as a
             on a.school_id = r.school_id and a.criterion_code = r.criterion_code
         where a.kind = 'self'
-          and a.school_year <= cast(r.year_start as varchar) || '-' || cast(r.year_start + 1 as varchar)
+          and a.school_year <= r.next_year
           and (p_school_ids is null or a.school_id in (select unnest(p_school_ids)))
         group by r.school_id, r.criterion_code, r.year_start
     )
@@ -98,6 +112,8 @@ create macro school_criterion_years(p_school_ids) as table
         r.items,
         r.target_level,
         l.self_level,
+        l.year_level,
+        l.next_year_level,
         r.first_year,
         r.year_start - r.first_year + 1 as years,
         cast(r.plans as bigint) as plans,
@@ -134,6 +150,8 @@ create table school_criterion_year (
     items bigint not null,
     target_level integer,
     self_level integer,
+    year_level integer,
+    next_year_level integer,
     first_year bigint not null,
     years bigint not null,
     plans bigint not null,
@@ -144,8 +162,8 @@ create table school_criterion_year (
 
 insert into school_criterion_year
 select
-    school_id, school_year, framework_id, criterion_code, items, target_level, self_level, first_year, years,
-    plans, chronic
+    school_id, school_year, framework_id, criterion_code, items, target_level, self_level, year_level,
+    next_year_level, first_year, years, plans, chronic
 from school_criterion_years(null)
 order by school_year, school_id, criterion_code;
 
