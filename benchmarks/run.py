@@ -403,11 +403,11 @@ def browser_lines(browser: dict) -> list[str]:
     return lines
 
 
-def render(report: dict) -> list[str]:
+def render(report: dict, imports: bool = True) -> list[str]:
     lines = page_lines(report) if report.get("sizes") else []
     if report.get("browser"):
         lines += (["", ""] if lines else []) + browser_lines(report["browser"])
-    for name in ("import.md", "schools.md"):  # the import and school-list benchmarks' own tables
+    for name in ("import.md", "schools.md") if imports else ():  # the import benchmarks' own tables
         if (RESULTS / name).exists():
             lines += ["", (RESULTS / name).read_text().rstrip()]
     return lines
@@ -463,7 +463,7 @@ def main() -> None:
         if "cold" in figures:
             figures["visible_first"], figures["visible_again"] = figures.pop("cold"), figures.pop("warm", None)
     RESULTS.mkdir(parents=True, exist_ok=True)
-    lines = render(report)
+    lines = render(report, imports=args.out == "latest")
     latest.write_text(json.dumps(report, indent=1, ensure_ascii=False))
     (RESULTS / f"{args.out}.md").write_text("\n".join(lines) + "\n")
     print("\n".join(lines))

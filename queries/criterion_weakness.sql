@@ -21,22 +21,10 @@ with_items as (
     group by y.framework_id, y.criterion_code
 ),
 
--- where the items stand on $as_of (statuses change every week: counted here, not stored)
+-- where the items stand on $as_of (statuses change every week: counted on each visit; macro of 0014)
 buckets as (
-    select
-        i.framework_id,
-        i.criterion_code,
-        count(*) filter (where i.bucket in ('overdue', 'at_risk', 'on_track', 'no_deadline')) as open_items,
-        count(*) filter (where i.bucket = 'overdue') as overdue_items
-    from (
-        select
-            i.framework_id,
-            i.criterion_code,
-            item_bucket(i.status, i.due_date, i.ongoing, $as_of, $risk_days) as bucket
-        from year_items($school_year) as i
-        join schools as s on s.school_id = i.school_id
-    ) as i
-    group by i.framework_id, i.criterion_code
+    select framework_id, criterion_code, open_items, overdue_items
+    from year_item_buckets($scope_unit_id, $scope_school_id, $unit_id, $school_type, $school_year, $as_of, $risk_days)
 )
 
 select

@@ -16,31 +16,29 @@ needle as (
     select fold($query) as folded
 ),
 
-plan_found as (
-    select
-        f.item_id,
-        contains(f.weakness, n.folded) as in_weakness,
-        contains(f.measures, n.folded) as in_measures
+-- the folded texts of both sources (a plan item: item_id; a report criterion: school, year, kind, criterion)
+folded as (
+    select f.item_id, f.school_id, null as school_year, null as kind, null as criterion_code, f.weakness, f.measures
     from plan_item_fold as f
-    join schools as s on s.school_id = f.school_id
-    cross join needle as n
-    where length(n.folded) > 0
-      and (contains(f.weakness, n.folded) or contains(f.measures, n.folded))
+    union all
+    select null, f.school_id, f.school_year, f.kind, f.criterion_code, f.weakness, f.improvement
+    from assessment_text_fold as f
 ),
 
-report_found as (
+found as (
     select
+        f.item_id,
         f.school_id,
         f.school_year,
         f.kind,
         f.criterion_code,
         contains(f.weakness, n.folded) as in_weakness,
-        contains(f.improvement, n.folded) as in_measures
-    from assessment_text_fold as f
+        contains(f.measures, n.folded) as in_measures
+    from folded as f
     join schools as s on s.school_id = f.school_id
     cross join needle as n
     where length(n.folded) > 0
-      and (contains(f.weakness, n.folded) or contains(f.improvement, n.folded))
+      and (contains(f.weakness, n.folded) or contains(f.measures, n.folded))
 ),
 
 matches as (
@@ -62,7 +60,7 @@ matches as (
         item_bucket(i.status, i.due_date, i.ongoing, $as_of, $risk_days) as bucket,
         m.in_weakness,
         m.in_measures
-    from plan_found as m
+    from found as m
     join plan_item_row as i on i.item_id = m.item_id
     join schools as s on s.school_id = i.school_id
     join criterion as c on c.framework_id = i.framework_id and c.criterion_code = i.criterion_code
@@ -85,7 +83,7 @@ matches as (
         null as bucket,
         m.in_weakness,
         m.in_measures
-    from report_found as m
+    from found as m
     join assessment_text as r
         on r.school_id = m.school_id and r.school_year = m.school_year and r.kind = m.kind
        and r.criterion_code = m.criterion_code

@@ -281,7 +281,7 @@ def test_an_existing_database_gets_the_table_and_the_same_macros(tiny_db_path, t
         for table in ("school_criterion_year", "plan_item_fold", "assessment_text_fold"):
             cur.execute(f"drop table {table}")
         for macro in ("chronic_weaknesses", "chronic_streaks", "school_criterion_years", "plan_item_folds",
-                      "assessment_text_folds"):
+                      "assessment_text_folds", "year_item_buckets"):
             cur.execute(f"drop macro table {macro}")
         for macro in _before_0014_macros():
             cur.execute(macro.replace("create temp macro", "create macro").replace("_0005(", "("))
@@ -301,18 +301,9 @@ def test_the_derived_rows_follow_the_families_of_their_sources():
 
 
 def test_a_report_import_and_its_replacement_keep_the_folded_texts(tiny_store):
-    from report_fixtures import fixture
+    from test_school_year_level import test_a_report_import_and_its_replacement_keep_the_table as reports
 
-    from kdcl.importing import Options, Upload, import_files
-
-    def imported(name, year, **options):
-        report = fixture(name)
-        options = {"school": report.school_id, "year": year, "channel": "cli", **options}
-        return import_files(tiny_store, EVERYTHING, [Upload(name + ".docx", report.data)], Options(**options))[0]
-
-    assert imported("th_both", "2025-2026").status == "imported"
-    assert_kept(tiny_store)
-    assert imported("thcs_thpt_both", YEAR, replace=True).status == "imported"
+    reports(tiny_store)  # a report imported, one refused, one replacing the levels and texts of a year
     assert_kept(tiny_store)
     with tiny_store.cursor() as cur:
         assert cur.execute("select count(*) from assessment_text_fold where weakness <> ''").fetchone()[0] > 0

@@ -208,3 +208,23 @@ insert into assessment_text_fold
 select school_id, school_year, kind, criterion_code, weakness, improvement
 from assessment_text_folds(null)
 order by school_id, school_year, kind, criterion_code;
+
+-- Where the items of a year stand on an as-of date, per framework and criterion of the schools in scope (what
+-- changes every week, so counted on each visit, not stored): read by weakness_criteria and criterion_weakness.
+create macro year_item_buckets(p_scope_unit_id, p_scope_school_id, p_unit_id, p_school_type, p_school_year, p_as_of,
+                               p_risk_days) as table
+    select
+        i.framework_id,
+        i.criterion_code,
+        count(*) filter (where i.bucket in ('overdue', 'at_risk', 'on_track', 'no_deadline')) as open_items,
+        count(*) filter (where i.bucket = 'overdue') as overdue_items
+    from (
+        select
+            i.framework_id,
+            i.criterion_code,
+            item_bucket(i.status, i.due_date, i.ongoing, p_as_of, p_risk_days) as bucket
+        from year_items(p_school_year) as i
+        join scoped_schools(p_scope_unit_id, p_scope_school_id, p_unit_id, p_school_type) as s
+            on s.school_id = i.school_id
+    ) as i
+    group by i.framework_id, i.criterion_code;
