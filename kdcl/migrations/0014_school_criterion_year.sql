@@ -21,7 +21,8 @@
 --                            items refreshes the rows of the schools it touched from the macro before it
 --                            commits (kdcl/db.py, DERIVED), so the table always equals the macro.
 -- Same rows as 0005 (tests/test_school_criterion_year.py compares them), except that 0005 stopped
--- counting a run at 62 years.
+-- counting a run at 62 years. Below: the searched texts stored folded (plan_item_fold,
+-- assessment_text_fold) and the year's item buckets per criterion (year_item_buckets, not stored).
 drop macro table chronic_weaknesses;
 drop macro table chronic_streaks;
 
