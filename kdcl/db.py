@@ -156,6 +156,10 @@ class Derived:
     sources: Mapping[str, frozenset[str] | None]
     # write statements of a source that cannot change the rows, each with its reason
     unaffected: Mapping[str, str] = field(default_factory=dict)
+    # what the rows are refreshed by: school_id (the statements take $school_ids) or item_id ($item_ids: a
+    # plan item's own rows, when refolding a whole school's texts would cost more than the write)
+    key: str = "school_id"
+    all_from: int | None = None  # keys touched from which every row is rebuilt at once (None: _REFRESH_ALL_FROM)
 
 
 DERIVED: tuple[Derived, ...] = (
@@ -167,7 +171,8 @@ DERIVED: tuple[Derived, ...] = (
              "plan_item": frozenset({"plan_id", "school_id", "framework_id", "criterion_code", "target_level"})},
             {"write/import_cleanup_superseded": "deletes plans without items, which the rule never reads"}),
     Derived("plan_item_fold", "write/plan_item_fold_clear", "write/plan_item_fold_fill",
-            {"plan_item": frozenset({"item_id", "school_id", "weakness", "measures"})}),
+            {"plan_item": frozenset({"item_id", "school_id", "weakness", "measures"})},
+            key="item_id", all_from=200_000),
     Derived("assessment_text_fold", "write/assessment_text_fold_clear", "write/assessment_text_fold_fill",
             {"assessment_text": frozenset({"school_id", "school_year", "kind", "criterion_code", "weakness",
                                            "improvement"})}),
@@ -231,6 +236,16 @@ def _ids(values) -> list[int]:
     return sorted({int(v) for v in values if v is not None})
 
 
+def _columns(frame: pd.DataFrame | pa.Table | None) -> list[str]:
+    if frame is None:
+        return []
+    return frame.column_names if isinstance(frame, pa.Table) else [str(c) for c in frame.columns]
+
+
+def _column(frame: pd.DataFrame | pa.Table, name: str) -> list:
+    return frame.column(name).to_pylist() if isinstance(frame, pa.Table) else frame[name].tolist()
+
+
 class Transaction:
     """A write transaction; use through Store.transaction()."""
 
@@ -249,53 +264,68 @@ class Transaction:
         """Note a statement's (or insert_frame's) write before it runs: its tables, and the schools whose
         derived rows it may change (read now: a delete's rows are gone afterwards)."""
         self.tables |= tables
-        schools: set[str] | None | bool = False  # not looked up yet
+        found: dict[str, set | None] = {}  # key -> what the write touched, looked up once
         for derived in DERIVED:
             if not any(_changes(derived, table, name) for table in tables & derived.sources.keys()):
                 continue
-            if schools is False:
-                schools = self._school_ids(frame, params)
-            known = self._touched.get(derived.table, set())
-            self._touched[derived.table] = None if schools is None or known is None else known | schools
+            if derived.key not in found:
+                found[derived.key] = (self._school_ids if derived.key == "school_id" else self._item_ids)(
+                    frame, params)
+            keys, known = found[derived.key], self._touched.get(derived.table, set())
+            self._touched[derived.table] = None if keys is None or known is None else known | keys
 
-    def _school_ids(self, frame: pd.DataFrame | pa.Table | None, params: Mapping[str, Any]) -> set[str] | None:
-        """The schools a write is about: the rows' school_id column, else a $school_id parameter, else the
-        schools of the plans or plan items it names (plan_id, item_id: rows' columns or parameters, one id
-        or a list), else None (not known: every school)."""
-        names: list[str] = []
-        if frame is not None:
-            names = frame.column_names if isinstance(frame, pa.Table) else [str(c) for c in frame.columns]
-
-        def column(name: str) -> list:
-            return frame.column(name).to_pylist() if isinstance(frame, pa.Table) else frame[name].tolist()
-
-        if "school_id" in names:
-            return {str(v) for v in column("school_id") if v is not None}
-        if frame is None and isinstance(params.get("school_id"), str):
-            return {params["school_id"]}
+    @staticmethod
+    def _named_ids(frame, params: Mapping[str, Any]) -> dict[str, list[int]]:
+        """The plan and item ids a write names: rows' plan_id/item_id columns, else plan_id/item_id
+        parameters (one id) or plan_ids/item_ids (a list)."""
+        names = _columns(frame)
         ids: dict[str, list[int]] = {}
         for key in ("plan", "item"):
             if key + "_id" in names:
-                ids[key] = _ids(column(key + "_id"))
+                ids[key] = _ids(_column(frame, key + "_id"))
             elif frame is None and isinstance(params.get(key + "_id"), int):
                 ids[key] = [params[key + "_id"]]
             elif frame is None and isinstance(params.get(key + "_ids"), list | tuple):
                 ids[key] = _ids(params[key + "_ids"])
+        return ids
+
+    def _school_ids(self, frame: pd.DataFrame | pa.Table | None, params: Mapping[str, Any]) -> set[str] | None:
+        """The schools a write is about: the rows' school_id column, else a $school_id parameter, else the
+        schools of the plans or plan items it names, else None (not known: every school)."""
+        if "school_id" in _columns(frame):
+            return {str(v) for v in _column(frame, "school_id") if v is not None}
+        if frame is None and isinstance(params.get("school_id"), str):
+            return {params["school_id"]}
+        ids = self._named_ids(frame, params)
         if not ids:
             return ALL_SCHOOLS
         sql, bound = _bind("derived_schools", {"plan_ids": ids.get("plan", []), "item_ids": ids.get("item", [])})
         return {row[0] for row in self._cur.execute(sql, bound).fetchall()}
+
+    def _item_ids(self, frame: pd.DataFrame | pa.Table | None, params: Mapping[str, Any]) -> set[int] | None:
+        """The plan items a write is about: the items it names and those of the plans it names, else None
+        (not known: every item)."""
+        ids = self._named_ids(frame, params)
+        if not ids:
+            return None
+        items = set(ids.get("item", []))
+        plans = ids.get("plan", []) if "item_id" not in _columns(frame) else []  # rows' plan_id: an attribute
+        if plans:
+            sql, bound = _bind("derived_items", {"plan_ids": plans})
+            items |= {int(row[0]) for row in self._cur.execute(sql, bound).fetchall()}
+        return items
 
     def refresh_derived(self) -> None:
         """Rebuild the derived rows (DERIVED) of the schools this transaction's writes touched, from the
         macro each rule lives in; run by Store.transaction before it commits. The derived tables are not
         added to `tables`: their readers read the families of their sources (read_families)."""
         while self._touched:
-            table, schools = self._touched.popitem()
+            table, keys = self._touched.popitem()
+            derived = _DERIVED_OF[table]
             # many schools (a demo or national build): all at once reads the table once, faster than the list
-            ids = sorted(schools) if schools is not None and len(schools) <= _REFRESH_ALL_FROM else None
-            for name in (_DERIVED_OF[table].clear, _DERIVED_OF[table].fill):
-                sql, bound = _bind(name, {"school_ids": ids})
+            ids = sorted(keys) if keys is not None and len(keys) <= (derived.all_from or _REFRESH_ALL_FROM) else None
+            for name in (derived.clear, derived.fill):
+                sql, bound = _bind(name, {derived.key + "s": ids})
                 self._writes(name)
                 self._cur.execute(sql, bound)
 

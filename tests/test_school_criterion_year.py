@@ -242,9 +242,12 @@ def test_a_write_naming_plans_or_items_refreshes_their_schools_only(tiny_store):
     with tiny_store.transaction() as tx:
         tx.run("write/import_delete_items", item_ids=[], plan_ids=[])  # names none: nothing to refresh
         assert tx._touched == {"school_criterion_year": set(), "plan_item_fold": set()}
+        of_plan_2 = set(tx.query("derived_items", plan_ids=[2])["item_id"])
+        assert of_plan_2 and 1 not in of_plan_2
         tx.run("write/import_log_items_delete", item_ids=[1], plan_ids=[2], user="t", reason="x")
         tx.run("write/import_delete_items", item_ids=[1], plan_ids=[2])
-        assert tx._touched == {"school_criterion_year": {"S1", "S2"}, "plan_item_fold": {"S1", "S2"}}
+        # the weakness rows by school, the folded texts by item (the items deleted)
+        assert tx._touched == {"school_criterion_year": {"S1", "S2"}, "plan_item_fold": {1} | of_plan_2}
     assert_kept(tiny_store)
 
 

@@ -170,12 +170,14 @@ order by school_year, school_id, criterion_code;
 
 -- The texts the weaknesses page searches, folded once by the one rule, fold() (migration 0008), instead of
 -- on every search (1.2 M plan items at 45,000 schools: 25 s of CPU per search): kept like the table above.
---   plan_item_folds(p_school_ids)        each plan item's weakness and measures, folded;
+--   plan_item_folds(p_item_ids)          each plan item's weakness and measures, folded (refreshed per item: a
+--                                        write names its items, and refolding a school's every text would
+--                                        cost more than the write);
 --   assessment_text_folds(p_school_ids)  each report criterion's weakness and improvement text, folded.
-create macro plan_item_folds(p_school_ids) as table
+create macro plan_item_folds(p_item_ids) as table
     select i.item_id, i.school_id, fold(i.weakness) as weakness, fold(i.measures) as measures
     from plan_item as i
-    where p_school_ids is null or i.school_id in (select unnest(p_school_ids));
+    where p_item_ids is null or i.item_id in (select unnest(p_item_ids));
 
 create table plan_item_fold (
     item_id bigint not null,

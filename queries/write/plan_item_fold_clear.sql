@@ -1,5 +1,5 @@
--- forget the folded texts of schools whose plan items a transaction changed (then filled afresh).
--- parameters: $school_ids (list of school ids; null = every school).
+-- forget the folded texts of plan items a transaction wrote or removed (then filled afresh).
+-- parameters: $item_ids (list of item ids; null = every item).
 -- grain: n/a.
 delete from plan_item_fold
-where cast($school_ids as text[]) is null or school_id in (select unnest(cast($school_ids as text[])))
+where cast($item_ids as bigint[]) is null or item_id in (select unnest(cast($item_ids as bigint[])))
