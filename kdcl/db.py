@@ -252,7 +252,7 @@ class Transaction:
     def __init__(self, cursor: duckdb.DuckDBPyConnection):
         self._cur = cursor
         self.tables: set[str] = set()  # every table written (the derived tables' refreshes aside)
-        self._touched: dict[str, set[str] | None] = {}  # DERIVED table -> schools touched (None: all)
+        self._touched: dict[str, set | None] = {}  # DERIVED table -> keys touched (Derived.key; None: all)
         self.table: str | None = None  # the table the statement running now writes (named in errors)
 
     def _writes(self, name: str) -> None:
