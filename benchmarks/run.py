@@ -236,7 +236,8 @@ def run_pages_in_subprocess(db: Path) -> dict:
 
 
 def start_server(db: Path, extra_env: dict | None = None) -> tuple[subprocess.Popen, str]:
-    """`streamlit run dashboard.py` on 127.0.0.1 and a free port, on `db`; (process, url) once healthy."""
+    """`streamlit run serve.py` (as the app is started: dashboard.py, the session-cookie route and what
+    serve.py does at start) on 127.0.0.1 and a free port, on `db`; (process, url) once healthy."""
     import socket
     import urllib.request
 
@@ -244,7 +245,7 @@ def start_server(db: Path, extra_env: dict | None = None) -> tuple[subprocess.Po
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.headless=true",
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "serve.py"), "--server.headless=true",
          f"--server.port={port}", "--server.address=127.0.0.1", "--server.fileWatcherType=none",
          "--browser.gatherUsageStats=false"],
         cwd=ROOT, env={**os.environ, "KDCL_DB": str(db), **(extra_env or {})},
@@ -314,6 +315,7 @@ def browser_times(db: Path) -> dict:
             started = time.perf_counter()
             results["sign_in_settled_s"] = bw.sign_in(page, url, "bench", "bench-password")
             results["sign_in_s"] = round(time.perf_counter() - started - 3, 2)  # without the 3 s of typing
+            results["pages"]["overview"]["weight_first"] = bw.weight(page)
             # the overview opens with the sign-in (its first visit is the sign-in's, password check included)
             results["pages"]["overview"]["settled_first"] = results["sign_in_settled_s"]
             for attempt in ("first", "again"):
@@ -326,6 +328,7 @@ def browser_times(db: Path) -> dict:
                     got = bw.open_page(page, name, before_settled=pick)
                     results["pages"][name][f"visible_{attempt}"] = got["visible"]
                     results["pages"][name][f"settled_{attempt}"] = got["settled"]
+                    results["pages"][name][f"weight_{attempt}"] = {k: got.get(k) for k in bw.WEIGHT_KEYS}
                     page.wait_for_timeout(300)
             for name in names:  # cold after a write: a save on the overdue page, then the page
                 if "overdue" not in names:
@@ -392,13 +395,33 @@ def browser_lines(browser: dict) -> list[str]:
               "between in progress and not started and saved, then the page opened (the caches of the plan items emptied by "
               "the write, every cache before issue 20's table families; the overdue page's figure is the save's own "
               "redraw).",
-              "",
+              ]
+    lines += ["", "What each page cost the browser (the same whatever the machine's load; first visit / again):", "",
+              "| page | websocket KB | deltas | elements | DOM nodes | files fetched KB |",
+              "|---|---:|---:|---:|---:|---:|"]
+    for name, v in browser["pages"].items():
+        first, again = v.get("weight_first") or {}, v.get("weight_again") or {}
+        lines.append(f"| {name} | " + " | ".join(
+            f"{_figure(first.get(k))} / {_figure(again.get(k))}" for k in ("ws_kb", "deltas", "elements",
+                                                                          "dom_nodes", "fetched_kb")) + " |")
+    lines += ["", "Websocket KB: the server's messages from the click until settled; deltas: how many of them drew "
+              "an element or block; elements, DOM nodes: Streamlit elements and DOM nodes of the main area once "
+              "settled; files fetched: script chunks and other files the browser loaded after the click (the "
+              "overview's first visit is the sign-in's)."]
+    lines += ["",
               f"Sign-in → the overview settled: {browser.get('sign_in_settled_s')} s (a fresh server; the form was "
               "shown 3 s before, as a person types)"]
     if saves:
         lines.append(f"Save on the overdue page → settled: {min(saves):.2f}-{max(saves):.2f} s ({len(saves)} saves)")
     lines += ["", f"Server peak memory (VmHWM): {browser.get('server_peak_mb')} MB"]
     return lines
+
+
+def _figure(value) -> str:
+    """A count or size in a results table: thousands with a comma, "–" when not measured."""
+    if value is None:
+        return "–"
+    return f"{value:,.1f}" if isinstance(value, float) and not value.is_integer() else f"{int(value):,}"
 
 
 def render(report: dict) -> list[str]:
