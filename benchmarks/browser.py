@@ -77,7 +77,7 @@ INIT_SCRIPT = """
     while (i < bytes.length) {
       const tag = varint(), field = Math.floor(tag / 8), wire = tag & 7;
       if (wire === 0) { const v = varint(); if (field === 6) return v !== 2; }
-      else if (wire === 2) i += varint();
+      else if (wire === 2) { const n = varint(); i += n; }  // not "i += varint()": i is read before the call
       else if (wire === 1) i += 8;
       else if (wire === 5) i += 4;
       else return false;
@@ -94,7 +94,7 @@ INIT_SCRIPT = """
       const tag = varint(), field = Math.floor(tag / 8), wire = tag & 7;
       if (field === 5 && wire === 2) return true;
       if (wire === 0) varint();
-      else if (wire === 2) i += varint();
+      else if (wire === 2) { const n = varint(); i += n; }  // not "i += varint()": i is read before the call
       else if (wire === 1) i += 8;
       else if (wire === 5) i += 4;
       else return false;
