@@ -753,9 +753,10 @@ def save_item_changes(scope: Scope, changes: list[updates.ItemChange], reload_ke
 
 def level_column(label: str, **kwargs: Any) -> Any:
     """A read-only st.dataframe column of level labels (each cell a one-label list) drawn as a pill in
-    its level colour (charts.LEVEL_COLORS), so a page sends the labels, not a CSS rule per cell."""
-    from kdcl.charts import LEVEL_COLORS  # lazily, as _preload_charts: plotly is not needed to sign in
+    its level colour (charts.LEVEL_PILL_COLORS: LEVEL_COLORS lightened where Streamlit's white text would
+    not read on a projector), so a page sends the labels, not a CSS rule per cell."""
+    from kdcl.charts import LEVEL_PILL_COLORS  # lazily, as _preload_charts: plotly is not needed to sign in
 
     return st.column_config.MultiselectColumn(
-        label, options=[LEVEL_LABELS[k] for k in LEVEL_ORDER], color=[LEVEL_COLORS[k] for k in LEVEL_ORDER],
+        label, options=[LEVEL_LABELS[k] for k in LEVEL_ORDER], color=[LEVEL_PILL_COLORS[k] for k in LEVEL_ORDER],
         **kwargs)
