@@ -27,7 +27,9 @@ counted; until December 2026 "main visible" was timed from Python, about 0.1-0.2
   The time reported is that of the last change, not the end of the quiet window. A page that does
   not settle within SETTLE_TIMEOUT_MS reports None.
 
-Beside the times, what the page cost the browser, which the machine's load does not change (WEIGHT_JS):
+Beside the times, when the last script run's end reached the browser (settled minus it: the browser's
+drawing after the server's last message), and what the page cost the browser, which the machine's load
+does not change (WEIGHT_JS):
 the bytes of the server's websocket messages from the click until settled and how many of them were
 deltas (an element or block sent), the Streamlit elements and DOM nodes of the main area once settled,
 and the bytes of files the browser fetched after the click (the chart library's script chunk on the
@@ -110,7 +112,7 @@ INIT_SCRIPT = """
         const bytes = new Uint8Array(event.data);
         k.bytes += bytes.length;
         if (isDelta(bytes)) k.deltas += 1;
-        if (finished(bytes)) k.ran = true;
+        if (finished(bytes)) { k.ran = true; k.finishedAt = performance.now(); }
       });
     }
   };
@@ -159,7 +161,9 @@ MAIN_VISIBLE_JS = """
 }
 """
 
-# what a page cost the browser, read once it settled (load-independent, unlike the times): the bytes of the
+# what a page cost the browser, read once it settled (load-independent, unlike the times): when the last
+# script run's end reached the browser (script_s: the server's part and the messages' way; settled minus
+# it is the browser's drawing after the last message; this one is a time and moves with the load); the bytes of the
 # server's websocket messages since the click and how many deltas (elements and blocks) they held; the
 # Streamlit elements and the DOM nodes of the main area; the bytes of files the browser fetched since the
 # click (script chunks such as plotly.js the first time a page draws a chart; from the memory cache: 0)
@@ -170,13 +174,14 @@ WEIGHT_JS = """
   const fetched = performance.getEntriesByType('resource')
     .filter((e) => k.clickAt !== null && e.startTime >= k.clickAt)
     .reduce((sum, e) => sum + (e.encodedBodySize || 0), 0);
-  return {ws_kb: Math.round(k.bytes / 102.4) / 10, deltas: k.deltas,
+  return {script_s: k.finishedAt == null ? null : Math.round(k.finishedAt - k.clickAt) / 1000,
+          ws_kb: Math.round(k.bytes / 102.4) / 10, deltas: k.deltas,
           elements: main ? main.querySelectorAll('[data-testid=stElementContainer]').length : 0,
           dom_nodes: main ? main.querySelectorAll('*').length : 0,
           fetched_kb: Math.round(fetched / 102.4) / 10};
 }
 """
-WEIGHT_KEYS = ("ws_kb", "deltas", "elements", "dom_nodes", "fetched_kb")
+WEIGHT_KEYS = ("script_s", "ws_kb", "deltas", "elements", "dom_nodes", "fetched_kb")
 
 LAST_UNSETTLED: list[str] = []  # why the last wait_settled() that timed out did (a benchmark prints it)
 
@@ -193,7 +198,7 @@ def new_page(browser, width: int = 1400, height: int = 1000):
 def arm(page) -> None:
     """Forget the last click: the next click starts the next measure."""
     page.evaluate("() => { const k = window.__kdcl; if (k) { k.clickAt = null; k.ran = false; k.bytes = 0; "
-                  "k.deltas = 0; } }")
+                  "k.deltas = 0; k.finishedAt = null; } }")
 
 
 def weight(page) -> dict:

@@ -379,12 +379,15 @@ def browser_lines(browser: dict) -> list[str]:
 
     lines = [f"Browser, {browser['schools']:,} schools (headless Chromium, a click on the page's sidebar link; "
              "definitions: benchmarks/browser.py)", "",
-             "| page | main visible: first visit | again | settled: first visit | again | settled after a write |",
-             "|---|---:|---:|---:|---:|---:|"]
+             "| page | main visible: first visit | again | settled: first visit | again | settled after a write | "
+             "script done: first visit | again |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for name, v in browser["pages"].items():
+        first, again = v.get("weight_first") or {}, v.get("weight_again") or {}
         lines.append(f"| {name} | {cell(v.get('visible_first'))} | {cell(v.get('visible_again'))} | "
                      f"{cell(v.get('settled_first'))} | {cell(v.get('settled_again'))} | "
-                     f"{cell(v.get('settled_after_write'))} |")
+                     f"{cell(v.get('settled_after_write'))} | {cell(first.get('script_s'))} | "
+                     f"{cell(again.get('script_s'))} |")
     saves = [s for s in browser.get("saves", []) if s is not None]
     lines += ["",
               "Main visible: a script run finished, the running indicator gone and the page's first chart or table "
@@ -394,7 +397,8 @@ def browser_lines(browser: dict) -> list[str]:
               "First visit: a fresh server (caches empty). After a write: the first item of the overdue list switched "
               "between in progress and not started and saved, then the page opened (the caches of the plan items emptied by "
               "the write, every cache before issue 20's table families; the overdue page's figure is the save's own "
-              "redraw).",
+              "redraw). Script done: when the end of the page's last script run reached the browser (the server's "
+              "part; settled minus it is the browser's drawing after the last message).",
               ]
     lines += ["", "What each page cost the browser (the same whatever the machine's load; first visit / again):", "",
               "| page | websocket KB | deltas | elements | DOM nodes | files fetched KB |",

@@ -1452,6 +1452,8 @@ TEXT: dict[str, str] = {
     "export.sheet": "Dữ liệu",
     "export.empty_sheet": "Trống",
     "import.office_rule": "Đơn vị quản lý: mã hoặc tên đơn vị; hoặc tên cơ quan: «Phòng Văn hóa - Xã hội» (VH-XH, UBND) của xã/phường X, «Sở GD&ĐT» của tỉnh, «Phòng GD&ĐT» của quận/huyện cũ; không ghi địa danh thì lấy xã/phường, tỉnh hoặc quận/huyện cũ của cùng dòng.",
+    # issue 20 (engineer D): the hidden elements under the sign-in form that load the page code early
+    "preload.label": "Đang tải trước",
 }
 
 
