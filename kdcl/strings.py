@@ -1454,6 +1454,7 @@ TEXT: dict[str, str] = {
     # issue 20 (engineer D): the hidden elements under the sign-in form that load the page code early
     "preload.label": "Đang tải trước",
     "levels.list.paged": "{n} trường, mỗi trang {per_page} trường (tải CSV để có cả danh sách).",
+    "levels.units.paged": "{n} đơn vị theo tên, mỗi trang {per_page} đơn vị.",
 }
 
 

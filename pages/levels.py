@@ -143,6 +143,16 @@ def short_school_name(name: str) -> str:
     return name.removeprefix("Trường ")
 
 
+def page_rows(table: pd.DataFrame, key: str, caption: str) -> pd.DataFrame:
+    """The rows of `table` a table sends: all of them, or when there are more than LIST_PAGE_ROWS, the page
+    chosen in a pagination under the `caption` text ({n} rows, {per_page} per page); index from 0."""
+    page = 1
+    if len(table) > LIST_PAGE_ROWS:
+        st.caption(t(caption, n=format_number(len(table)), per_page=LIST_PAGE_ROWS))
+        page = st.pagination(lv.pages(len(table), LIST_PAGE_ROWS), key=f"page_{key}")
+    return table.iloc[lv.page_of(range(len(table)), page, LIST_PAGE_ROWS)].reset_index(drop=True)
+
+
 def school_list(frame: pd.DataFrame, key: str, extra: dict | None = None, csv_name: str | None = None) -> None:
     """A list of schools with their level(s); selecting a row opens that school's page.
     A long list is sent LIST_PAGE_ROWS rows at a time (pages to move through); the CSV download holds
@@ -153,11 +163,7 @@ def school_list(frame: pd.DataFrame, key: str, extra: dict | None = None, csv_na
         "unit_name": t("col.unit"),
         **(extra or {}),
     }
-    page = 1
-    if len(table) > LIST_PAGE_ROWS:
-        st.caption(t("levels.list.paged", n=format_number(len(table)), per_page=LIST_PAGE_ROWS))
-        page = st.pagination(lv.pages(len(table), LIST_PAGE_ROWS), key=f"page_{key}")
-    shown = table.iloc[lv.page_of(range(len(table)), page, LIST_PAGE_ROWS)].reset_index(drop=True)
+    shown = page_rows(table, key, "levels.list.paged")
     event = st.dataframe(shown[list(config)], hide_index=True, width="stretch", column_config=config,
                          on_select="rerun", selection_mode="single-row", key=key,
                          height=min(38 + 35 * len(shown), 560))
@@ -202,8 +208,9 @@ if tab_dist.open:
                 )
             else:
                 st.markdown("**" + t("levels.chart.by_unit") + "**")
-                st.dataframe(lv.unit_level_table(by_unit, unit_names), hide_index=True, width="stretch", height=300,
-                             column_config=unit_table_config())
+                # thousands of units in a box of 300 px: sent a page at a time (by name)
+                st.dataframe(page_rows(lv.unit_level_table(by_unit, unit_names), "unit_table", "levels.units.paged"),
+                             hide_index=True, width="stretch", height=300, column_config=unit_table_config())
         if len(unit_labels) <= UNIT_CHART_MAX:
             with st.expander(t("levels.unit_table")):
                 st.dataframe(lv.unit_level_table(by_unit, unit_names), hide_index=True, width="stretch",
