@@ -238,7 +238,8 @@ def run_pages_in_subprocess(db: Path) -> dict:
 
 
 def start_server(db: Path, extra_env: dict | None = None) -> tuple[subprocess.Popen, str]:
-    """`streamlit run dashboard.py` on 127.0.0.1 and a free port, on `db`; (process, url) once healthy."""
+    """`streamlit run serve.py` (as the app is started: dashboard.py, the session-cookie route and what
+    serve.py does at start) on 127.0.0.1 and a free port, on `db`; (process, url) once healthy."""
     import socket
     import urllib.request
 
@@ -246,7 +247,7 @@ def start_server(db: Path, extra_env: dict | None = None) -> tuple[subprocess.Po
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.headless=true",
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "serve.py"), "--server.headless=true",
          f"--server.port={port}", "--server.address=127.0.0.1", "--server.fileWatcherType=none",
          "--browser.gatherUsageStats=false"],
         cwd=ROOT, env={**os.environ, "KDCL_DB": str(db), **(extra_env or {})},
@@ -275,6 +276,16 @@ def peak_mb(pid: int) -> int | None:
     except OSError:
         return None
     return None
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """CPU seconds the process used so far (user + system, every thread: /proc/<pid>/stat)."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return None
 
 
 def browser_times(db: Path) -> dict:
@@ -314,8 +325,18 @@ def browser_times(db: Path) -> dict:
             browser = pw.chromium.launch(executable_path=bw.CHROMIUM, headless=True, args=bw.CHROMIUM_ARGS)
             page = bw.new_page(browser)
             started = time.perf_counter()
-            results["sign_in_settled_s"] = bw.sign_in(page, url, "bench", "bench-password")
+            cpu_before = None
+
+            def typed() -> None:  # the server's CPU from the click on «Đăng nhập» on
+                nonlocal cpu_before
+                cpu_before = cpu_seconds(server.pid)
+
+            results["sign_in_settled_s"] = bw.sign_in(page, url, "bench", "bench-password", before_click=typed)
             results["sign_in_s"] = round(time.perf_counter() - started - 3, 2)  # without the 3 s of typing
+            results["pages"]["overview"]["weight_first"] = bw.weight(page)
+            cpu_after = cpu_seconds(server.pid)
+            if cpu_before is not None and cpu_after is not None:
+                results["pages"]["overview"]["weight_first"]["server_cpu_s"] = round(cpu_after - cpu_before, 2)
             # the overview opens with the sign-in (its first visit is the sign-in's, password check included)
             results["pages"]["overview"]["settled_first"] = results["sign_in_settled_s"]
             for attempt in ("first", "again"):
@@ -325,9 +346,14 @@ def browser_times(db: Path) -> dict:
                     pick = None
                     if name == "school" and attempt == "first":
                         pick = lambda: bw.pick_first_school(page, FIRST_SCHOOL)  # noqa: E731
+                    cpu_before = cpu_seconds(server.pid)
                     got = bw.open_page(page, name, before_settled=pick)
+                    cpu_after = cpu_seconds(server.pid)
                     results["pages"][name][f"visible_{attempt}"] = got["visible"]
                     results["pages"][name][f"settled_{attempt}"] = got["settled"]
+                    results["pages"][name][f"weight_{attempt}"] = {k: got.get(k) for k in bw.WEIGHT_KEYS}
+                    if cpu_before is not None and cpu_after is not None:  # the server's own work: load-robust
+                        results["pages"][name][f"weight_{attempt}"]["server_cpu_s"] = round(cpu_after - cpu_before, 2)
                     page.wait_for_timeout(300)
             for name in names:  # cold after a write: a save on the overdue page, then the page
                 if "overdue" not in names:
@@ -378,12 +404,15 @@ def browser_lines(browser: dict) -> list[str]:
 
     lines = [f"Browser, {browser['schools']:,} schools (headless Chromium, a click on the page's sidebar link; "
              "definitions: benchmarks/browser.py)", "",
-             "| page | main visible: first visit | again | settled: first visit | again | settled after a write |",
-             "|---|---:|---:|---:|---:|---:|"]
+             "| page | main visible: first visit | again | settled: first visit | again | settled after a write | "
+             "script done: first visit | again |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for name, v in browser["pages"].items():
+        first, again = v.get("weight_first") or {}, v.get("weight_again") or {}
         lines.append(f"| {name} | {cell(v.get('visible_first'))} | {cell(v.get('visible_again'))} | "
                      f"{cell(v.get('settled_first'))} | {cell(v.get('settled_again'))} | "
-                     f"{cell(v.get('settled_after_write'))} |")
+                     f"{cell(v.get('settled_after_write'))} | {cell(first.get('script_s'))} | "
+                     f"{cell(again.get('script_s'))} |")
     saves = [s for s in browser.get("saves", []) if s is not None]
     lines += ["",
               "Main visible: a script run finished, the running indicator gone and the page's first chart or table "
@@ -393,14 +422,37 @@ def browser_lines(browser: dict) -> list[str]:
               "First visit: a fresh server (caches empty). After a write: the first item of the overdue list switched "
               "between in progress and not started and saved, then the page opened (the caches of the plan items emptied by "
               "the write, every cache before issue 20's table families; the overdue page's figure is the save's own "
-              "redraw).",
-              "",
+              "redraw). Script done: when the end of the page's last script run reached the browser (the server's "
+              "part; settled minus it is the browser's drawing after the last message).",
+              ]
+    lines += ["", "What each page cost the browser (the same whatever the machine's load; first visit / again):", "",
+              "| page | server CPU s | websocket KB | deltas | elements | DOM nodes | files fetched KB |",
+              "|---|---:|---:|---:|---:|---:|---:|"]
+    for name, v in browser["pages"].items():
+        first, again = v.get("weight_first") or {}, v.get("weight_again") or {}
+        lines.append(f"| {name} | " + " | ".join(
+            f"{_figure(first.get(k))} / {_figure(again.get(k))}" for k in ("server_cpu_s", "ws_kb", "deltas",
+                                                                          "elements", "dom_nodes", "fetched_kb"))
+            + " |")
+    lines += ["", "Server CPU s: the CPU seconds the server process used from the click until settled (every "
+              "thread; other work on the machine barely moves it, unlike the times). Websocket KB: the server's messages from the click until settled; deltas: how many of them drew "
+              "an element or block; elements, DOM nodes: Streamlit elements and DOM nodes of the main area once "
+              "settled; files fetched: script chunks and other files the browser loaded after the click (the "
+              "overview's first visit is the sign-in's)."]
+    lines += ["",
               f"Sign-in → the overview settled: {browser.get('sign_in_settled_s')} s (a fresh server; the form was "
               "shown 3 s before, as a person types)"]
     if saves:
         lines.append(f"Save on the overdue page → settled: {min(saves):.2f}-{max(saves):.2f} s ({len(saves)} saves)")
     lines += ["", f"Server peak memory (VmHWM): {browser.get('server_peak_mb')} MB"]
     return lines
+
+
+def _figure(value) -> str:
+    """A count or size in a results table: thousands with a comma, "–" when not measured."""
+    if value is None:
+        return "–"
+    return f"{value:,.1f}" if isinstance(value, float) and not value.is_integer() else f"{int(value):,}"
 
 
 def render(report: dict, imports: bool = True) -> list[str]:
