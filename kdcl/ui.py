@@ -25,6 +25,7 @@ import streamlit as st
 from kdcl import auth, data, rules, sessions, stores, updates
 from kdcl.access import AccessDenied, Scope
 from kdcl.data import Filters
+from kdcl.data import levels as level_data
 from kdcl.db import Store, StoreError
 from kdcl.strings import LEVEL_LABELS, LEVEL_ORDER, ROLE_LABELS, SCHOOL_TYPE_LABELS, WIDGET_PATTERNS, WIDGET_TEXTS, t
 
@@ -526,6 +527,7 @@ def show_context(scope: Scope, filters: Filters, reported: int, total: int) -> N
 # --------------------------------------------------------------------------- school picker (issue 4)
 
 
+LIST_PAGE_ROWS = 100  # rows of a long list sent to the browser at a time (a page)
 PICKER_LIMIT = 2000  # more schools than this in scope: the picker searches first (45,000 names are slow to send)
 SEARCH_FROM = 12  # more schools than this: a search box (accents optional) above the picker
 
@@ -669,6 +671,17 @@ def set_url_number(name: str, value: int | None) -> None:
         st.query_params[name] = str(value)
     elif name in st.query_params:
         del st.query_params[name]
+
+
+def page_rows(table: pd.DataFrame, key: str, caption: str, per_page: int = LIST_PAGE_ROWS) -> pd.DataFrame:
+    """The rows of `table` a table sends: all of them, or when there are more than `per_page`, the page
+    chosen in a pagination under the `caption` text ({n} rows, {per_page} per page); index from 0.
+    Long lists are sent a page at a time (issue 20): a person reads a screenful, not 500 rows."""
+    page = 1
+    if len(table) > per_page:
+        st.caption(t(caption, n=rules.format_number(len(table)), per_page=per_page))
+        page = st.pagination(level_data.pages(len(table), per_page), key=f"page_{key}")
+    return table.iloc[level_data.page_of(range(len(table)), page, per_page)].reset_index(drop=True)
 
 
 def url_tabs(name: str, labels: Sequence[str]) -> Sequence[Any]:

@@ -19,7 +19,6 @@ from kdcl.strings import LEVEL_LABELS, SCHOOL_TYPE_LABELS, t
 
 MATRIX_MAX_ROWS = 40  # schools (or units) per screen in the matrix; 40 x 28 criteria = 1.120 squares
 UNIT_CHART_MAX = 25  # beyond this many units the distribution is a table, not a chart
-LIST_PAGE_ROWS = 100  # rows of a school list sent to the browser at a time (a page; the CSV download has all)
 EXTERNAL_TOP = 15  # criteria shown in the self vs external chart (all in the table below it)
 
 def one_school_view(scope: Scope, filters: data.Filters) -> None:
@@ -143,19 +142,9 @@ def short_school_name(name: str) -> str:
     return name.removeprefix("Trường ")
 
 
-def page_rows(table: pd.DataFrame, key: str, caption: str) -> pd.DataFrame:
-    """The rows of `table` a table sends: all of them, or when there are more than LIST_PAGE_ROWS, the page
-    chosen in a pagination under the `caption` text ({n} rows, {per_page} per page); index from 0."""
-    page = 1
-    if len(table) > LIST_PAGE_ROWS:
-        st.caption(t(caption, n=format_number(len(table)), per_page=LIST_PAGE_ROWS))
-        page = st.pagination(lv.pages(len(table), LIST_PAGE_ROWS), key=f"page_{key}")
-    return table.iloc[lv.page_of(range(len(table)), page, LIST_PAGE_ROWS)].reset_index(drop=True)
-
-
 def school_list(frame: pd.DataFrame, key: str, extra: dict | None = None, csv_name: str | None = None) -> None:
     """A list of schools with their level(s); selecting a row opens that school's page.
-    A long list is sent LIST_PAGE_ROWS rows at a time (pages to move through); the CSV download holds
+    A long list is sent ui.LIST_PAGE_ROWS rows at a time (pages to move through); the CSV download holds
     them all and is written only when the button is clicked."""
     table = frame.reset_index(drop=True)
     config = {
@@ -163,7 +152,7 @@ def school_list(frame: pd.DataFrame, key: str, extra: dict | None = None, csv_na
         "unit_name": t("col.unit"),
         **(extra or {}),
     }
-    shown = page_rows(table, key, "levels.list.paged")
+    shown = ui.page_rows(table, key, "levels.list.paged")
     event = st.dataframe(shown[list(config)], hide_index=True, width="stretch", column_config=config,
                          on_select="rerun", selection_mode="single-row", key=key,
                          height=min(38 + 35 * len(shown), 560))
@@ -209,7 +198,7 @@ if tab_dist.open:
             else:
                 st.markdown("**" + t("levels.chart.by_unit") + "**")
                 # thousands of units in a box of 300 px: sent a page at a time (by name)
-                st.dataframe(page_rows(lv.unit_level_table(by_unit, unit_names), "unit_table", "levels.units.paged"),
+                st.dataframe(ui.page_rows(lv.unit_level_table(by_unit, unit_names), "unit_table", "levels.units.paged"),
                              hide_index=True, width="stretch", height=300, column_config=unit_table_config())
         if len(unit_labels) <= UNIT_CHART_MAX:
             with st.expander(t("levels.unit_table")):
