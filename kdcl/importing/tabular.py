@@ -13,6 +13,7 @@ import csv
 import io
 import itertools
 import logging
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,12 +27,40 @@ from kdcl.importing.safety import MAX_TABLE_ROWS, CheckedFile, FileRejected, dec
 from kdcl.templates import ALIASES, SIGNATURE, TEMPLATES
 
 
+class ColumnRows(Sequence):
+    """A table's rows kept as the file's columns (how Arrow's CSV reader gives them): (row number,
+    cell values) built only when asked for. The checks read the columns themselves
+    (kdcl.importing.values.column_reader, row_numbers): no list per row, and a file of 8,000 rows
+    leaves the cyclic garbage collector a few dozen lists to walk instead of 8,000."""
+
+    def __init__(self, numbers: list[int], columns: list[list[Any]]):
+        self.numbers = numbers  # the spreadsheet's row numbers
+        self.columns = columns  # one list per column of the file, every row of it
+
+    def __len__(self) -> int:
+        return len(self.numbers)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        return self.numbers[index], [column[index] for column in self.columns]
+
+    def __iter__(self) -> Iterator[tuple[int, list[Any]]]:
+        return zip(self.numbers, map(list, zip(*self.columns)) if self.columns else ([] for _ in self.numbers))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    def __repr__(self) -> str:
+        return f"ColumnRows({list(self)!r})"
+
+
 @dataclass
 class Table:
     kind: str  # plan | assessment | schools
     columns: dict[str, int]  # template key -> column index
     headers: dict[str, str]  # template key -> header as written in the file
-    rows: list[tuple[int, list[Any]]]  # (row number, cell values)
+    rows: Sequence[tuple[int, list[Any]]]  # (row number, cell values): a list, or ColumnRows (CSV)
     unknown: list[str] = field(default_factory=list)
     encoding: str | None = None
     header_row: int = 1
@@ -99,10 +128,10 @@ def _read_csv(checked: CheckedFile) -> Table:
     delimiter = max([",", ";", "\t"], key=first_line.count) if first_line else ","
     fast = _read_csv_columns(text, delimiter)
     if fast is not None:
-        records, blank = fast
-        if len(records) > MAX_TABLE_ROWS + 10:
+        columns, blank = fast
+        if len(blank) > MAX_TABLE_ROWS + 10:
             raise FileRejected("import.err.too_many_rows", limit=MAX_TABLE_ROWS)
-        table = _from_rows(list(enumerate(records, start=1)), blank)
+        table = _from_columns(columns, blank)
         table.encoding = encoding
         return table
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
@@ -149,6 +178,25 @@ def _read_xlsx(checked: CheckedFile) -> Table:
         wb.close()
 
 
+def _from_columns(columns: list[list[Any]], blank: list[bool]) -> Table:
+    """The table of a file read column by column (`blank`: which records are blank): the header is
+    found in the first ten records as _from_rows finds it, the rows after it stay columns (ColumnRows)."""
+    first = ColumnRows(list(range(1, min(len(blank), 10) + 1)), [column[:10] for column in columns])
+    try:
+        table = _from_rows(list(first), [True] * len(first))  # the header only: every row after it counts as blank
+    except FileRejected as exc:
+        if exc.key == "import.err.empty" and not all(blank):  # blank first records, text further down
+            raise FileRejected("import.err.no_header") from None
+        raise
+    keep = [not b for b in blank[table.header_row:]]
+    numbers = list(itertools.compress(range(table.header_row + 1, len(blank) + 1), keep))
+    if len(numbers) > MAX_TABLE_ROWS:
+        raise FileRejected("import.err.too_many_rows", limit=MAX_TABLE_ROWS)
+    table.rows = ColumnRows(numbers, [list(itertools.compress(column[table.header_row:], keep))
+                                      for column in columns])
+    return table
+
+
 def _from_rows(rows: list[tuple[int, list[Any]]], blank: list[bool] | None = None) -> Table:
     """The table of `rows` (`blank`: which rows are blank, when already known)."""
     for index, (no, values) in enumerate(rows[:10]):
@@ -176,9 +224,9 @@ _ALL_SPACE = f"^[{_SPACE_CLASS}]*$"
 
 
 def _read_csv_columns(text: str, delimiter: str) -> tuple[list[list[str]], list[bool]] | None:
-    """The records of a CSV text and which of them are blank, read column by column by Arrow's CSV
-    reader, with the apostrophes of kdcl.exports removed as `unguard_csv` does; the same records as
-    csv.reader for every file it accepts. None for anything it is not sure of (rows of different
+    """The columns of a CSV text (every record of it) and which records are blank, read column by
+    column by Arrow's CSV reader, with the apostrophes of kdcl.exports removed as `unguard_csv` does;
+    the same records as csv.reader for every file it accepts. None for anything it is not sure of (rows of different
     widths, a cell over csv.field_size_limit(), a parse error): csv.reader reads those (decode_text
     refused any NUL)."""
     try:
@@ -210,4 +258,4 @@ def _read_csv_columns(text: str, delimiter: str) -> tuple[list[list[str]], list[
         columns.append(values)
         spaces = pc.match_substring_regex(column, _ALL_SPACE)
         blank = spaces if blank is None else pc.and_(blank, spaces)
-    return list(map(list, zip(*columns))), blank.to_pylist() if blank is not None else []
+    return columns, blank.to_pylist() if blank is not None else []

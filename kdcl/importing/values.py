@@ -273,18 +273,39 @@ def date_value(value: Any) -> date | None | str:
 
 def column_reader(table) -> Callable[[str], list[Any]]:
     """column(key): the cells of a template column in row order, None where blank or absent (as for
-    a column the file does not have). Column by column, blanks are found once per distinct value."""
+    a column the file does not have). Column by column, blanks are found once per distinct value.
+    A CSV table's rows are its columns already (kdcl.importing.tabular.ColumnRows): read as they are."""
     n = len(table.rows)
-    width = max(table.columns.values(), default=-1) + 1
-    rows = [row if len(row) >= width else [*row, *[None] * (width - len(row))] for _, row in table.rows]
-    transposed = list(zip(*rows)) if rows else []
+    stored = getattr(table.rows, "columns", None)
+    if stored is not None:
+        transposed = stored
+    else:
+        width = max(table.columns.values(), default=-1) + 1
+        rows = [row if len(row) >= width else [*row, *[None] * (width - len(row))] for _, row in table.rows]
+        transposed = list(zip(*rows)) if rows else []
 
     def column(key: str) -> list[Any]:
         i = table.columns.get(key)
-        if i is None:
+        if i is None or i >= len(transposed):
             return [None] * n
         cells = transposed[i]
         blank = {c for c in set(cells) if isinstance(c, str) and not c.strip()}
         return [None if c in blank else c for c in cells] if blank else list(cells)
 
     return column
+
+
+def row_numbers(table) -> list[int]:
+    """The spreadsheet row number of each of a table's rows, in order."""
+    numbers = getattr(table.rows, "numbers", None)
+    return list(numbers) if numbers is not None else [row_no for row_no, _ in table.rows]
+
+
+def per_value(fn: Callable[[Any], Any], cells: list[Any]) -> list[Any]:
+    """`fn` of each cell of a column, computed once per distinct value (as `memo`), the rows then
+    looked up in one pass (no Python call per cell)."""
+    try:
+        found = {value: fn(value) for value in dict.fromkeys(cells)}  # first-seen order, as memo reads them
+    except TypeError:  # an unhashable cell
+        return list(map(memo(fn), cells))
+    return list(map(found.__getitem__, cells))
