@@ -161,6 +161,23 @@ def test_the_header_is_found_in_columns_as_in_rows(name, monkeypatch):
                           "a title, then no header": "import.err.no_header"}[name]
 
 
+def test_the_schools_in_scope_are_the_rows_the_query_gives(tiny_store):
+    """Context.by_id (SchoolRows: the schools read as Arrow columns, a row built when asked for) holds
+    what a dict of the query's records held, and a batch's pending schools win over them."""
+    from kdcl.importing.context import Context
+
+    ctx = Context(tiny_store, ADMIN, "cli")
+    records = tiny_store.records("import_schools", **ADMIN.params(), unit_id=None, school_type=None)
+    assert dict(ctx.by_id) == {r["school_id"].casefold(): r for r in records} and len(records) >= 3
+    assert ctx.by_id["s1"] is ctx.by_id["s1"] and "S1" not in ctx.by_id and ctx.by_id.get("s0") is None
+    assert ctx.school("Trường THCS Lý Tự Trọng")["school_id"] == "S1"
+    ctx.add_pending([{"school_id": "S1", "name": "Trường mới", "framework_id": "TH"},
+                     {"school_id": "S9", "name": "Trường chín", "framework_id": "TH"}])
+    assert ctx.by_id["s1"]["name"] == "Trường mới" and ctx.by_id["s1"]["pending"]
+    assert list(ctx.by_id)[-1] == "s9" and len(ctx.by_id) == len(records) + 1
+    assert ctx.school("Trường chín")["school_id"] == "S9"
+
+
 EXPECTED = [
     ('error', 3, 'Mã trường', 'Tệp «kh.csv», dòng 3, cột «Mã trường»: Không có trường mã «S9».'),
     ('error', 4, 'Mã trường', 'Tệp «kh.csv», dòng 4, cột «Mã trường»: Thiếu giá trị bắt buộc.'),
