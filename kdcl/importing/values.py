@@ -301,11 +301,15 @@ def row_numbers(table) -> list[int]:
     return list(numbers) if numbers is not None else [row_no for row_no, _ in table.rows]
 
 
-def per_value(fn: Callable[[Any], Any], cells: list[Any]) -> list[Any]:
-    """`fn` of each cell of a column, computed once per distinct value (as `memo`), the rows then
-    looked up in one pass (no Python call per cell)."""
+def lookup(fn: Callable[[Any], Any], cells: list[Any]) -> Callable[[Any], Any]:
+    """`fn` of any cell of a column, computed beforehand once per distinct value (as `memo` would, in
+    first-seen order) and then looked up without a Python call per cell; `memo(fn)` for unhashable cells."""
     try:
-        found = {value: fn(value) for value in dict.fromkeys(cells)}  # first-seen order, as memo reads them
+        return {value: fn(value) for value in dict.fromkeys(cells)}.__getitem__
     except TypeError:  # an unhashable cell
-        return list(map(memo(fn), cells))
-    return list(map(found.__getitem__, cells))
+        return memo(fn)
+
+
+def per_value(fn: Callable[[Any], Any], cells: list[Any]) -> list[Any]:
+    """`fn` of each cell of a column, computed once per distinct value (`lookup`)."""
+    return list(map(lookup(fn, cells), cells))
