@@ -11,7 +11,7 @@ import pytest
 from kdcl import templates
 from kdcl.access import Scope
 from kdcl.importing import Options, Upload, import_files, safety, tabular
-from kdcl.importing.values import column_reader, memo, per_value, row_numbers
+from kdcl.importing.values import column_reader, per_value, row_numbers
 
 ADMIN = Scope.everything(user="test")
 PRINCIPAL = Scope(school_id="S1", role="principal", user="ht")

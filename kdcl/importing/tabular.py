@@ -17,11 +17,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
-from kdcl.exports import CSV_GUARD_MARK, unguard_csv
+from kdcl.exports import unguard_csv
 from kdcl.importing.normalise import header_key, one_line
 from kdcl.importing.safety import MAX_TABLE_ROWS, CheckedFile, FileRejected, decode_text
 from kdcl.templates import ALIASES, SIGNATURE, TEMPLATES
@@ -192,8 +193,8 @@ def _from_columns(columns: list[list[Any]], blank: list[bool]) -> Table:
     numbers = list(itertools.compress(range(table.header_row + 1, len(blank) + 1), keep))
     if len(numbers) > MAX_TABLE_ROWS:
         raise FileRejected("import.err.too_many_rows", limit=MAX_TABLE_ROWS)
-    table.rows = ColumnRows(numbers, [list(itertools.compress(column[table.header_row:], keep))
-                                      for column in columns])
+    table.rows = ColumnRows(numbers, [column[table.header_row:] if all(keep) else
+                                      list(itertools.compress(column[table.header_row:], keep)) for column in columns])
     return table
 
 
@@ -248,14 +249,17 @@ def _read_csv_columns(text: str, delimiter: str) -> tuple[list[list[str]], list[
     blank = None
     for column in parsed.columns:
         column = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
-        if column.null_count or (len(column) and pc.max(pc.utf8_length(column)).as_py() > limit):
+        if column.null_count:
             return None
-        values = column.to_pylist()
-        guarded = pc.starts_with(column, CSV_GUARD_MARK)
-        if pc.any(guarded).as_py():
-            for i in itertools.compress(range(len(values)), guarded.to_pylist()):
-                values[i] = unguard_csv(values[i])
-        columns.append(values)
-        spaces = pc.match_substring_regex(column, _ALL_SPACE)
-        blank = spaces if blank is None else pc.and_(blank, spaces)
-    return columns, blank.to_pylist() if blank is not None else []
+        # each distinct text once (a file repeats its schools, years, codes, leads...): read, unguarded and
+        # tested for blankness once, then laid out by the row's index (shared objects, no string per cell)
+        encoded = column.dictionary_encode()
+        distinct = encoded.dictionary
+        if len(distinct) and pc.max(pc.utf8_length(distinct)).as_py() > limit:
+            return None
+        texts = list(map(unguard_csv, distinct.to_pylist()))
+        index = encoded.indices.to_numpy(zero_copy_only=False)
+        columns.append(np.array([*texts, None], dtype=object)[:-1][index].tolist())  # (None: always 1-D)
+        spaces = np.array(pc.match_substring_regex(distinct, _ALL_SPACE).to_pylist(), dtype=bool)[index]
+        blank = spaces if blank is None else blank & spaces
+    return columns, blank.tolist() if blank is not None else []
