@@ -5,8 +5,10 @@ columns, as the row-by-row table csv.reader gives, and the same ones the per-row
 import csv
 import dataclasses
 import io
+import unicodedata
 
 import pytest
+from fixtures_docx import to_cp1258
 
 from kdcl import templates
 from kdcl.access import Scope
@@ -176,6 +178,44 @@ def test_the_schools_in_scope_are_the_rows_the_query_gives(tiny_store):
     assert ctx.by_id["s1"]["name"] == "Trường mới" and ctx.by_id["s1"]["pending"]
     assert list(ctx.by_id)[-1] == "s9" and len(ctx.by_id) == len(records) + 1
     assert ctx.school("Trường chín")["school_id"] == "S9"
+
+
+NFD = unicodedata.normalize("NFD", "Sĩ số học sinh còn cao, «Mức 2»")
+BYTES_CASES = {
+    "utf-8 with BOM": plan_csv(),
+    "utf-8 without BOM": plan_csv()[3:],
+    "decomposed accents": (",".join(HEADER) + "\r\nS1,2024-2025,1.5,2,\"" + NFD + "\"" + "," * (len(HEADER) - 5)
+                           + "\r\n").encode(),
+    "decomposed header": unicodedata.normalize("NFD", ",".join(HEADER) + "\nS1,2024-2025,1.5" + ","
+                                               * (len(HEADER) - 3)).encode("utf-8-sig"),
+    "spaces of every kind": (",".join(HEADER) + "\n" + "\u2000,\u3000,\xa0" + "," * (len(HEADER) - 3) + "\nS1,2024-2025"
+                             + "," * (len(HEADER) - 2) + "\n").encode(),
+    "windows-1258": to_cp1258(",".join(HEADER[:5]) + "\nS1,2024-2025,1.5,2,Điểm yếu\n"),
+    "utf-16": (",".join(HEADER) + "\nS1,2024-2025,1.5,2" + "," * (len(HEADER) - 4) + "\n").encode("utf-16"),
+    "mixed encodings": plan_csv() + to_cp1258("S1,2024-2025,1.5,2,Điểm yếu" + "," * (len(HEADER) - 5) + "\r\n"),
+    "a NUL byte": plan_csv() + b"S1,\x00\r\n",
+    "ragged": (",".join(HEADER) + "\nS1,2024-2025,1.5\n").encode(),
+}
+
+
+@pytest.mark.parametrize("name", BYTES_CASES)
+def test_a_utf8_file_read_from_its_bytes_is_the_decoded_text_read(name, monkeypatch):
+    """UTF-8 files go to Arrow as bytes (each distinct cell put in NFC): the same table, encoding and
+    refusals as decode_text's whole text read by Arrow or csv.reader."""
+    def read():
+        try:
+            table = tabular.read_table(safety.check("kh.csv", BYTES_CASES[name]))
+        except safety.FileRejected as exc:
+            return exc.key, exc.values
+        return table.kind, table.columns, table.headers, list(table.rows), table.encoding, table.header_row
+
+    utf8 = name.startswith("utf-8") or name in ("decomposed accents", "decomposed header", "spaces of every kind")
+    assert (tabular._read_utf8_csv(BYTES_CASES[name]) is not None) == utf8
+    from_bytes = read()
+    monkeypatch.setattr(tabular, "_read_utf8_csv", lambda data: None)
+    assert from_bytes == read()
+    if name.startswith("decomposed"):
+        assert all(unicodedata.is_normalized("NFC", c) for _, row in from_bytes[3] for c in row)
 
 
 EXPECTED = [

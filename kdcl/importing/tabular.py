@@ -13,13 +13,13 @@ import csv
 import io
 import itertools
 import logging
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
 from kdcl.exports import unguard_csv
@@ -121,7 +121,37 @@ def _blank(values: list[Any]) -> bool:
     return all(v is None or (isinstance(v, str) and not v.strip()) for v in values)
 
 
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def _read_utf8_csv(data: bytes) -> Table | None:
+    """A UTF-8 file (most are) read by Arrow from its bytes: no decoding of the whole text into one
+    Python string and encoding it back; each distinct cell is put in NFC as decode_text puts the whole
+    text (commas, quotes and line breaks never combine with their neighbours, so it is the same). None
+    when the file might be anything else (NUL bytes: UTF-16 or binary) or Arrow cannot read it: then
+    decode_text and the text path decide, with their messages."""
+    if b"\x00" in data or data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    raw = data[len(_UTF8_BOM):] if data.startswith(_UTF8_BOM) else data
+    try:
+        first_line = raw.split(b"\n", 1)[0].decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    fast = _read_csv_columns(raw, max([",", ";", "\t"], key=first_line.count) if first_line else ",")
+    if fast is None:
+        return None
+    columns, blank = fast
+    if len(blank) > MAX_TABLE_ROWS + 10:
+        raise FileRejected("import.err.too_many_rows", limit=MAX_TABLE_ROWS)
+    table = _from_columns(columns, blank)
+    table.encoding = "UTF-8 (BOM)" if raw is not data else "UTF-8"
+    return table
+
+
 def _read_csv(checked: CheckedFile) -> Table:
+    table = _read_utf8_csv(checked.data)
+    if table is not None:
+        return table
     text, encoding = decode_text(checked.data)
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -217,26 +247,31 @@ def _from_rows(rows: list[tuple[int, list[Any]]], blank: list[bool] | None = Non
     raise FileRejected("import.err.no_header")
 
 
-# a cell is blank (`_blank`) when every character is one str.isspace() accepts: the same test in RE2
+# a cell is blank (`_blank`) when every character is one str.isspace() accepts: the same test in RE2, for
+# Arrow's string kernels (the CSV columns now test their distinct values with str.strip itself)
 # (all of them are below U+3001; tests/test_import_tabular.py checks it over every code point)
 SPACE_CHARACTERS = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
 _SPACE_CLASS = "".join(f"\\x{{{ord(c):x}}}" for c in SPACE_CHARACTERS)
 _ALL_SPACE = f"^[{_SPACE_CLASS}]*$"
 
 
-def _read_csv_columns(text: str, delimiter: str) -> tuple[list[list[str]], list[bool]] | None:
+def _read_csv_columns(source: str | bytes, delimiter: str) -> tuple[list[list[str]], list[bool]] | None:
     """The columns of a CSV text (every record of it) and which records are blank, read column by
     column by Arrow's CSV reader, with the apostrophes of kdcl.exports removed as `unguard_csv` does;
-    the same records as csv.reader for every file it accepts. None for anything it is not sure of (rows of different
-    widths, a cell over csv.field_size_limit(), a parse error): csv.reader reads those (decode_text
-    refused any NUL)."""
+    the same records as csv.reader for every file it accepts. `source`: the text decode_text gave, or
+    the bytes of a UTF-8 file without its BOM (each cell then put in NFC, as decode_text does the
+    whole text). None for anything it is not sure of (rows of different widths, a cell over
+    csv.field_size_limit(), a parse error, bytes that are not UTF-8): csv.reader reads those
+    (decode_text refused any NUL)."""
+    raw = isinstance(source, bytes)
     try:
-        width = len(next(csv.reader(io.StringIO(text), delimiter=delimiter), []))
+        first = io.TextIOWrapper(io.BytesIO(source), encoding="utf-8", newline="") if raw else io.StringIO(source)
+        width = len(next(csv.reader(first, delimiter=delimiter), []))
         if width < 2:  # no template has fewer than two columns
             return None
         names = [f"c{i}" for i in range(width)]
         parsed = pa_csv.read_csv(
-            pa.py_buffer(text.encode("utf-8")),
+            pa.py_buffer(source if raw else source.encode("utf-8")),
             read_options=pa_csv.ReadOptions(column_names=names),
             parse_options=pa_csv.ParseOptions(delimiter=delimiter, quote_char='"', double_quote=True,
                                               escape_char=False, newlines_in_values=True, ignore_empty_lines=False),
@@ -255,11 +290,17 @@ def _read_csv_columns(text: str, delimiter: str) -> tuple[list[list[str]], list[
         # tested for blankness once, then laid out by the row's index (shared objects, no string per cell)
         encoded = column.dictionary_encode()
         distinct = encoded.dictionary
-        if len(distinct) and pc.max(pc.utf8_length(distinct)).as_py() > limit:
+        try:
+            texts = distinct.to_pylist()
+        except UnicodeError:  # (bytes Arrow let through that Python does not decode: the text path decides)
             return None
-        texts = list(map(unguard_csv, distinct.to_pylist()))
+        if raw:
+            texts = [unicodedata.normalize("NFC", v) for v in texts]
+        if texts and max(map(len, texts)) > limit:
+            return None
         index = encoded.indices.to_numpy(zero_copy_only=False)
+        spaces = np.array([not v.strip() for v in texts] + [False], dtype=bool)[:-1][index]  # _blank's rule
+        texts = list(map(unguard_csv, texts))
         columns.append(np.array([*texts, None], dtype=object)[:-1][index].tolist())  # (None: always 1-D)
-        spaces = np.array(pc.match_substring_regex(distinct, _ALL_SPACE).to_pylist(), dtype=bool)[index]
         blank = spaces if blank is None else blank & spaces
     return columns, blank.tolist() if blank is not None else []
