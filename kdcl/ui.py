@@ -331,11 +331,18 @@ def _login_form(store: Store) -> None:
 def _preload_charts() -> None:
     """A browser loads its chart library (plotly.js, several MB) the first time a page draws a chart:
     2 s or more on a modest office PC, after sign-in, before the overview's first chart. One empty
-    chart, hidden under the sign-in form, has it loaded while the person types."""
+    chart, hidden under the sign-in form, has it loaded while the person types; so do an empty table,
+    a metric, a select box and a date box (the table's code and Arrow reader, 1.3 MB of script, and
+    the others' 0.4 MB were fetched after the click on «Đăng nhập»: issue 20)."""
     from kdcl import charts
 
     st.html("<style>.st-key-preload_charts {display: none;}</style>")
-    st.plotly_chart(charts.empty_figure(), key="preload_charts", config={"staticPlot": True})
+    with st.container(key="preload_charts"):
+        st.plotly_chart(charts.empty_figure(), key="preload_chart", config={"staticPlot": True})
+        st.dataframe(pd.DataFrame({"": [""]}), hide_index=True, key="preload_table")
+        st.metric(t("preload.label"), "")
+        st.selectbox(t("preload.label"), [""], disabled=True, key="preload_select", label_visibility="collapsed")
+        st.date_input(t("preload.label"), None, disabled=True, key="preload_date", label_visibility="collapsed")
 
 
 def _first_admin_form(store: Store) -> None:
@@ -753,9 +760,10 @@ def save_item_changes(scope: Scope, changes: list[updates.ItemChange], reload_ke
 
 def level_column(label: str, **kwargs: Any) -> Any:
     """A read-only st.dataframe column of level labels (each cell a one-label list) drawn as a pill in
-    its level colour (charts.LEVEL_COLORS), so a page sends the labels, not a CSS rule per cell."""
-    from kdcl.charts import LEVEL_COLORS  # lazily, as _preload_charts: plotly is not needed to sign in
+    its level colour (charts.LEVEL_PILL_COLORS: LEVEL_COLORS lightened where Streamlit's white text would
+    not read on a projector), so a page sends the labels, not a CSS rule per cell."""
+    from kdcl.charts import LEVEL_PILL_COLORS  # lazily, as _preload_charts: plotly is not needed to sign in
 
     return st.column_config.MultiselectColumn(
-        label, options=[LEVEL_LABELS[k] for k in LEVEL_ORDER], color=[LEVEL_COLORS[k] for k in LEVEL_ORDER],
+        label, options=[LEVEL_LABELS[k] for k in LEVEL_ORDER], color=[LEVEL_PILL_COLORS[k] for k in LEVEL_ORDER],
         **kwargs)

@@ -26,6 +26,7 @@ from kdcl.data import Filters
 from kdcl.data import levels as lv
 from kdcl.data import report as report_data
 from kdcl.data import school as school_data
+from kdcl.data import weaknesses as wk
 
 EVERYTHING = Scope.everything(user="test")
 FILTERS = Filters(school_year=YEAR, as_of=AS_OF)
@@ -52,6 +53,9 @@ CALLS = {
     "kdcl.data.levels.self_vs_external": lambda s: lv.self_vs_external(s, EVERYTHING, FILTERS),
     "kdcl.data.school.school_choices": lambda s: school_data.school_choices(s, EVERYTHING, FILTERS),
     "kdcl.data.report.level4": lambda s: report_data.level4(s, EVERYTHING, FILTERS, "S1"),
+    "kdcl.data.criterion_weakness": lambda s: d.criterion_weakness(s, EVERYTHING, FILTERS),
+    "kdcl.data.weaknesses.criteria": lambda s: wk.criteria(s, EVERYTHING, FILTERS),
+    "kdcl.data.weaknesses.chronic": lambda s: wk.chronic(s, EVERYTHING, FILTERS, None),
 }
 
 
@@ -89,6 +93,9 @@ def test_every_declaration_covers_the_tables_its_statements_scan(tiny_store):
         for name, params in traced:
             tables = scanned_tables(tiny_store, name, params)
             assert tables and tables <= allowed, (qualified, name, tables - allowed)
+            # a derived table (kdcl.db.DERIVED) changes with its sources: their families too
+            needed = set().union(*(db.read_families(table) for table in tables))
+            assert needed <= families[qualified], (qualified, name, needed - families[qualified])
 
 
 def test_a_declaration_missing_a_family_is_found(tiny_store):
@@ -100,6 +107,8 @@ def test_a_declaration_missing_a_family_is_found(tiny_store):
     tables = set().union(*(scanned_tables(tiny_store, n, p) for n, p in traced))
     levels_only = set().union(*(db.FAMILIES[f] for f in d.school_levels.families))
     assert {"plan", "plan_item"} <= tables and not tables <= levels_only
+    # and a derived table asks for the families of its sources: the weaknesses' rows change with assessments
+    assert "assessments" in db.read_families("school_criterion_year") - {"plans", "schools", "catalog"}
 
 
 @pytest.fixture
