@@ -9,6 +9,7 @@ every new tab asks for the password.
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
+from kdcl import warmup
 from kdcl.session_route import ROUTES
 
 # dashboard.py routes with st.navigation, but its pages live in a folder named pages/, which Streamlit
@@ -18,3 +19,7 @@ from kdcl.session_route import ROUTES
 PagesManager.uses_pages_directory = False
 
 app = st.App("dashboard.py", routes=ROUTES)
+
+# the imports, first chart and table, and the database's opening, paid now rather than by the first
+# visitor (kdcl.warmup; on a thread of its own: the server answers meanwhile)
+warmup.start()

@@ -27,6 +27,14 @@ counted; until December 2026 "main visible" was timed from Python, about 0.1-0.2
   The time reported is that of the last change, not the end of the quiet window. A page that does
   not settle within SETTLE_TIMEOUT_MS reports None.
 
+Beside the times, when the last script run's end reached the browser (settled minus it: the browser's
+drawing after the server's last message), and what the page cost the browser, which the machine's load
+does not change (WEIGHT_JS):
+the bytes of the server's websocket messages from the click until settled and how many of them were
+deltas (an element or block sent), the Streamlit elements and DOM nodes of the main area once settled,
+and the bytes of files the browser fetched after the click (the chart library's script chunk on the
+first chart of a browser session, for instance).
+
 Moving between pages is always by clicking the sidebar (page.goto would open a new session and
 show the sign-in form again); one sign-in per browser context.
 """
@@ -60,6 +68,7 @@ PAGES = {
 INIT_SCRIPT = """
 (() => {
   const k = window.__kdcl = {last: performance.now(), clickAt: null, ran: false};
+  performance.setResourceTimingBufferSize(100000);  // every fetched file counted (default: the first 250)
   new MutationObserver(() => { k.last = performance.now(); })
     .observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
   // the server's messages: a ForwardMsg whose top-level field 6 (script_finished) is set, with any
@@ -70,7 +79,24 @@ INIT_SCRIPT = """
     while (i < bytes.length) {
       const tag = varint(), field = Math.floor(tag / 8), wire = tag & 7;
       if (wire === 0) { const v = varint(); if (field === 6) return v !== 2; }
-      else if (wire === 2) i += varint();
+      else if (wire === 2) { const n = varint(); i += n; }  // not "i += varint()": i is read before the call
+      else if (wire === 1) i += 8;
+      else if (wire === 5) i += 4;
+      else return false;
+    }
+    return false;
+  };
+  // what the server sent since the click: bytes of its messages and how many of them were deltas (an
+  // element or a block drawn: ForwardMsg field 5); load-independent, unlike the times
+  k.bytes = 0; k.deltas = 0;
+  const isDelta = (bytes) => {
+    let i = 0;
+    const varint = () => { let v = 0, m = 1, b; do { b = bytes[i++]; v += (b & 127) * m; m *= 128; } while (b & 128); return v; };
+    while (i < bytes.length) {
+      const tag = varint(), field = Math.floor(tag / 8), wire = tag & 7;
+      if (field === 5 && wire === 2) return true;
+      if (wire === 0) varint();
+      else if (wire === 2) { const n = varint(); i += n; }  // not "i += varint()": i is read before the call
       else if (wire === 1) i += 8;
       else if (wire === 5) i += 4;
       else return false;
@@ -82,8 +108,11 @@ INIT_SCRIPT = """
     constructor(...args) {
       super(...args);
       this.addEventListener('message', (event) => {
-        if (k.clickAt !== null && event.data instanceof ArrayBuffer && finished(new Uint8Array(event.data)))
-          k.ran = true;
+        if (k.clickAt === null || !(event.data instanceof ArrayBuffer)) return;
+        const bytes = new Uint8Array(event.data);
+        k.bytes += bytes.length;
+        if (isDelta(bytes)) k.deltas += 1;
+        if (finished(bytes)) { k.ran = true; k.finishedAt = performance.now(); }
       });
     }
   };
@@ -132,6 +161,28 @@ MAIN_VISIBLE_JS = """
 }
 """
 
+# what a page cost the browser, read once it settled (load-independent, unlike the times): when the last
+# script run's end reached the browser (script_s: the server's part and the messages' way; settled minus
+# it is the browser's drawing after the last message; this one is a time and moves with the load); the bytes of the
+# server's websocket messages since the click and how many deltas (elements and blocks) they held; the
+# Streamlit elements and the DOM nodes of the main area; the bytes of files the browser fetched since the
+# click (script chunks such as plotly.js the first time a page draws a chart; from the memory cache: 0)
+WEIGHT_JS = """
+() => {
+  const k = window.__kdcl;
+  const main = document.querySelector('[data-testid=stMain]');
+  const fetched = performance.getEntriesByType('resource')
+    .filter((e) => k.clickAt !== null && e.startTime >= k.clickAt)
+    .reduce((sum, e) => sum + (e.encodedBodySize || 0), 0);
+  return {script_s: k.finishedAt == null ? null : Math.round(k.finishedAt - k.clickAt) / 1000,
+          ws_kb: Math.round(k.bytes / 102.4) / 10, deltas: k.deltas,
+          elements: main ? main.querySelectorAll('[data-testid=stElementContainer]').length : 0,
+          dom_nodes: main ? main.querySelectorAll('*').length : 0,
+          fetched_kb: Math.round(fetched / 102.4) / 10};
+}
+"""
+WEIGHT_KEYS = ("script_s", "ws_kb", "deltas", "elements", "dom_nodes", "fetched_kb")
+
 LAST_UNSETTLED: list[str] = []  # why the last wait_settled() that timed out did (a benchmark prints it)
 
 
@@ -146,7 +197,16 @@ def new_page(browser, width: int = 1400, height: int = 1000):
 
 def arm(page) -> None:
     """Forget the last click: the next click starts the next measure."""
-    page.evaluate("() => { if (window.__kdcl) { window.__kdcl.clickAt = null; window.__kdcl.ran = false; } }")
+    page.evaluate("() => { const k = window.__kdcl; if (k) { k.clickAt = null; k.ran = false; k.bytes = 0; "
+                  "k.deltas = 0; k.finishedAt = null; } }")
+
+
+def weight(page) -> dict:
+    """What the page cost the browser since the last click (WEIGHT_JS); read after wait_settled()."""
+    try:
+        return page.evaluate(WEIGHT_JS)
+    except Exception:
+        return {}
 
 
 def wait_settled(page, timeout_ms: int = SETTLE_TIMEOUT_MS) -> float | None:
@@ -162,14 +222,18 @@ def wait_settled(page, timeout_ms: int = SETTLE_TIMEOUT_MS) -> float | None:
         return None
 
 
-def sign_in(page, url: str, username: str, password: str, *, typing_pause_ms: int = 3000) -> float | None:
-    """Open the app, type the account as a person does, click Đăng nhập: seconds to the first page settled."""
+def sign_in(page, url: str, username: str, password: str, *, typing_pause_ms: int = 3000,
+            before_click: Callable[[], None] | None = None) -> float | None:
+    """Open the app, type the account as a person does, click Đăng nhập: seconds to the first page settled.
+    `before_click` runs just before the click (a benchmark notes the server's CPU there)."""
     page.goto(url)
     page.get_by_label(t("auth.username")).wait_for()
     page.wait_for_timeout(typing_pause_ms)  # a person types a user name and a password
     page.get_by_label(t("auth.username")).fill(username)
     page.get_by_label(t("auth.password")).fill(password)
     arm(page)
+    if before_click is not None:
+        before_click()
     page.get_by_role("button", name=t("auth.login")).click()
     page.get_by_text(t("auth.logout")).wait_for()
     return wait_settled(page)
@@ -177,7 +241,8 @@ def sign_in(page, url: str, username: str, password: str, *, typing_pause_ms: in
 
 def open_page(page, name: str, *, before_settled: Callable[[], None] | None = None,
               visible: bool = True) -> dict:
-    """Click the page's sidebar link; {"visible": s or None, "settled": s or None}. `before_settled`
+    """Click the page's sidebar link; {"visible": s or None, "settled": s or None, and what it cost the browser:
+    WEIGHT_KEYS}. `before_settled`
     runs after the click (e.g. a person picking a school) and is counted in both measures."""
     title, path = PAGES[name]
     nav = page.locator('[data-testid="stSidebarNav"]')
@@ -196,6 +261,7 @@ def open_page(page, name: str, *, before_settled: Callable[[], None] | None = No
             except Exception:
                 pass  # no chart or table within 30 s (the import page has none)
         result["settled"] = wait_settled(page)
+        result.update(weight(page))
     except Exception:
         pass
     return result

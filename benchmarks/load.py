@@ -9,7 +9,7 @@ The scene: a province's principals update the status of their plan items before 
 the province office watches. For each database size, a copy of the benchmark database
 (benchmarks/generate.py) gets one principal account per school for up to max(--sessions) schools
 of the province --unit that have plan items, and office accounts for that province. For each N,
-a fresh `streamlit run dashboard.py` on 127.0.0.1 (a free port; caches empty) is driven by N
+a fresh `streamlit run serve.py` (as the app is started) on 127.0.0.1 (a free port; caches empty) is driven by N
 sessions at once, started evenly over --ramp seconds: a tenth of them (at least one) are the
 office, the rest principals. Every session signs in (the real form: password checked), then
 --rounds times:

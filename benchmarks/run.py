@@ -47,7 +47,9 @@ SKIP_PAGES: set[str] = set()  # the import page is timed as a person opens it (u
 
 
 def pages() -> list[Path]:
-    return sorted(p for p in (ROOT / "pages").glob("*.py") if p.name not in SKIP_PAGES)
+    only = os.environ.get("KDCL_BENCH_PAGES", "").split()  # --pages, passed to the per-size subprocess
+    return sorted(p for p in (ROOT / "pages").glob("*.py")
+                  if p.name not in SKIP_PAGES and (not only or p.stem in only))
 
 
 def _length(value) -> int:
@@ -236,7 +238,8 @@ def run_pages_in_subprocess(db: Path) -> dict:
 
 
 def start_server(db: Path, extra_env: dict | None = None) -> tuple[subprocess.Popen, str]:
-    """`streamlit run dashboard.py` on 127.0.0.1 and a free port, on `db`; (process, url) once healthy."""
+    """`streamlit run serve.py` (as the app is started: dashboard.py, the session-cookie route and what
+    serve.py does at start) on 127.0.0.1 and a free port, on `db`; (process, url) once healthy."""
     import socket
     import urllib.request
 
@@ -244,7 +247,7 @@ def start_server(db: Path, extra_env: dict | None = None) -> tuple[subprocess.Po
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.headless=true",
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "serve.py"), "--server.headless=true",
          f"--server.port={port}", "--server.address=127.0.0.1", "--server.fileWatcherType=none",
          "--browser.gatherUsageStats=false"],
         cwd=ROOT, env={**os.environ, "KDCL_DB": str(db), **(extra_env or {})},
@@ -273,6 +276,16 @@ def peak_mb(pid: int) -> int | None:
     except OSError:
         return None
     return None
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """CPU seconds the process used so far (user + system, every thread: /proc/<pid>/stat)."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return None
 
 
 def browser_times(db: Path) -> dict:
@@ -312,8 +325,18 @@ def browser_times(db: Path) -> dict:
             browser = pw.chromium.launch(executable_path=bw.CHROMIUM, headless=True, args=bw.CHROMIUM_ARGS)
             page = bw.new_page(browser)
             started = time.perf_counter()
-            results["sign_in_settled_s"] = bw.sign_in(page, url, "bench", "bench-password")
+            cpu_before = None
+
+            def typed() -> None:  # the server's CPU from the click on «Đăng nhập» on
+                nonlocal cpu_before
+                cpu_before = cpu_seconds(server.pid)
+
+            results["sign_in_settled_s"] = bw.sign_in(page, url, "bench", "bench-password", before_click=typed)
             results["sign_in_s"] = round(time.perf_counter() - started - 3, 2)  # without the 3 s of typing
+            results["pages"]["overview"]["weight_first"] = bw.weight(page)
+            cpu_after = cpu_seconds(server.pid)
+            if cpu_before is not None and cpu_after is not None:
+                results["pages"]["overview"]["weight_first"]["server_cpu_s"] = round(cpu_after - cpu_before, 2)
             # the overview opens with the sign-in (its first visit is the sign-in's, password check included)
             results["pages"]["overview"]["settled_first"] = results["sign_in_settled_s"]
             for attempt in ("first", "again"):
@@ -323,9 +346,14 @@ def browser_times(db: Path) -> dict:
                     pick = None
                     if name == "school" and attempt == "first":
                         pick = lambda: bw.pick_first_school(page, FIRST_SCHOOL)  # noqa: E731
+                    cpu_before = cpu_seconds(server.pid)
                     got = bw.open_page(page, name, before_settled=pick)
+                    cpu_after = cpu_seconds(server.pid)
                     results["pages"][name][f"visible_{attempt}"] = got["visible"]
                     results["pages"][name][f"settled_{attempt}"] = got["settled"]
+                    results["pages"][name][f"weight_{attempt}"] = {k: got.get(k) for k in bw.WEIGHT_KEYS}
+                    if cpu_before is not None and cpu_after is not None:  # the server's own work: load-robust
+                        results["pages"][name][f"weight_{attempt}"]["server_cpu_s"] = round(cpu_after - cpu_before, 2)
                     page.wait_for_timeout(300)
             for name in names:  # cold after a write: a save on the overdue page, then the page
                 if "overdue" not in names:
@@ -376,12 +404,15 @@ def browser_lines(browser: dict) -> list[str]:
 
     lines = [f"Browser, {browser['schools']:,} schools (headless Chromium, a click on the page's sidebar link; "
              "definitions: benchmarks/browser.py)", "",
-             "| page | main visible: first visit | again | settled: first visit | again | settled after a write |",
-             "|---|---:|---:|---:|---:|---:|"]
+             "| page | main visible: first visit | again | settled: first visit | again | settled after a write | "
+             "script done: first visit | again |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for name, v in browser["pages"].items():
+        first, again = v.get("weight_first") or {}, v.get("weight_again") or {}
         lines.append(f"| {name} | {cell(v.get('visible_first'))} | {cell(v.get('visible_again'))} | "
                      f"{cell(v.get('settled_first'))} | {cell(v.get('settled_again'))} | "
-                     f"{cell(v.get('settled_after_write'))} |")
+                     f"{cell(v.get('settled_after_write'))} | {cell(first.get('script_s'))} | "
+                     f"{cell(again.get('script_s'))} |")
     saves = [s for s in browser.get("saves", []) if s is not None]
     lines += ["",
               "Main visible: a script run finished, the running indicator gone and the page's first chart or table "
@@ -391,8 +422,24 @@ def browser_lines(browser: dict) -> list[str]:
               "First visit: a fresh server (caches empty). After a write: the first item of the overdue list switched "
               "between in progress and not started and saved, then the page opened (the caches of the plan items emptied by "
               "the write, every cache before issue 20's table families; the overdue page's figure is the save's own "
-              "redraw).",
-              "",
+              "redraw). Script done: when the end of the page's last script run reached the browser (the server's "
+              "part; settled minus it is the browser's drawing after the last message).",
+              ]
+    lines += ["", "What each page cost the browser (the same whatever the machine's load; first visit / again):", "",
+              "| page | server CPU s | websocket KB | deltas | elements | DOM nodes | files fetched KB |",
+              "|---|---:|---:|---:|---:|---:|---:|"]
+    for name, v in browser["pages"].items():
+        first, again = v.get("weight_first") or {}, v.get("weight_again") or {}
+        lines.append(f"| {name} | " + " | ".join(
+            f"{_figure(first.get(k))} / {_figure(again.get(k))}" for k in ("server_cpu_s", "ws_kb", "deltas",
+                                                                          "elements", "dom_nodes", "fetched_kb"))
+            + " |")
+    lines += ["", "Server CPU s: the CPU seconds the server process used from the click until settled (every "
+              "thread; other work on the machine barely moves it, unlike the times). Websocket KB: the server's messages from the click until settled; deltas: how many of them drew "
+              "an element or block; elements, DOM nodes: Streamlit elements and DOM nodes of the main area once "
+              "settled; files fetched: script chunks and other files the browser loaded after the click (the "
+              "overview's first visit is the sign-in's)."]
+    lines += ["",
               f"Sign-in → the overview settled: {browser.get('sign_in_settled_s')} s (a fresh server; the form was "
               "shown 3 s before, as a person types)"]
     if saves:
@@ -401,11 +448,18 @@ def browser_lines(browser: dict) -> list[str]:
     return lines
 
 
-def render(report: dict) -> list[str]:
+def _figure(value) -> str:
+    """A count or size in a results table: thousands with a comma, "–" when not measured."""
+    if value is None:
+        return "–"
+    return f"{value:,.1f}" if isinstance(value, float) and not value.is_integer() else f"{int(value):,}"
+
+
+def render(report: dict, imports: bool = True) -> list[str]:
     lines = page_lines(report) if report.get("sizes") else []
     if report.get("browser"):
         lines += (["", ""] if lines else []) + browser_lines(report["browser"])
-    for name in ("import.md", "schools.md"):  # the import and school-list benchmarks' own tables
+    for name in ("import.md", "schools.md") if imports else ():  # the import benchmarks' own tables
         if (RESULTS / name).exists():
             lines += ["", (RESULTS / name).read_text().rstrip()]
     return lines
@@ -420,8 +474,14 @@ def main() -> None:
     parser.add_argument("--skip-browser", action="store_true", help="keep the last browser figures")
     parser.add_argument("--skip-import", action="store_true",
                         help="do not run benchmarks/bench_import.py and bench_schools.py")
+    parser.add_argument("--pages", nargs="*", default=None,
+                        help="these pages only (file stems: weaknesses school ...), for a before/after of a few")
+    parser.add_argument("--out", default="latest",
+                        help="results file stem in benchmarks/results (a run of a few pages: not latest)")
     parser.add_argument("--_pages", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.pages:
+        os.environ["KDCL_BENCH_PAGES"] = " ".join(args.pages)
     # stopped from outside (timeout, kill): unwind, so the server started here is stopped too
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     if args._pages:
@@ -429,7 +489,7 @@ def main() -> None:
         print(json.dumps({"startup_s": startup, "pages": [run_page(p, Path(args._pages)) for p in pages()]}))
         return
 
-    latest = RESULTS / "latest.json"
+    latest = RESULTS / f"{args.out}.json"
     report: dict = json.loads(latest.read_text()) if latest.exists() else {}
     report["machine"] = f"{os.cpu_count()} cores"
     if args.sizes:
@@ -455,9 +515,9 @@ def main() -> None:
         if "cold" in figures:
             figures["visible_first"], figures["visible_again"] = figures.pop("cold"), figures.pop("warm", None)
     RESULTS.mkdir(parents=True, exist_ok=True)
-    lines = render(report)
+    lines = render(report, imports=args.out == "latest")
     latest.write_text(json.dumps(report, indent=1, ensure_ascii=False))
-    (RESULTS / "latest.md").write_text("\n".join(lines) + "\n")
+    (RESULTS / f"{args.out}.md").write_text("\n".join(lines) + "\n")
     print("\n".join(lines))
 
 

@@ -21,6 +21,46 @@ LEVEL_COLORS: dict[int | None, str] = {
     3: "#2166ac",
 }
 
+
+
+def luminance(color: str) -> float:
+    """Relative luminance (WCAG 2) of a "#rrggbb" colour: 0 black .. 1 white."""
+    def linear(channel: int) -> float:
+        c = channel / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(color[i:i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two "#rrggbb" colours (1 .. 21; text wants at least 4.5)."""
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def pill_text_color(fill: str) -> str:
+    """The text colour Streamlit's tables draw on a coloured label (a MultiselectColumn option):
+    black on a fill of relative luminance above 0.5, else white."""
+    return "#000000" if luminance(fill) > 0.5 else "#ffffff"
+
+
+def readable_fill(color: str, min_contrast: float = 4.5) -> str:
+    """`color` as the fill of a table label whose text Streamlit colours itself (pill_text_color): kept when
+    the text reads on it, else mixed with white, in steps, until the text turns black and reads (the
+    same hue, lighter: a projector washes out white text on a light fill)."""
+    rgb = [int(color[i:i + 2], 16) for i in (1, 3, 5)]
+    fill = color
+    for step in range(1, 21):
+        if contrast(fill, pill_text_color(fill)) >= min_contrast:
+            return fill
+        fill = "#" + "".join(f"{round(c + (255 - c) * step / 20):02x}" for c in rgb)
+    return fill
+
+
+# the level labels of tables (ui.level_column): LEVEL_COLORS, lightened where white text would not read
+LEVEL_PILL_COLORS: dict[int | None, str] = {level: readable_fill(c) for level, c in LEVEL_COLORS.items()}
+
 BUCKET_COLORS: dict[str, str] = {
     "overdue": "#d7301f",
     "at_risk": "#fdae38",
@@ -120,11 +160,22 @@ def level_bar(counts: pd.DataFrame, title: str | None = None) -> go.Figure:
     return base_layout(fig, title)
 
 
+# a legend under the chart: placed in the figure's own box (not the plot area's), so plotly widens the
+# bottom margin for as many rows as the legend wraps into, whatever the width; the chart is made taller
+# by LEGEND_BELOW_PX so that the bars keep their room
+LEGEND_BELOW = dict(orientation="h", xref="container", x=0, xanchor="left", yref="container", y=0,
+                    yanchor="bottom")
+LEGEND_BELOW_PX = 50
+
+
 def level_share_by_group(
     counts: pd.DataFrame, group: str, group_labels: dict[str, str], title: str | None = None
 ) -> go.Figure:
     """Share of schools at each level within each group (a 100% stacked bar per group).
-    `counts`: columns <group>, level, schools."""
+    `counts`: columns <group>, level, schools.
+    The legend goes under the chart, across its whole width (LEGEND_BELOW): above the plot it wrapped
+    at the plot area's width, and long group labels (units) left so narrow a plot area that its rows
+    covered the title."""
     groups = [g for g in group_labels if g in set(counts[group])]
     totals = counts.groupby(group)["schools"].sum()
     level = counts["level"].map(lambda v: None if pd.isna(v) else int(v))
@@ -146,9 +197,9 @@ def level_share_by_group(
         ))
     return _figure(
         traces,
+        _layout_base(title, max(220, 70 + 45 * len(groups)) + LEGEND_BELOW_PX),
         dict(barmode="stack", showlegend=True, xaxis=dict(tickformat=".0%", range=[0, 1], title=t("col.share")),
-             yaxis=dict(autorange="reversed", title=None)),
-        _layout_base(title, max(220, 70 + 45 * len(groups)), showlegend=True),
+             yaxis=dict(autorange="reversed", title=None), legend=LEGEND_BELOW),
     )
 
 

@@ -18,6 +18,7 @@ import time
 import warnings
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -129,8 +130,9 @@ def _records(cur: duckdb.DuckDBPyConnection, sql: str, bound: dict[str, Any]) ->
 # (kdcl.data.reads), and each transaction bumps the version of the families it wrote, so a status
 # save leaves the levels pages' caches alone. A table in no family counts as every family.
 FAMILIES: dict[str, frozenset[str]] = {
-    "assessments": frozenset({"assessment", "assessment_text", "assessment_level4", "school_year_level"}),
-    "plans": frozenset({"plan", "plan_item", "plan_item_log"}),
+    "assessments": frozenset({"assessment", "assessment_text", "assessment_level4", "school_year_level",
+                              "assessment_text_fold"}),
+    "plans": frozenset({"plan", "plan_item", "plan_item_log", "school_criterion_year", "plan_item_fold"}),
     "schools": frozenset({"unit", "unit_closure", "school"}),
     "catalog": frozenset({"framework", "standard", "criterion", "criterion_level"}),
     "accounts": frozenset({"app_user", "app_session", "account_log"}),
@@ -139,24 +141,71 @@ FAMILIES: dict[str, frozenset[str]] = {
 }
 _FAMILY_OF = {table: family for family, tables in FAMILIES.items() for table in tables}
 
-# Tables kept from others in the same transaction (one home for each: the macro the statements read):
-# source table -> (statement clearing the derived rows of a list of schools, statement filling them).
-DERIVED: dict[str, tuple[str, str]] = {
-    "assessment": ("write/school_year_level_clear", "write/school_year_level_fill"),
-}
+
+@dataclass(frozen=True)
+class Derived:
+    """A table kept from others in the same transaction (one home for its rule: the macro its fill reads).
+    Its rows change only when a source changes, so a transaction bumps the families of the sources it
+    wrote, not the derived table's own: whoever reads it reads the families of its sources (read_families)."""
+
+    table: str
+    clear: str  # statement deleting the rows of $school_ids (null = every school)
+    fill: str  # statement filling them from the rule's macro
+    # source table -> the columns the rule reads (None: every column); an update setting none of them
+    # (a status save) leaves the derived rows as they are and refreshes nothing
+    sources: Mapping[str, frozenset[str] | None]
+    # write statements of a source that cannot change the rows, each with its reason
+    unaffected: Mapping[str, str] = field(default_factory=dict)
+    # what the rows are refreshed by: school_id (the statements take $school_ids) or item_id ($item_ids: a
+    # plan item's own rows, when refolding a whole school's texts would cost more than the write)
+    key: str = "school_id"
+    all_from: int | None = None  # keys touched from which every row is rebuilt at once (None: _REFRESH_ALL_FROM)
+
+
+DERIVED: tuple[Derived, ...] = (
+    Derived("school_year_level", "write/school_year_level_clear", "write/school_year_level_fill",
+            {"assessment": None}),
+    Derived("school_criterion_year", "write/school_criterion_year_clear", "write/school_criterion_year_fill",
+            {"assessment": frozenset({"school_id", "school_year", "kind", "criterion_code", "level"}),
+             "plan": frozenset({"plan_id", "school_id", "school_year", "end_school_year"}),
+             "plan_item": frozenset({"plan_id", "school_id", "framework_id", "criterion_code", "target_level"})},
+            {"write/import_cleanup_superseded": "deletes plans without items, which the rule never reads"}),
+    Derived("plan_item_fold", "write/plan_item_fold_clear", "write/plan_item_fold_fill",
+            {"plan_item": frozenset({"item_id", "school_id", "weakness", "measures"})},
+            key="item_id", all_from=200_000),
+    Derived("assessment_text_fold", "write/assessment_text_fold_clear", "write/assessment_text_fold_fill",
+            {"assessment_text": frozenset({"school_id", "school_year", "kind", "criterion_code", "weakness",
+                                           "improvement"})}),
+)
+_DERIVED_OF = {d.table: d for d in DERIVED}
+
+
+def read_families(table: str) -> frozenset[str]:
+    """The families whose writes change what `table` holds: its own, and for a derived table those of its
+    sources (a data function reading it declares them all)."""
+    derived = _DERIVED_OF.get(table)
+    sources = derived.sources.keys() if derived else ()
+    return frozenset(_FAMILY_OF[t] for t in (table, *sources) if t in _FAMILY_OF)
+
 
 _WRITE_TARGET = re.compile(r"\b(?:insert\s+(?:or\s+\w+\s+)?into|delete\s+from|update)\s+(\w+)", re.IGNORECASE)
+_UPDATE_SET = re.compile(r"^\s*update\b.*?\bset\b(.*?)(?:\bfrom\b|\bwhere\b|\breturning\b|$)",
+                         re.IGNORECASE | re.DOTALL)
+_SET_COLUMN = re.compile(r"(?:^|,)\s*(\w+)\s*=")
 ALL_SCHOOLS = None  # "every school": a write whose schools are not known
 _REFRESH_ALL_FROM = 5000  # schools touched from which a derived table is rebuilt for every school
+
+
+def _sql_body(name: str) -> str:
+    sql, _ = load_sql(name)
+    return "\n".join(line.split("--", 1)[0] for line in sql.splitlines())
 
 
 @lru_cache(maxsize=None)
 def write_targets(name: str) -> tuple[str, ...]:
     """The tables queries/<name>.sql writes, in the order written (insert into / delete from / update;
     comments ignored): the first names the table in a refusal's message, all of them its families."""
-    sql, _ = load_sql(name)
-    body = "\n".join(line.split("--", 1)[0] for line in sql.splitlines())
-    return tuple(dict.fromkeys(match.lower() for match in _WRITE_TARGET.findall(body)))
+    return tuple(dict.fromkeys(match.lower() for match in _WRITE_TARGET.findall(_sql_body(name))))
 
 
 def written_tables(name: str) -> frozenset[str]:
@@ -164,18 +213,37 @@ def written_tables(name: str) -> frozenset[str]:
     return frozenset(write_targets(name))
 
 
-def _school_ids(frame: pd.DataFrame | pa.Table | None, params: Mapping[str, Any]) -> set[str] | None:
-    """The schools a write is about: the rows' school_id column, else a $school_id parameter, else
-    None (not known: every school)."""
-    if frame is not None:
-        names = frame.column_names if isinstance(frame, pa.Table) else list(frame.columns)
-        if "school_id" in names:
-            column = frame.column("school_id").to_pylist() if isinstance(frame, pa.Table) else frame["school_id"]
-            return {str(v) for v in column if v is not None}
-        return ALL_SCHOOLS
-    if isinstance(params.get("school_id"), str):
-        return {params["school_id"]}
-    return ALL_SCHOOLS
+@lru_cache(maxsize=None)
+def updated_columns(name: str) -> frozenset[str] | None:
+    """The columns queries/<name>.sql sets when it is an update (`update t set a = ..., b = ...`);
+    None for an insert or a delete (every column of the rows it writes)."""
+    found = _UPDATE_SET.match(_sql_body(name))
+    if not found:
+        return None
+    return frozenset(c.lower() for c in _SET_COLUMN.findall(found.group(1)))
+
+
+def _changes(derived: Derived, table: str, name: str | None) -> bool:
+    """Whether statement `name` (None: rows appended by insert_frame) writing `table` can change `derived`."""
+    if name in derived.unaffected:
+        return False
+    columns = derived.sources[table]
+    updated = updated_columns(name) if name else None
+    return columns is None or updated is None or bool(updated & columns)
+
+
+def _ids(values) -> list[int]:
+    return sorted({int(v) for v in values if v is not None})
+
+
+def _columns(frame: pd.DataFrame | pa.Table | None) -> list[str]:
+    if frame is None:
+        return []
+    return frame.column_names if isinstance(frame, pa.Table) else [str(c) for c in frame.columns]
+
+
+def _column(frame: pd.DataFrame | pa.Table, name: str) -> list:
+    return frame.column(name).to_pylist() if isinstance(frame, pa.Table) else frame[name].tolist()
 
 
 class Transaction:
@@ -183,8 +251,8 @@ class Transaction:
 
     def __init__(self, cursor: duckdb.DuckDBPyConnection):
         self._cur = cursor
-        self.tables: set[str] = set()  # every table written
-        self._sources: dict[str, set[str] | None] = {}  # DERIVED source table -> schools touched (None: all)
+        self.tables: set[str] = set()  # every table written (the derived tables' refreshes aside)
+        self._touched: dict[str, set | None] = {}  # DERIVED table -> keys touched (Derived.key; None: all)
         self._families: dict[str, set[str] | None] = {}  # table family written -> schools touched (None: all)
         self.table: str | None = None  # the table the statement running now writes (named in errors)
 
@@ -192,28 +260,81 @@ class Transaction:
         targets = write_targets(name)
         self.table = targets[0] if targets else None
 
-    def _wrote(self, tables: frozenset[str] | set[str], frame=None, params: Mapping[str, Any] = {}) -> None:
+    def _wrote(self, tables: frozenset[str] | set[str], frame=None, params: Mapping[str, Any] = {},
+               name: str | None = None) -> None:
+        """Note a statement's (or insert_frame's) write before it runs: its tables, and the schools whose
+        derived rows it may change (read now: a delete's rows are gone afterwards)."""
         self.tables |= tables
-        if not tables:
-            return
-        schools = _school_ids(frame, params)
-        for table in tables & DERIVED.keys():
-            known = self._sources.get(table, set())
-            self._sources[table] = None if schools is None or known is None else known | schools
-        for family in {_FAMILY_OF.get(table) for table in tables}:
-            if family is not None:  # (a table of no family counts as every family: see touched())
-                known = self._families.get(family, set())
-                self._families[family] = None if schools is None or known is None else known | schools
+        found: dict[str, set | None] = {}  # key -> what the write touched, looked up once
+        for derived in DERIVED:
+            if not any(_changes(derived, table, name) for table in tables & derived.sources.keys()):
+                continue
+            if derived.key not in found:
+                found[derived.key] = (self._school_ids if derived.key == "school_id" else self._item_ids)(
+                    frame, params)
+            keys, known = found[derived.key], self._touched.get(derived.table, set())
+            self._touched[derived.table] = None if keys is None or known is None else known | keys
+        # the schools whose rows each family's tables got (Store.school_version; issue 20, engineer B)
+        for family in {_FAMILY_OF.get(table) for table in tables} - {None}:
+            if "school_id" not in found:
+                found["school_id"] = self._school_ids(frame, params)
+            schools, known = found["school_id"], self._families.get(family, set())
+            self._families[family] = None if schools is None or known is None else known | schools
+
+    @staticmethod
+    def _named_ids(frame, params: Mapping[str, Any]) -> dict[str, list[int]]:
+        """The plan and item ids a write names: rows' plan_id/item_id columns, else plan_id/item_id
+        parameters (one id) or plan_ids/item_ids (a list)."""
+        names = _columns(frame)
+        ids: dict[str, list[int]] = {}
+        for key in ("plan", "item"):
+            if key + "_id" in names:
+                ids[key] = _ids(_column(frame, key + "_id"))
+            elif frame is None and isinstance(params.get(key + "_id"), int):
+                ids[key] = [params[key + "_id"]]
+            elif frame is None and isinstance(params.get(key + "_ids"), list | tuple):
+                ids[key] = _ids(params[key + "_ids"])
+        return ids
+
+    def _school_ids(self, frame: pd.DataFrame | pa.Table | None, params: Mapping[str, Any]) -> set[str] | None:
+        """The schools a write is about: the rows' school_id column, else a $school_id parameter, else the
+        schools of the plans or plan items it names, else None (not known: every school)."""
+        if "school_id" in _columns(frame):
+            return {str(v) for v in _column(frame, "school_id") if v is not None}
+        if frame is None and isinstance(params.get("school_id"), str):
+            return {params["school_id"]}
+        ids = self._named_ids(frame, params)
+        if not ids:
+            return ALL_SCHOOLS
+        sql, bound = _bind("derived_schools", {"plan_ids": ids.get("plan", []), "item_ids": ids.get("item", [])})
+        return {row[0] for row in self._cur.execute(sql, bound).fetchall()}
+
+    def _item_ids(self, frame: pd.DataFrame | pa.Table | None, params: Mapping[str, Any]) -> set[int] | None:
+        """The plan items a write is about: the items it names and those of the plans it names, else None
+        (not known: every item)."""
+        ids = self._named_ids(frame, params)
+        if not ids:
+            return None
+        items = set(ids.get("item", []))
+        plans = ids.get("plan", []) if "item_id" not in _columns(frame) else []  # rows' plan_id: an attribute
+        if plans:
+            sql, bound = _bind("derived_items", {"plan_ids": plans})
+            items |= {int(row[0]) for row in self._cur.execute(sql, bound).fetchall()}
+        return items
 
     def refresh_derived(self) -> None:
         """Rebuild the derived rows (DERIVED) of the schools this transaction's writes touched, from the
-        same view the rule lives in; run by Store.transaction before it commits."""
-        while self._sources:
-            table, schools = self._sources.popitem()
+        macro each rule lives in; run by Store.transaction before it commits. The derived tables are not
+        added to `tables`: their readers read the families of their sources (read_families)."""
+        while self._touched:
+            table, keys = self._touched.popitem()
+            derived = _DERIVED_OF[table]
             # many schools (a demo or national build): all at once reads the table once, faster than the list
-            ids = sorted(schools) if schools is not None and len(schools) <= _REFRESH_ALL_FROM else None
-            for name in DERIVED[table]:
-                self.run(name, school_ids=ids)
+            ids = sorted(keys) if keys is not None and len(keys) <= (derived.all_from or _REFRESH_ALL_FROM) else None
+            for name in (derived.clear, derived.fill):
+                sql, bound = _bind(name, {derived.key + "s": ids})
+                self._writes(name)
+                self._cur.execute(sql, bound)
 
     def families(self) -> set[str]:
         """The table families this transaction wrote (a table of no family: every family)."""
@@ -229,22 +350,20 @@ class Transaction:
     def run(self, name: str, **params: Any) -> list[tuple]:
         sql, bound = _bind(name, params)
         self._writes(name)
-        result = self._cur.execute(sql, bound).fetchall()
-        self._wrote(written_tables(name), params=params)
-        return result
+        self._wrote(written_tables(name), params=params, name=name)
+        return self._cur.execute(sql, bound).fetchall()
 
     def query(self, name: str, **params: Any) -> pd.DataFrame:
         sql, bound = _bind(name, params)
-        result = _frame(self._cur, sql, bound)
-        self._wrote(written_tables(name), params=params)
-        return result
+        self._wrote(written_tables(name), params=params, name=name)
+        return _frame(self._cur, sql, bound)
 
     def run_with_frame(self, name: str, frame: pd.DataFrame | pa.Table, **params: Any) -> list[tuple]:
         """Run queries/<name>.sql with `frame` readable as the relation `incoming` (set-based writes:
         one statement for many rows instead of one per row)."""
         sql, bound = _bind(name, params)
         self._writes(name)
-        self._wrote(written_tables(name), frame, params)
+        self._wrote(written_tables(name), frame, params, name)
         self._cur.register("incoming", frame)
         try:
             return self._cur.execute(sql, bound).fetchall()

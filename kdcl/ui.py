@@ -25,6 +25,7 @@ import streamlit as st
 from kdcl import auth, data, rules, sessions, stores, updates
 from kdcl.access import AccessDenied, Scope
 from kdcl.data import Filters
+from kdcl.data import levels as level_data
 from kdcl.db import Store, StoreError
 from kdcl.strings import LEVEL_LABELS, LEVEL_ORDER, ROLE_LABELS, SCHOOL_TYPE_LABELS, WIDGET_PATTERNS, WIDGET_TEXTS, t
 
@@ -351,11 +352,18 @@ def _login_form(store: Store) -> None:
 def _preload_charts() -> None:
     """A browser loads its chart library (plotly.js, several MB) the first time a page draws a chart:
     2 s or more on a modest office PC, after sign-in, before the overview's first chart. One empty
-    chart, hidden under the sign-in form, has it loaded while the person types."""
+    chart, hidden under the sign-in form, has it loaded while the person types; so do an empty table,
+    a metric, a select box and a date box (the table's code and Arrow reader, 1.3 MB of script, and
+    the others' 0.4 MB were fetched after the click on «Đăng nhập»: issue 20)."""
     from kdcl import charts
 
     st.html("<style>.st-key-preload_charts {display: none;}</style>")
-    st.plotly_chart(charts.empty_figure(), key="preload_charts", config={"staticPlot": True})
+    with st.container(key="preload_charts"):
+        st.plotly_chart(charts.empty_figure(), key="preload_chart", config={"staticPlot": True})
+        st.dataframe(pd.DataFrame({"": [""]}), hide_index=True, key="preload_table")
+        st.metric(t("preload.label"), "")
+        st.selectbox(t("preload.label"), [""], disabled=True, key="preload_select", label_visibility="collapsed")
+        st.date_input(t("preload.label"), None, disabled=True, key="preload_date", label_visibility="collapsed")
 
 
 def _first_admin_form(store: Store) -> None:
@@ -539,6 +547,7 @@ def show_context(scope: Scope, filters: Filters, reported: int, total: int) -> N
 # --------------------------------------------------------------------------- school picker (issue 4)
 
 
+LIST_PAGE_ROWS = 100  # rows of a long list sent to the browser at a time (a page)
 PICKER_LIMIT = 2000  # more schools than this in scope: the picker searches first (45,000 names are slow to send)
 SEARCH_FROM = 12  # more schools than this: a search box (accents optional) above the picker
 
@@ -684,6 +693,17 @@ def set_url_number(name: str, value: int | None) -> None:
         del st.query_params[name]
 
 
+def page_rows(table: pd.DataFrame, key: str, caption: str, per_page: int = LIST_PAGE_ROWS) -> pd.DataFrame:
+    """The rows of `table` a table sends: all of them, or when there are more than `per_page`, the page
+    chosen in a pagination under the `caption` text ({n} rows, {per_page} per page); index from 0.
+    Long lists are sent a page at a time (issue 20): a person reads a screenful, not 500 rows."""
+    page = 1
+    if len(table) > per_page:
+        st.caption(t(caption, n=rules.format_number(len(table)), per_page=per_page))
+        page = st.pagination(level_data.pages(len(table), per_page), key=f"page_{key}")
+    return table.iloc[level_data.page_of(range(len(table)), page, per_page)].reset_index(drop=True)
+
+
 def url_tabs(name: str, labels: Sequence[str]) -> Sequence[Any]:
     """Lazy tabs (only the open one runs: `tab.open`) whose open tab is kept in the URL as
     ?name=<tab label> (Streamlit keeps it: its tabs have no other way to be lazy and linked)."""
@@ -773,9 +793,10 @@ def save_item_changes(scope: Scope, changes: list[updates.ItemChange], reload_ke
 
 def level_column(label: str, **kwargs: Any) -> Any:
     """A read-only st.dataframe column of level labels (each cell a one-label list) drawn as a pill in
-    its level colour (charts.LEVEL_COLORS), so a page sends the labels, not a CSS rule per cell."""
-    from kdcl.charts import LEVEL_COLORS  # lazily, as _preload_charts: plotly is not needed to sign in
+    its level colour (charts.LEVEL_PILL_COLORS: LEVEL_COLORS lightened where Streamlit's white text would
+    not read on a projector), so a page sends the labels, not a CSS rule per cell."""
+    from kdcl.charts import LEVEL_PILL_COLORS  # lazily, as _preload_charts: plotly is not needed to sign in
 
     return st.column_config.MultiselectColumn(
-        label, options=[LEVEL_LABELS[k] for k in LEVEL_ORDER], color=[LEVEL_COLORS[k] for k in LEVEL_ORDER],
+        label, options=[LEVEL_LABELS[k] for k in LEVEL_ORDER], color=[LEVEL_PILL_COLORS[k] for k in LEVEL_ORDER],
         **kwargs)

@@ -19,7 +19,6 @@ from kdcl.strings import LEVEL_LABELS, SCHOOL_TYPE_LABELS, t
 
 MATRIX_MAX_ROWS = 40  # schools (or units) per screen in the matrix; 40 x 28 criteria = 1.120 squares
 UNIT_CHART_MAX = 25  # beyond this many units the distribution is a table, not a chart
-LIST_MAX_ROWS = 500  # rows of a school list sent to the browser (the CSV download has all)
 EXTERNAL_TOP = 15  # criteria shown in the self vs external chart (all in the table below it)
 
 def one_school_view(scope: Scope, filters: data.Filters) -> None:
@@ -145,27 +144,25 @@ def short_school_name(name: str) -> str:
 
 def school_list(frame: pd.DataFrame, key: str, extra: dict | None = None, csv_name: str | None = None) -> None:
     """A list of schools with their level(s); selecting a row opens that school's page.
-    Long lists show their first LIST_MAX_ROWS rows; the CSV download holds them all."""
+    A long list is sent ui.LIST_PAGE_ROWS rows at a time (pages to move through); the CSV download holds
+    them all and is written only when the button is clicked."""
     table = frame.reset_index(drop=True)
     config = {
         "name": st.column_config.TextColumn(t("col.school"), width="medium"),
         "unit_name": t("col.unit"),
         **(extra or {}),
     }
-    shown = table.head(LIST_MAX_ROWS)
+    shown = ui.page_rows(table, key, "levels.list.paged")
     event = st.dataframe(shown[list(config)], hide_index=True, width="stretch", column_config=config,
                          on_select="rerun", selection_mode="single-row", key=key,
                          height=min(38 + 35 * len(shown), 560))
-    note = t("levels.list.click")
-    if len(table) > LIST_MAX_ROWS:
-        note = t("levels.list.truncated", shown=format_number(LIST_MAX_ROWS), n=format_number(len(table))) + " " + note
-    st.caption(note)
+    st.caption(t("levels.list.click"))
     if csv_name:
         columns = ["school_id", *config]
         headers = [t("col.school_id"), *(c if isinstance(c, str) else c["label"] for c in config.values())]
-        csv = exports.to_csv(table[columns].set_axis(headers, axis=1))
-        st.download_button(t("download.csv"), csv, file_name=f"{csv_name}-{filters.school_year}.csv",
-                           mime="text/csv", key=f"csv_{key}")
+        st.download_button(t("download.csv"), lambda: exports.to_csv(table[columns].set_axis(headers, axis=1)),
+                           file_name=f"{csv_name}-{filters.school_year}.csv", mime="text/csv", key=f"csv_{key}",
+                           on_click="ignore")
     rows = event.selection.rows if event and event.selection else []
     if rows:
         open_school(str(shown.at[rows[0], "school_id"]))
@@ -200,8 +197,9 @@ if tab_dist.open:
                 )
             else:
                 st.markdown("**" + t("levels.chart.by_unit") + "**")
-                st.dataframe(lv.unit_level_table(by_unit, unit_names), hide_index=True, width="stretch", height=300,
-                             column_config=unit_table_config())
+                # thousands of units in a box of 300 px: sent a page at a time (by name)
+                st.dataframe(ui.page_rows(lv.unit_level_table(by_unit, unit_names), "unit_table", "levels.units.paged"),
+                             hide_index=True, width="stretch", height=300, column_config=unit_table_config())
         if len(unit_labels) <= UNIT_CHART_MAX:
             with st.expander(t("levels.unit_table")):
                 st.dataframe(lv.unit_level_table(by_unit, unit_names), hide_index=True, width="stretch",
@@ -221,11 +219,11 @@ if tab_dist.open:
                 st.dataframe(transition_table(lv.transitions(move.schools)), width="stretch")
             first = lv.first_change(move)
             for change in ("down", "up", "same", "not_comparable"):
-                rows = lv.moved(move, change)
-                with st.expander(t(f"levels.move.list.{change}", n=format_number(len(rows))),
+                with st.expander(t(f"levels.move.list.{change}", n=format_number(move.counts.get(change, 0))),
                                  expanded=change == first, key=f"open_{change}", on_change="rerun") as box:
-                    if not box.open:
+                    if not box.open:  # a closed list is neither built nor sent
                         continue
+                    rows = lv.moved(move, change)
                     if rows.empty:
                         st.caption(t("levels.move.none"))
                         continue

@@ -249,135 +249,133 @@ else:
             help=t("weak.col.below_target_help"),
         )
         m[3].metric(t("weak.detail.overdue"), format_number(int(row["overdue_items"])))
-        items_this_year = int(row["items"])
-    else:
-        items_this_year = int(rows["items"].sum())
 
-    found = ui.load(wk.weakness_themes, scope, filters, framework, criterion)
-    shared = found.themes[found.themes["schools"] >= 2]
-    single = found.themes[found.themes["schools"] < 2]
-    chronic_here = chronic if criterion is None else chronic[chronic["criterion_code"] == criterion]
-    worked = ui.load(wk.measures_worked, scope, filters, framework, criterion)
+    # lazy tabs (issue 20): only the open one loads its data and is sent; the open one is in the URL
+    tab_items, tab_themes, tab_chronic, tab_worked = ui.url_tabs("wtab", [
+        t("weak.tab.items"), t("weak.tab.themes"), t("weak.tab.chronic"), t("weak.tab.worked")])
 
-    tab_items, tab_themes, tab_chronic, tab_worked = st.tabs([
-        t("weak.tab.items", n=format_number(items_this_year)),
-        t("weak.tab.themes", n=len(shared)),
-        t("weak.tab.chronic", n=chronic_here["school_id"].nunique()),
-        t("weak.tab.worked", n=format_number(worked.improved)),
-    ])
+    if tab_items.open:
+        with tab_items:
+            all_years = st.checkbox(t("weak.items.all_years"), key="w_all_years")
+            listed = ui.load(wk.items, scope, filters, framework, criterion, all_years)
+            if listed.total == 0:
+                st.info(t("weak.items.empty", school_year=filters.school_year, what=what))
+            else:
+                st.caption(t("weak.items.truncated", shown=len(listed.rows), total=format_number(listed.total))
+                           if listed.truncated else t("weak.items.count", total=format_number(listed.total)))
+                view = listed.rows.assign(
+                    target=listed.rows["target_level"].map(level_label),
+                    progress=listed.rows["bucket"].map(BUCKET_LABELS),
+                    due=listed.rows["due_date"].map(ui.format_date),
+                )
+                columns = ["school_year", "school_name", "criterion_code", "progress", "weakness", "measures",
+                           "due", "target"]
+                if criterion is not None:
+                    columns.remove("criterion_code")
+                if not all_years:
+                    columns.remove("school_year")
+                st.dataframe(
+                    ui.page_rows(view[columns], "w_items", "weak.items.paged"), hide_index=True, width="stretch",
+                    height=TABLE_PX, key="w_items_table",
+                    row_height=TEXT_ROW_PX,
+                    column_config=item_columns(target=t("weak.col.target"), progress=t("weak.col.progress"),
+                                               due=t("weak.col.due")),
+                )
 
-    with tab_items:
-        all_years = st.checkbox(t("weak.items.all_years"), key="w_all_years")
-        listed = ui.load(wk.items, scope, filters, framework, criterion, all_years)
-        if listed.total == 0:
-            st.info(t("weak.items.empty", school_year=filters.school_year, what=what))
-        else:
-            st.caption(t("weak.items.truncated", shown=len(listed.rows), total=format_number(listed.total))
-                       if listed.truncated else t("weak.items.count", total=format_number(listed.total)))
-            view = listed.rows.assign(
-                target=listed.rows["target_level"].map(level_label),
-                progress=listed.rows["bucket"].map(BUCKET_LABELS),
-                due=listed.rows["due_date"].map(ui.format_date),
-            )
-            columns = ["school_year", "school_name", "criterion_code", "progress", "weakness", "measures", "due",
-                       "target"]
-            if criterion is not None:
-                columns.remove("criterion_code")
-            if not all_years:
-                columns.remove("school_year")
-            st.dataframe(
-                view[columns], hide_index=True, width="stretch", height=TABLE_PX, key="w_items_table",
-                row_height=TEXT_ROW_PX,
-                column_config=item_columns(target=t("weak.col.target"), progress=t("weak.col.progress"),
-                                           due=t("weak.col.due")),
-            )
+    if tab_themes.open:
+        with tab_themes:
+            found = ui.load(wk.weakness_themes, scope, filters, framework, criterion)
+            shared = found.themes[found.themes["schools"] >= 2]
+            single = found.themes[found.themes["schools"] < 2]
+            st.caption(t("weak.themes.how", threshold=format_number(themes.THRESHOLD, 2)))
+            if found.themes.empty:
+                st.info(t("weak.themes.empty", school_year=filters.school_year, what=what))
+            else:
+                if found.capped:
+                    st.caption(t("weak.themes.capped", limit=format_number(wk.THEME_TEXT_LIMIT)))
+                if shared.empty:
+                    st.info(t("weak.themes.none_shared"))
+                for theme in shared.head(THEMES_SHOWN).itertuples():
+                    in_criteria = (t("weak.themes.criteria", codes=", ".join(theme.criteria))
+                                   if criterion is None and theme.criteria else "")
+                    one_text = theme.texts == 1  # the same sentence in several schools: it is its own label
+                    label = theme.examples[0] if one_text else theme.label[:1].upper() + theme.label[1:]
+                    heading = t("weak.themes.heading", n=theme.theme, label=md(label), schools=theme.schools,
+                                items=theme.items, criteria=in_criteria)
+                    bullets = "" if one_text else "\n" + "\n".join(f"- {md(example)}" for example in theme.examples)
+                    st.markdown(heading + bullets)
+                rest = pd.concat([shared.iloc[THEMES_SHOWN:], single])
+                if len(rest):
+                    with st.expander(t("weak.themes.rest", n=len(rest)), expanded=shared.empty):
+                        rest_columns = ["example", "schools", "items"] + (["codes"] if criterion is None else [])
+                        st.dataframe(
+                            rest.assign(example=rest["examples"].map(lambda e: e[0] if e else ""),
+                                        codes=rest["criteria"].map(", ".join))[rest_columns],
+                            hide_index=True, width="stretch", row_height=TEXT_ROW_PX,
+                            column_config={
+                                "example": st.column_config.TextColumn(t("weak.col.examples"), width=TEXT_COL_PX * 2),
+                                "schools": st.column_config.NumberColumn(t("count.schools")),
+                                "items": st.column_config.NumberColumn(t("count.items")),
+                                "codes": t("weak.col.criterion"),
+                            },
+                        )
 
-    with tab_themes:
-        st.caption(t("weak.themes.how", threshold=format_number(themes.THRESHOLD, 2)))
-        if found.themes.empty:
-            st.info(t("weak.themes.empty", school_year=filters.school_year, what=what))
-        else:
-            if found.capped:
-                st.caption(t("weak.themes.capped", limit=format_number(wk.THEME_TEXT_LIMIT)))
-            if shared.empty:
-                st.info(t("weak.themes.none_shared"))
-            for theme in shared.head(THEMES_SHOWN).itertuples():
-                in_criteria = (t("weak.themes.criteria", codes=", ".join(theme.criteria))
-                               if criterion is None and theme.criteria else "")
-                one_text = theme.texts == 1  # the same sentence in several schools: it is its own label
-                label = theme.examples[0] if one_text else theme.label[:1].upper() + theme.label[1:]
-                heading = t("weak.themes.heading", n=theme.theme, label=md(label), schools=theme.schools,
-                            items=theme.items, criteria=in_criteria)
-                bullets = "" if one_text else "\n" + "\n".join(f"- {md(example)}" for example in theme.examples)
-                st.markdown(heading + bullets)
-            rest = pd.concat([shared.iloc[THEMES_SHOWN:], single])
-            if len(rest):
-                with st.expander(t("weak.themes.rest", n=len(rest)), expanded=shared.empty):
-                    rest_columns = ["example", "schools", "items"] + (["codes"] if criterion is None else [])
-                    st.dataframe(
-                        rest.assign(example=rest["examples"].map(lambda e: e[0] if e else ""),
-                                    codes=rest["criteria"].map(", ".join))[rest_columns],
-                        hide_index=True, width="stretch", row_height=TEXT_ROW_PX,
-                        column_config={
-                            "example": st.column_config.TextColumn(t("weak.col.examples"), width=TEXT_COL_PX * 2),
-                            "schools": st.column_config.NumberColumn(t("count.schools")),
-                            "items": st.column_config.NumberColumn(t("count.items")),
-                            "codes": t("weak.col.criterion"),
-                        },
-                    )
-
-    with tab_chronic:
-        st.caption(t("weak.chronic.how", school_year=filters.school_year))
-        if chronic_here.empty:
-            st.info(t("weak.chronic.empty", school_year=filters.school_year, what=what))
-        else:
-            table = chronic_here[["school_name", "unit_name", "first_school_year", "years"]]
-            config = {
-                "school_name": t("col.school"),
-                "unit_name": t("col.unit"),
-                "first_school_year": t("weak.col.since"),
-                "years": st.column_config.NumberColumn(t("weak.col.years")),
-            }
-            if criterion is None:
-                st.markdown("**" + t("weak.chronic.by_school") + "**")
-                table = wk.chronic_by_school(chronic)[["school_name", "unit_name", "chronic_criteria", "criteria"]]
+    if tab_chronic.open:
+        with tab_chronic:
+            chronic_here = chronic if criterion is None else chronic[chronic["criterion_code"] == criterion]
+            st.caption(t("weak.chronic.how", school_year=filters.school_year))
+            if chronic_here.empty:
+                st.info(t("weak.chronic.empty", school_year=filters.school_year, what=what))
+            else:
+                table = chronic_here[["school_name", "unit_name", "first_school_year", "years"]]
                 config = {
                     "school_name": t("col.school"),
                     "unit_name": t("col.unit"),
-                    "chronic_criteria": st.column_config.NumberColumn(t("weak.col.chronic_count")),
-                    "criteria": st.column_config.TextColumn(t("weak.col.chronic_criteria"), width="large"),
+                    "first_school_year": t("weak.col.since"),
+                    "years": st.column_config.NumberColumn(t("weak.col.years")),
                 }
-            if len(table) > ROWS_SHOWN:
-                st.caption(t("weak.rows_shown", shown=ROWS_SHOWN, total=format_number(len(table))))
-            st.dataframe(table.head(ROWS_SHOWN), hide_index=True, width="stretch", column_config=config)
+                if criterion is None:
+                    st.markdown("**" + t("weak.chronic.by_school") + "**")
+                    table = wk.chronic_by_school(chronic)[["school_name", "unit_name", "chronic_criteria", "criteria"]]
+                    config = {
+                        "school_name": t("col.school"),
+                        "unit_name": t("col.unit"),
+                        "chronic_criteria": st.column_config.NumberColumn(t("weak.col.chronic_count")),
+                        "criteria": st.column_config.TextColumn(t("weak.col.chronic_criteria"), width="large"),
+                    }
+                if len(table) > ROWS_SHOWN:
+                    st.caption(t("weak.rows_shown", shown=ROWS_SHOWN, total=format_number(len(table))))
+                st.dataframe(table.head(ROWS_SHOWN), hide_index=True, width="stretch", column_config=config)
 
-    with tab_worked:
-        st.caption(t("weak.worked.how"))
-        if worked.known == 0:
-            st.info(t("weak.worked.empty", school_year=filters.school_year))
-        elif worked.improved == 0:
-            st.info(t("weak.worked.none", known=format_number(worked.known)))
-        else:
-            st.markdown(t("weak.worked.summary", improved=format_number(worked.improved),
-                          known=format_number(worked.known), share=format_percent(worked.share, 0)))
-            view = worked.rows.assign(
-                change=[t("weak.level_change", before=level_label(b), after=level_label(a))
-                        for b, a in zip(worked.rows["level_before"], worked.rows["level_after"])],
-            )
-            columns = ["criterion_code", "measures", "change", "school_name", "plan_year", "weakness"]
-            if criterion is not None:
-                columns.remove("criterion_code")
-            st.dataframe(
-                view[columns], hide_index=True, width="stretch", height=TABLE_PX, row_height=TEXT_ROW_PX,
-                column_config={
-                    "criterion_code": st.column_config.TextColumn(t("weak.col.criterion"), width=70),
-                    "measures": st.column_config.TextColumn(t("weak.col.measures"), width=TEXT_COL_PX + 60),
-                    "change": st.column_config.TextColumn(t("weak.col.level_change"), width=150),
-                    "school_name": st.column_config.TextColumn(t("col.school"), width=170),
-                    "plan_year": t("weak.col.plan_year"),
-                    "weakness": st.column_config.TextColumn(t("weak.col.weakness"), width=TEXT_COL_PX),
-                },
-            )
+    if tab_worked.open:
+        with tab_worked:
+            worked = ui.load(wk.measures_worked, scope, filters, framework, criterion)
+            st.caption(t("weak.worked.how"))
+            if worked.known == 0:
+                st.info(t("weak.worked.empty", school_year=filters.school_year))
+            elif worked.improved == 0:
+                st.info(t("weak.worked.none", known=format_number(worked.known)))
+            else:
+                st.markdown(t("weak.worked.summary", improved=format_number(worked.improved),
+                              known=format_number(worked.known), share=format_percent(worked.share, 0)))
+                view = worked.rows.assign(
+                    change=[t("weak.level_change", before=level_label(b), after=level_label(a))
+                            for b, a in zip(worked.rows["level_before"], worked.rows["level_after"])],
+                )
+                columns = ["criterion_code", "measures", "change", "school_name", "plan_year", "weakness"]
+                if criterion is not None:
+                    columns.remove("criterion_code")
+                st.dataframe(
+                    view[columns], hide_index=True, width="stretch", height=TABLE_PX, row_height=TEXT_ROW_PX,
+                    column_config={
+                        "criterion_code": st.column_config.TextColumn(t("weak.col.criterion"), width=70),
+                        "measures": st.column_config.TextColumn(t("weak.col.measures"), width=TEXT_COL_PX + 60),
+                        "change": st.column_config.TextColumn(t("weak.col.level_change"), width=150),
+                        "school_name": st.column_config.TextColumn(t("col.school"), width=170),
+                        "plan_year": t("weak.col.plan_year"),
+                        "weakness": st.column_config.TextColumn(t("weak.col.weakness"), width=TEXT_COL_PX),
+                    },
+                )
 
 # ---------------------------------------------------------------- search (every year, every framework)
 st.subheader(t("weak.search.title"))

@@ -1,10 +1,10 @@
 -- the plans of the given schools in scope with their item counts (replace / upsert decisions on import).
 -- parameters: $scope_unit_id, $scope_school_id, $unit_id, $school_type, $school_ids (a list of school ids)
--- grain: one row per plan.
+-- grain: one row per plan. (`in (select unnest(...))`: a hash join, where list_contains scans the list per school)
 with schools as (
     select school_id
     from scoped_schools($scope_unit_id, $scope_school_id, $unit_id, $school_type)
-    where list_contains($school_ids, school_id)
+    where school_id in (select unnest($school_ids))
 ),
 
 plans as (

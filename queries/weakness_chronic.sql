@@ -1,6 +1,7 @@
 -- chronic weaknesses: plan items on a criterion in this and the previous school year(s), no gap, 2+ plans.
 -- parameters: $scope_unit_id, $scope_school_id, $unit_id, $school_type, $school_year, $framework_id (null = all)
--- grain: one row per school and criterion whose streak ends in $school_year (the rule: macro chronic_weaknesses, migration 0005).
+-- grain: one row per school and criterion whose streak ends in $school_year (the rule: macro
+-- school_criterion_years, migration 0014; its rows stored in school_criterion_year).
 with schools as (
     select s.school_id, s.name, s.framework_id, u.name as unit_name
     from scoped_schools($scope_unit_id, $scope_school_id, $unit_id, $school_type) as s
@@ -9,8 +10,10 @@ with schools as (
 ),
 
 chronic as (
-    select school_id, framework_id, criterion_code, first_year, years, plans
-    from chronic_weaknesses($scope_unit_id, $scope_school_id, $unit_id, $school_type, $school_year, $framework_id)
+    select y.school_id, y.framework_id, y.criterion_code, y.first_year, y.years, y.plans
+    from school_criterion_year as y
+    where y.school_year = $school_year
+      and y.chronic
 )
 
 select

@@ -25,17 +25,16 @@ items as (
       and length(trim(coalesce(i.measures, ''))) > 0
 ),
 
--- a school's assessments are all in its own framework (assessment -> school), so school and criterion identify them
+-- the self-assessed levels of the plan year and the next one: stored per school, criterion and year
+-- (school_criterion_year, migration 0014; the item's plan covers its first year, so that row exists)
 outcomes as materialized (
-    select it.*, b.level as level_before, a.level as level_after
+    select it.*, y.year_level as level_before, y.next_year_level as level_after
     from items as it
-    join assessment as b
-        on b.school_id = it.school_id and b.criterion_code = it.criterion_code
-        and b.framework_id = $framework_id and b.kind = 'self' and b.school_year = it.plan_year
-    join assessment as a
-        on a.school_id = it.school_id and a.criterion_code = it.criterion_code
-        and a.framework_id = $framework_id and a.kind = 'self' and a.school_year = it.next_year
+    join school_criterion_year as y
+        on y.school_id = it.school_id and y.criterion_code = it.criterion_code and y.school_year = it.plan_year
     where it.next_year <= $school_year
+      and y.year_level is not null
+      and y.next_year_level is not null
 ),
 
 totals as (

@@ -10,12 +10,38 @@ with schools as (
     join unit as u on u.unit_id = s.unit_id
 ),
 
--- both sides folded by the one rule, fold() (migration 0008, = kdcl.text.fold)
+-- both sides folded by the one rule, fold() (migration 0008, = kdcl.text.fold); the texts' folds are stored
+-- (plan_item_fold, assessment_text_fold: migration 0014, kept by every write of the texts)
 needle as (
     select fold($query) as folded
 ),
 
-texts as (
+-- the folded texts of both sources (a plan item: item_id; a report criterion: school, year, kind, criterion)
+folded as (
+    select f.item_id, f.school_id, null as school_year, null as kind, null as criterion_code, f.weakness, f.measures
+    from plan_item_fold as f
+    union all
+    select null, f.school_id, f.school_year, f.kind, f.criterion_code, f.weakness, f.improvement
+    from assessment_text_fold as f
+),
+
+found as (
+    select
+        f.item_id,
+        f.school_id,
+        f.school_year,
+        f.kind,
+        f.criterion_code,
+        contains(f.weakness, n.folded) as in_weakness,
+        contains(f.measures, n.folded) as in_measures
+    from folded as f
+    join schools as s on s.school_id = f.school_id
+    cross join needle as n
+    where length(n.folded) > 0
+      and (contains(f.weakness, n.folded) or contains(f.measures, n.folded))
+),
+
+matches as (
     select
         i.item_id,
         'plan' as source,
@@ -31,8 +57,11 @@ texts as (
         i.weakness,
         i.measures,
         i.status,
-        item_bucket(i.status, i.due_date, i.ongoing, $as_of, $risk_days) as bucket
-    from plan_item_row as i
+        item_bucket(i.status, i.due_date, i.ongoing, $as_of, $risk_days) as bucket,
+        m.in_weakness,
+        m.in_measures
+    from found as m
+    join plan_item_row as i on i.item_id = m.item_id
     join schools as s on s.school_id = i.school_id
     join criterion as c on c.framework_id = i.framework_id and c.criterion_code = i.criterion_code
     union all
@@ -51,24 +80,15 @@ texts as (
         r.weakness,
         r.improvement as measures,
         null as status,
-        null as bucket
-    from assessment_text as r
+        null as bucket,
+        m.in_weakness,
+        m.in_measures
+    from found as m
+    join assessment_text as r
+        on r.school_id = m.school_id and r.school_year = m.school_year and r.kind = m.kind
+       and r.criterion_code = m.criterion_code
     join schools as s on s.school_id = r.school_id
     join criterion as c on c.framework_id = r.framework_id and c.criterion_code = r.criterion_code
-),
-
-items as (
-    select
-        i.*,
-        contains(fold(i.weakness), n.folded) as in_weakness,
-        contains(fold(i.measures), n.folded) as in_measures
-    from texts as i
-    cross join needle as n
-    where length(n.folded) > 0
-),
-
-matches as (
-    select * from items where in_weakness or in_measures
 ),
 
 totals as (

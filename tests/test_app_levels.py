@@ -164,6 +164,33 @@ def many_schools(db):
     return db
 
 
+def test_thousands_of_units_are_sent_a_page_at_a_time(db, monkeypatch):
+    """Issue 20: beyond UNIT_CHART_MAX units the distribution per unit is a table in a 300 px box; a
+    country's 3,400 units went to the browser at once (223 KB a run). It is sent a page of 100 units
+    at a time, by name, every unit reachable."""
+    from kdcl.writes import save_units
+
+    store = Store(db)
+    units = [(f"Z{i:03d}", f"Xã Số {i:03d}") for i in range(130)]
+    with store.transaction() as tx:
+        save_units(tx, pd.DataFrame([(u, name, "ward", "P", None) for u, name in units],
+                                    columns=["unit_id", "name", "kind", "parent_id", "dissolved_on"]))
+        tx.insert_frame("school", pd.DataFrame(
+            [(f"Q{i:03d}", f"Trường Tiểu học Q{i:03d}", "TH", "TH", u, None) for i, (u, _) in enumerate(units)],
+            columns=["school_id", "name", "school_type", "framework_id", "unit_id", "former_unit_id"]))
+    store.close()
+    at = make_app(db, monkeypatch).run()
+    assert not at.exception
+    assert any(c.value.startswith("13") and "mỗi trang 100 đơn vị" in c.value for c in at.caption)
+    table = at.dataframe[0].value
+    assert len(table) == 100 and table["unit"].is_monotonic_increasing
+    at.session_state["page_unit_table"] = 2
+    at.run()
+    rest = at.dataframe[0].value
+    assert len(table) + len(rest) == len(set(table["unit"]) | set(rest["unit"]))  # every unit, once
+    assert "Xã Số 129" in set(rest["unit"])
+
+
 def test_many_schools_are_grouped_by_unit(many_schools, monkeypatch):
     at = make_app(many_schools, monkeypatch, view="Theo tiêu chí", fw="Tiểu học (17/2018/TT-BGDĐT)").run()
     assert not at.exception
@@ -199,3 +226,31 @@ def test_drill_down_kept_in_the_url_by_id_and_back(many_schools, monkeypatch):
     assert "drill" not in at.query_params
     assert figures(at)[0]["layout"]["yaxis"]["ticktext"] == ["Phường Một (46)", "Xã Hai (30)"]  # per unit again
     assert at.query_params["at_least"] == "3"
+
+
+def test_a_long_school_list_is_sent_a_page_at_a_time(tmp_path, monkeypatch):
+    """Issue 20: a list of more than LIST_PAGE_ROWS schools is sent a page at a time (it sent its first
+    500 rows and dropped the rest); every school is reachable by its page, and a row still opens its school."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import generate
+
+    db = generate.build(300, tmp_path / "many.duckdb")
+    monkeypatch.setenv("KDCL_DB", str(db))
+    at = AppTest.from_file(PAGE, default_timeout=120)
+    at.session_state["scope"] = Scope.everything(user="test")
+    at.query_params["view"] = "Khoảng cách lên mức"
+    at.run()
+    assert not at.exception
+    total = int(next(c.value for c in at.caption if "mỗi trang" in c.value).split(" trường")[0].replace(".", ""))
+    assert total > 100
+    seen = []
+    for page in range(1, -(-total // 100) + 1):
+        at.session_state["page_list_gap"] = page
+        at.run()
+        rows = at.dataframe[0].value
+        assert len(rows) == min(100, total - 100 * (page - 1))
+        seen += rows["school_id"].tolist() if "school_id" in rows else rows["name"].tolist()
+    assert len(seen) == total and len(set(seen)) == total
+    assert len(at.get("download_button")) == 1  # the whole list, written when clicked

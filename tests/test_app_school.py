@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from test_levels import add_peers
 
 from kdcl.access import Scope
-from kdcl.charts import LEVEL_COLORS
+from kdcl.charts import LEVEL_PILL_COLORS, contrast, pill_text_color
 from kdcl.db import Store
 from kdcl.strings import LEVEL_LABELS, LEVEL_ORDER
 
@@ -110,7 +110,9 @@ def test_s1_criteria_and_plan(db, monkeypatch):
     assert set(level_columns) == {"level", "external"}
     for column in level_columns.values():
         options = {o["value"]: o["color"] for o in column["type_config"]["options"]}
-        assert options == {LEVEL_LABELS[k]: LEVEL_COLORS[k] for k in LEVEL_ORDER}
+        assert options == {LEVEL_LABELS[k]: LEVEL_PILL_COLORS[k] for k in LEVEL_ORDER}
+        for fill in options.values():  # the text Streamlit draws on each label reads, on a projector too
+            assert contrast(fill, pill_text_color(fill)) >= 4.5
     kpi = metrics(at)
     assert (kpi["Mục kế hoạch"], kpi["Quá hạn"], kpi["Sắp đến hạn"], kpi["Hoàn thành"]) == ("7", "1", "1", "2")
     items = at.dataframe[1].value

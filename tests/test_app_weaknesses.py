@@ -36,6 +36,13 @@ def table_with(at: AppTest, column: str):
     return frames[-1]
 
 
+def open_tab(at: AppTest, label: str) -> None:
+    """Open a tab of the page as its link does (the open tab is kept in the URL: ?wtab=<label>)."""
+    at.query_params["wtab"] = label
+    at.run()
+    assert not at.exception
+
+
 def test_secondary_framework_numbers(app):
     app.query_params["fw"] = "THCS_THPT"
     app.run()
@@ -50,10 +57,14 @@ def test_secondary_framework_numbers(app):
     }
     assert len(app.get("plotly_chart")) == 2  # ranking and treemap
     assert "2/3 trường đã báo cáo" in " ".join(c.value for c in app.caption)  # S1 and S2 have plans
+    # issue 20: the tabs are lazy: a closed tab's data is neither loaded nor sent
+    assert not [d for d in app.dataframe if "chronic_criteria" in d.value.columns or "example" in d.value.columns]
     # the chronic tab lists S1 with its recurring criterion
+    open_tab(app, "Lặp lại nhiều năm")
     chronic = table_with(app, "chronic_criteria")
     assert chronic[["school_name", "criteria"]].values.tolist() == [["Trường THCS Lý Tự Trọng", "1.5 (2 năm)"]]
     # seven texts from one school each: no shared theme, all listed below
+    open_tab(app, "Chủ đề chung")
     assert any("Chưa có chủ đề nào chung" in i.value for i in app.info)
     assert len(table_with(app, "example")) == 7
     assert not app.warning
@@ -72,13 +83,15 @@ def test_one_criterion_in_detail(app):
     items = table_with(app, "weakness")
     assert items["weakness"].tolist() == ["Sĩ số học sinh ở các lớp còn cao"]
     assert items["progress"].tolist() == ["Quá hạn"]
-    chronic = table_with(app, "first_school_year")
-    assert chronic[["school_name", "years"]].values.tolist() == [["Trường THCS Lý Tự Trọng", 2]]
-    # S1's level on 1.5 went from 2 to 1: nothing worked yet
-    assert any("chưa mục nào có mức tiêu chí tăng" in i.value for i in app.info)
     app.checkbox(key="w_all_years").check().run()
     history = table_with(app, "weakness")
     assert history["school_year"].tolist() == [YEAR, "2023-2024"]
+    open_tab(app, "Lặp lại nhiều năm")
+    chronic = table_with(app, "first_school_year")
+    assert chronic[["school_name", "years"]].values.tolist() == [["Trường THCS Lý Tự Trọng", 2]]
+    # S1's level on 1.5 went from 2 to 1: nothing worked yet
+    open_tab(app, "Biện pháp đã có hiệu quả")
+    assert any("chưa mục nào có mức tiêu chí tăng" in i.value for i in app.info)
 
 
 def test_framework_without_items_explains_and_still_searches(app):
@@ -203,3 +216,28 @@ def test_a_chart_click_survives_a_rerun_sent_before_the_browser_showed_it(app, m
     selected[:] = ["1.5"]
     app.run()
     assert shown() == ("1.5", "1.5")
+
+
+def test_a_long_item_list_is_sent_a_page_at_a_time(demo_db_path, tmp_path, monkeypatch):
+    """Issue 20: the items tab sent its 500 rows at once into a 480 px box; now 100 rows a page, every
+    listed row reachable through the pages, in the same order."""
+    copy = tmp_path / "demo.duckdb"
+    shutil.copy(demo_db_path, copy)
+    monkeypatch.setenv("KDCL_DB", str(copy))
+    at = AppTest.from_file(PAGE, default_timeout=60)
+    at.session_state["scope"] = Scope.everything(user="test")
+    at.run()
+    assert not at.exception
+    paged = [c.value for c in at.caption if "mỗi trang 100 mục" in c.value]
+    assert paged, "the demo's year has more than 100 items: the list must be paged"
+    total = int(paged[0].split(" mục")[0].replace(".", ""))
+    assert total > 100
+    seen = []
+    for page in range(1, -(-total // 100) + 1):
+        at.session_state["page_w_items"] = page
+        at.run()
+        rows = table_with(at, "weakness")
+        assert len(rows) == min(100, total - 100 * (page - 1))
+        seen += list(zip(rows["school_name"], rows["criterion_code"], rows["weakness"]))
+    assert len(seen) == total
+    assert seen[:100] != seen[100:200]

@@ -54,6 +54,12 @@ def test_wrong_password_is_refused_and_a_deep_link_survives_sign_in(app, page):
     # no chart shows before sign-in; the one chart there is empty and hidden (it loads plotly.js early)
     charts = page.locator('[data-testid="stPlotlyChart"]')
     assert page.locator(".st-key-preload_charts").count() == 1
+    # ... and so do a table, a select box and a date box (their code loaded while the person types: issue 20)
+    preload = page.locator(".st-key-preload_charts")
+    for element in ("stDataFrame", "stSelectbox", "stDateInput"):  # drawn after the form, in the same run
+        preload.locator(f'[data-testid="{element}"]').wait_for(state="attached")
+        assert preload.locator(f'[data-testid="{element}"]').count() == 1
+    assert not preload.is_visible()
     assert charts.count() <= 1 and not any(charts.nth(i).is_visible() for i in range(charts.count()))
     sign_in(page, "hdnd", password_of("hdnd"))
     wait_for_app(page)

@@ -28,6 +28,7 @@ from kdcl.data import levels as lv
 from kdcl.data import plan_items as pi
 from kdcl.data import report as report_data
 from kdcl.data import school as school_data
+from kdcl.data import weaknesses as wk
 
 EVERYTHING = Scope.everything(user="test")
 FILTERS = Filters(school_year=YEAR, as_of=AS_OF)
@@ -72,6 +73,9 @@ CALLS = {
     "kdcl.data.plan_items.item_history": lambda s: pi.item_history(s, EVERYTHING, first_item(s)),
     "kdcl.data.plan_items.plan_quality": lambda s: pi.plan_quality(s, EVERYTHING, FILTERS),
     "kdcl.data.plan_items.plan_quality_by_school": lambda s: pi.plan_quality_by_school(s, EVERYTHING, FILTERS),
+    "kdcl.data.criterion_weakness": lambda s: d.criterion_weakness(s, EVERYTHING, FILTERS),
+    "kdcl.data.weaknesses.criteria": lambda s: wk.criteria(s, EVERYTHING, FILTERS),
+    "kdcl.data.weaknesses.chronic": lambda s: wk.chronic(s, EVERYTHING, FILTERS, None),
 }
 
 
@@ -111,6 +115,9 @@ def test_every_declaration_covers_the_tables_its_statements_scan(tiny_store):
         for name, params in traced:
             tables = scanned_tables(tiny_store, name, params)
             assert tables and tables <= allowed, (qualified, name, tables - allowed)
+            # a derived table (kdcl.db.DERIVED) changes with its sources: their families too
+            needed = set().union(*(db.read_families(table) for table in tables))
+            assert needed <= families[qualified], (qualified, name, needed - families[qualified])
 
 
 def test_a_declaration_missing_a_family_is_found(tiny_store):
@@ -122,6 +129,8 @@ def test_a_declaration_missing_a_family_is_found(tiny_store):
     tables = set().union(*(scanned_tables(tiny_store, n, p) for n, p in traced))
     levels_only = set().union(*(db.FAMILIES[f] for f in d.school_levels.families))
     assert {"plan", "plan_item"} <= tables and not tables <= levels_only
+    # and a derived table asks for the families of its sources: the weaknesses' rows change with assessments
+    assert "assessments" in db.read_families("school_criterion_year") - {"plans", "schools", "catalog"}
 
 
 @pytest.fixture

@@ -126,6 +126,7 @@ def school_plan_status(store: Store, scope: Scope, filters: Filters) -> pd.DataF
     return store.query("school_plan_status", **params(scope, filters))
 
 
+@reads(ASSESSMENTS, PLANS, SCHOOLS, CATALOG)  # school_criterion_year: assessments and plans (0014)
 def criterion_weakness(store: Store, scope: Scope, filters: Filters) -> pd.DataFrame:
     """One row per criterion of the frameworks in scope: schools with a plan item on it."""
     return store.query("criterion_weakness", **params(scope, filters))

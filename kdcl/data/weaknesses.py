@@ -22,7 +22,7 @@ import pandas as pd
 
 from kdcl import themes
 from kdcl.access import Scope
-from kdcl.data import Filters, params
+from kdcl.data import ASSESSMENTS, CATALOG, PLANS, SCHOOLS, Filters, params, reads
 from kdcl.db import Store
 from kdcl.strings import t
 
@@ -37,6 +37,7 @@ def _share(part: pd.Series, whole: pd.Series) -> pd.Series:
     return (part.astype("float64") / whole.where(whole > 0)).astype("float64")
 
 
+@reads(ASSESSMENTS, PLANS, SCHOOLS, CATALOG)  # school_criterion_year: assessments and plans (0014)
 def criteria(store: Store, scope: Scope, filters: Filters) -> pd.DataFrame:
     """One row per criterion of every framework in scope: schools with items this year and
     their share of the framework's schools, chronic schools, schools below their target."""
@@ -72,6 +73,7 @@ def ranking(criteria_frame: pd.DataFrame, framework_id: str, top: int | None = N
 # --------------------------------------------------------------------------- chronic
 
 
+@reads(ASSESSMENTS, PLANS, SCHOOLS, CATALOG)
 def chronic(store: Store, scope: Scope, filters: Filters, framework_id: str | None) -> pd.DataFrame:
     """One row per school and criterion with a chronic weakness ending this school year."""
     return store.query("weakness_chronic", **params(scope, filters, framework_id=framework_id))

@@ -4,8 +4,11 @@ frameworks and criteria, the units (kdcl.importing.validate.Context)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import Any
+
+import pyarrow as pa
 
 from kdcl.access import AccessDenied, Scope
 from kdcl.data import require_write, writable_schools
@@ -32,7 +35,7 @@ class Context:
         self.scope = scope
         self.channel = channel  # "ui" or "cli": how messages tell the user to choose a school, year, replace
         self.today = date.today()  # a completion date after it is refused
-        self.schools = store.records("import_schools", **scope.params(), unit_id=None, school_type=None)
+        self._schools = store.arrow("import_schools", **scope.params(), unit_id=None, school_type=None)
         self._all_school_ids: set[str] | None = None
         crit = store.query("import_criteria")
         self.criteria: dict[str, dict[str, dict[str, Any]]] = {}
@@ -56,8 +59,8 @@ class Context:
         return self._all_school_ids
 
     def _index(self) -> None:
-        rows = self.schools + list(self.pending.values())
-        self.by_id: dict[str, dict[str, Any]] = {str(r["school_id"]).casefold(): r for r in rows}
+        if not hasattr(self, "by_id"):  # the pending schools are read from self.pending as they come
+            self.by_id: Mapping[str, dict[str, Any]] = SchoolRows(self._schools, self.pending)
         self._by_name: tuple[dict, dict] | None = None  # built on the first lookup by name
 
     def _name_index(self) -> tuple[dict[tuple[str, str], list[dict[str, Any]]], dict[str, list[dict[str, Any]]]]:
@@ -189,6 +192,38 @@ class Context:
     def framework_title(self, framework: str) -> str:
         hit = self.frameworks[self.frameworks["framework_id"] == framework]
         return f"{framework} ({hit['circular'].iloc[0]})" if len(hit) else framework
+
+
+class SchoolRows(Mapping):
+    """The schools in scope (and a batch's pending ones, which win) by casefolded id, as a dict
+    would hold them; each school's row dict is built the first time it is asked for: a file names
+    a few thousand of the 10,000-45,000 schools a province or the country reads (issue 20)."""
+
+    def __init__(self, table: pa.Table, pending: dict[str, dict[str, Any]]):
+        self._columns = {name: table[name].to_pylist() for name in table.column_names}
+        ids = self._columns.get("school_id", [])
+        self._index = {str(i).casefold(): n for n, i in enumerate(ids)}  # a later id of the same key wins
+        self._pending = pending
+        self._built: dict[int, dict[str, Any]] = {}
+
+    def __getitem__(self, key: str) -> dict[str, Any]:
+        hit = self._pending.get(key)
+        if hit is not None:
+            return hit
+        n = self._index[key]
+        row = self._built.get(n)
+        if row is None:
+            row = self._built[n] = {name: values[n] for name, values in self._columns.items()}
+        return row
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(dict.fromkeys([*self._index, *self._pending]))
+
+    def __len__(self) -> int:
+        return len(self._index.keys() | self._pending.keys())
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._pending or key in self._index
 
 
 def _numeric_code(value: float) -> str | None:

@@ -288,7 +288,7 @@ def upsert_group(ctx: Context, problems: Problems, school: dict[str, Any], year:
     write.next_position = max([i["position"] for i in existing], default=0) + 1
     ok = True
     matched: set[int] = set()
-    for v, old in zip(rows, match_items(rows, existing)):
+    for v, old in zip(rows, match_items(rows, existing) if existing else [None] * len(rows)):
         if old is not None:
             matched.add(int(old["item_id"]))
         if old is None:  # a new item: the row's values, with the status rules applied

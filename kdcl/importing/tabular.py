@@ -13,17 +13,47 @@ import csv
 import io
 import itertools
 import logging
+import unicodedata
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
-from kdcl.exports import CSV_GUARD_MARK, unguard_csv
+from kdcl.exports import unguard_csv
 from kdcl.importing.normalise import header_key, one_line
 from kdcl.importing.safety import MAX_TABLE_ROWS, CheckedFile, FileRejected, decode_text
 from kdcl.templates import ALIASES, SIGNATURE, TEMPLATES
+
+
+class ColumnRows(Sequence):
+    """A table's rows kept as the file's columns (how Arrow's CSV reader gives them): (row number,
+    cell values) built only when asked for. The checks read the columns themselves
+    (kdcl.importing.values.column_reader, row_numbers): no list per row, and a file of 8,000 rows
+    leaves the cyclic garbage collector a few dozen lists to walk instead of 8,000."""
+
+    def __init__(self, numbers: list[int], columns: list[list[Any]]):
+        self.numbers = numbers  # the spreadsheet's row numbers
+        self.columns = columns  # one list per column of the file, every row of it
+
+    def __len__(self) -> int:
+        return len(self.numbers)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        return self.numbers[index], [column[index] for column in self.columns]
+
+    def __iter__(self) -> Iterator[tuple[int, list[Any]]]:
+        return zip(self.numbers, map(list, zip(*self.columns)) if self.columns else ([] for _ in self.numbers))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    def __repr__(self) -> str:
+        return f"ColumnRows({list(self)!r})"
 
 
 @dataclass
@@ -31,7 +61,7 @@ class Table:
     kind: str  # plan | assessment | schools
     columns: dict[str, int]  # template key -> column index
     headers: dict[str, str]  # template key -> header as written in the file
-    rows: list[tuple[int, list[Any]]]  # (row number, cell values)
+    rows: Sequence[tuple[int, list[Any]]]  # (row number, cell values): a list, or ColumnRows (CSV)
     unknown: list[str] = field(default_factory=list)
     encoding: str | None = None
     header_row: int = 1
@@ -91,7 +121,37 @@ def _blank(values: list[Any]) -> bool:
     return all(v is None or (isinstance(v, str) and not v.strip()) for v in values)
 
 
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def _read_utf8_csv(data: bytes) -> Table | None:
+    """A UTF-8 file (most are) read by Arrow from its bytes: no decoding of the whole text into one
+    Python string and encoding it back; each distinct cell is put in NFC as decode_text puts the whole
+    text (commas, quotes and line breaks never combine with their neighbours, so it is the same). None
+    when the file might be anything else (NUL bytes: UTF-16 or binary) or Arrow cannot read it: then
+    decode_text and the text path decide, with their messages."""
+    if b"\x00" in data or data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    raw = data[len(_UTF8_BOM):] if data.startswith(_UTF8_BOM) else data
+    try:
+        first_line = raw.split(b"\n", 1)[0].decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    fast = _read_csv_columns(raw, max([",", ";", "\t"], key=first_line.count) if first_line else ",")
+    if fast is None:
+        return None
+    columns, blank = fast
+    if len(blank) > MAX_TABLE_ROWS + 10:
+        raise FileRejected("import.err.too_many_rows", limit=MAX_TABLE_ROWS)
+    table = _from_columns(columns, blank)
+    table.encoding = "UTF-8 (BOM)" if raw is not data else "UTF-8"
+    return table
+
+
 def _read_csv(checked: CheckedFile) -> Table:
+    table = _read_utf8_csv(checked.data)
+    if table is not None:
+        return table
     text, encoding = decode_text(checked.data)
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -99,10 +159,10 @@ def _read_csv(checked: CheckedFile) -> Table:
     delimiter = max([",", ";", "\t"], key=first_line.count) if first_line else ","
     fast = _read_csv_columns(text, delimiter)
     if fast is not None:
-        records, blank = fast
-        if len(records) > MAX_TABLE_ROWS + 10:
+        columns, blank = fast
+        if len(blank) > MAX_TABLE_ROWS + 10:
             raise FileRejected("import.err.too_many_rows", limit=MAX_TABLE_ROWS)
-        table = _from_rows(list(enumerate(records, start=1)), blank)
+        table = _from_columns(columns, blank)
         table.encoding = encoding
         return table
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
@@ -149,6 +209,25 @@ def _read_xlsx(checked: CheckedFile) -> Table:
         wb.close()
 
 
+def _from_columns(columns: list[list[Any]], blank: list[bool]) -> Table:
+    """The table of a file read column by column (`blank`: which records are blank): the header is
+    found in the first ten records as _from_rows finds it, the rows after it stay columns (ColumnRows)."""
+    first = ColumnRows(list(range(1, min(len(blank), 10) + 1)), [column[:10] for column in columns])
+    try:
+        table = _from_rows(list(first), [True] * len(first))  # the header only: every row after it counts as blank
+    except FileRejected as exc:
+        if exc.key == "import.err.empty" and not all(blank):  # blank first records, text further down
+            raise FileRejected("import.err.no_header") from None
+        raise
+    keep = [not b for b in blank[table.header_row:]]
+    numbers = list(itertools.compress(range(table.header_row + 1, len(blank) + 1), keep))
+    if len(numbers) > MAX_TABLE_ROWS:
+        raise FileRejected("import.err.too_many_rows", limit=MAX_TABLE_ROWS)
+    table.rows = ColumnRows(numbers, [column[table.header_row:] if all(keep) else
+                                      list(itertools.compress(column[table.header_row:], keep)) for column in columns])
+    return table
+
+
 def _from_rows(rows: list[tuple[int, list[Any]]], blank: list[bool] | None = None) -> Table:
     """The table of `rows` (`blank`: which rows are blank, when already known)."""
     for index, (no, values) in enumerate(rows[:10]):
@@ -168,26 +247,31 @@ def _from_rows(rows: list[tuple[int, list[Any]]], blank: list[bool] | None = Non
     raise FileRejected("import.err.no_header")
 
 
-# a cell is blank (`_blank`) when every character is one str.isspace() accepts: the same test in RE2
+# a cell is blank (`_blank`) when every character is one str.isspace() accepts: the same test in RE2, for
+# Arrow's string kernels (the CSV columns now test their distinct values with str.strip itself)
 # (all of them are below U+3001; tests/test_import_tabular.py checks it over every code point)
 SPACE_CHARACTERS = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
 _SPACE_CLASS = "".join(f"\\x{{{ord(c):x}}}" for c in SPACE_CHARACTERS)
 _ALL_SPACE = f"^[{_SPACE_CLASS}]*$"
 
 
-def _read_csv_columns(text: str, delimiter: str) -> tuple[list[list[str]], list[bool]] | None:
-    """The records of a CSV text and which of them are blank, read column by column by Arrow's CSV
-    reader, with the apostrophes of kdcl.exports removed as `unguard_csv` does; the same records as
-    csv.reader for every file it accepts. None for anything it is not sure of (rows of different
-    widths, a cell over csv.field_size_limit(), a parse error): csv.reader reads those (decode_text
-    refused any NUL)."""
+def _read_csv_columns(source: str | bytes, delimiter: str) -> tuple[list[list[str]], list[bool]] | None:
+    """The columns of a CSV text (every record of it) and which records are blank, read column by
+    column by Arrow's CSV reader, with the apostrophes of kdcl.exports removed as `unguard_csv` does;
+    the same records as csv.reader for every file it accepts. `source`: the text decode_text gave, or
+    the bytes of a UTF-8 file without its BOM (each cell then put in NFC, as decode_text does the
+    whole text). None for anything it is not sure of (rows of different widths, a cell over
+    csv.field_size_limit(), a parse error, bytes that are not UTF-8): csv.reader reads those
+    (decode_text refused any NUL)."""
+    raw = isinstance(source, bytes)
     try:
-        width = len(next(csv.reader(io.StringIO(text), delimiter=delimiter), []))
+        first = io.TextIOWrapper(io.BytesIO(source), encoding="utf-8", newline="") if raw else io.StringIO(source)
+        width = len(next(csv.reader(first, delimiter=delimiter), []))
         if width < 2:  # no template has fewer than two columns
             return None
         names = [f"c{i}" for i in range(width)]
         parsed = pa_csv.read_csv(
-            pa.py_buffer(text.encode("utf-8")),
+            pa.py_buffer(source if raw else source.encode("utf-8")),
             read_options=pa_csv.ReadOptions(column_names=names),
             parse_options=pa_csv.ParseOptions(delimiter=delimiter, quote_char='"', double_quote=True,
                                               escape_char=False, newlines_in_values=True, ignore_empty_lines=False),
@@ -200,14 +284,23 @@ def _read_csv_columns(text: str, delimiter: str) -> tuple[list[list[str]], list[
     blank = None
     for column in parsed.columns:
         column = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
-        if column.null_count or (len(column) and pc.max(pc.utf8_length(column)).as_py() > limit):
+        if column.null_count:
             return None
-        values = column.to_pylist()
-        guarded = pc.starts_with(column, CSV_GUARD_MARK)
-        if pc.any(guarded).as_py():
-            for i in itertools.compress(range(len(values)), guarded.to_pylist()):
-                values[i] = unguard_csv(values[i])
-        columns.append(values)
-        spaces = pc.match_substring_regex(column, _ALL_SPACE)
-        blank = spaces if blank is None else pc.and_(blank, spaces)
-    return list(map(list, zip(*columns))), blank.to_pylist() if blank is not None else []
+        # each distinct text once (a file repeats its schools, years, codes, leads...): read, unguarded and
+        # tested for blankness once, then laid out by the row's index (shared objects, no string per cell)
+        encoded = column.dictionary_encode()
+        distinct = encoded.dictionary
+        try:
+            texts = distinct.to_pylist()
+        except UnicodeError:  # (bytes Arrow let through that Python does not decode: the text path decides)
+            return None
+        if raw:
+            texts = [unicodedata.normalize("NFC", v) for v in texts]
+        if texts and max(map(len, texts)) > limit:
+            return None
+        index = encoded.indices.to_numpy(zero_copy_only=False)
+        spaces = np.array([not v.strip() for v in texts] + [False], dtype=bool)[:-1][index]  # _blank's rule
+        texts = list(map(unguard_csv, texts))
+        columns.append(np.array([*texts, None], dtype=object)[:-1][index].tolist())  # (None: always 1-D)
+        blank = spaces if blank is None else blank & spaces
+    return columns, blank.tolist() if blank is not None else []

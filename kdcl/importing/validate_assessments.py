@@ -17,6 +17,7 @@ from kdcl.importing.values import (
     label_match,
     memo,
     row_criterion,
+    row_numbers,
     row_year,
     school_year_of,
 )
@@ -41,7 +42,7 @@ def assessments_from_table(ctx: Context, problems: Problems, table, school_ref: 
     column = column_reader(table)
     refs = column("school_id")
     ctx.prefetch_writable({hit["school_id"] for hit in map(school_of, set(refs) - {None}) if hit is not None})
-    cells = zip([row_no for row_no, _ in table.rows], refs, column("school_year"), column("kind"),
+    cells = zip(row_numbers(table), refs, column("school_year"), column("kind"),
                 column("criterion"), column("level"))
     for row_no, ref, year_cell, kind_cell, crit, level_cell in cells:
         school = ctx.row_school(school_of(ref) if ref is not None else fallback_school, ref, problems, row_no,

@@ -33,9 +33,12 @@ from kdcl.importing.values import (
     int_level,
     item_from_raw,
     label_match,
+    lookup,
     memo,
+    per_value,
     read_budget,
     row_criterion,
+    row_numbers,
     row_year,
     school_year_of,
     time_fields,
@@ -174,63 +177,66 @@ def plans_from_table(ctx: Context, problems: Problems, table, school_ref: str | 
     schools: dict[str, dict[str, Any]] = {}
     checked: dict[str, bool] = {}
     present = set(cols)
-    # column by column: each distinct value of a column is read once (memo), each row looks it up
+    # column by column: each distinct value of a column is read once (memo, per_value), each row looks it up
     school_of, text_of, line_of = memo(ctx.school), memo(cell_text), memo(lambda c: one_line(cell_text(c)))
-    level_of, date_of, budget_of = memo(int_level), memo(date_value), memo(read_budget)
+    level_of, date_of = memo(int_level), memo(date_value)
     version_of = memo(lambda c: n if isinstance(n := int_level(c), int) and n > 0 else None)
     status_of, year_of = memo(lambda c: label_match(c, STATUS_LABELS)), memo(school_year_of)
     known_codes: dict[tuple[str, Any], str] = {}  # criterion cells read without a message (row_criterion)
     text_keys = [k for k in ("weakness", "target_result", "measures", "lead", "support", "other_support", "note",
                              "status_reason") if k in cols]
-    row_nos = [row_no for row_no, _ in table.rows]
+    row_nos = row_numbers(table)
     column = column_reader(table)
     refs = column("school_id")
     ctx.prefetch_writable({hit["school_id"] for hit in map(school_of, set(refs) - {None}) if hit is not None})
-    texts = [list(map(text_of, column(key))) for key in text_keys]
-    time_texts = list(map(line_of, column("time_text")))
-    cells = zip(row_nos, refs, column("school_year"), column("criterion"), column("target_level"),
-                column("start_date"), column("due_date"), column("completed_on"), column("budget"), column("status"),
-                time_texts, zip(*texts) if texts else itertools.repeat(()), column("version"))
-    for row_no, ref, year_cell, crit, level_cell, start_cell, due_cell, done_cell, budget_cell, status_cell, \
-            time_text, text_values, version_cell in cells:
-        school = ctx.row_school(school_of(ref) if ref is not None else fallback_school, ref, problems, row_no,
-                                heads, checked)
-        year = school and row_year(year_cell, heads, fallback_year, problems, row_no, year_of)
-        if year is None:  # (no school: no year either)
+    texts = [per_value(text_of, column(key)) for key in text_keys]
+    year_cells, level_cells, status_cells = column("school_year"), column("target_level"), column("status")
+    date_cells = [column(key) for key in ("start_date", "due_date", "completed_on")]
+    budget_cells = column("budget")
+    budget_of = lookup(read_budget, budget_cells)
+    time_head, budget_head = heads.get("time_text"), heads.get("budget")
+    cells = zip(row_nos, refs, per_value(school_of, refs), year_cells, per_value(year_of, year_cells),
+                column("criterion"), level_cells, per_value(level_of, level_cells), *date_cells,
+                *(per_value(date_of, c) for c in date_cells), budget_cells, status_cells,
+                per_value(status_of, status_cells), per_value(line_of, column("time_text")),
+                zip(*texts) if texts else itertools.repeat(()), per_value(version_of, column("version")))
+    for row_no, ref, hit, year_cell, year, crit, level_cell, raw_level, start_cell, due_cell, done_cell, start, \
+            due, done_on, budget_cell, status_cell, status, time_text, text_values, version in cells:
+        school = hit if ref is not None else fallback_school
+        if school is None or checked.get(school["school_id"]) is not True:  # else a school already allowed
+            school = ctx.row_school(school, ref, problems, row_no, heads, checked)
+        if school and year is None:  # an empty cell takes the file's year; an error otherwise
+            year = row_year(year_cell, heads, fallback_year, problems, row_no, year_of)
+        if not school or year is None:  # (no school: no year either)
             continue
         framework = school["framework_id"]
         code = row_criterion(ctx, framework, crit, heads, problems, row_no, known_codes)
         if code is None:
             continue
         v = ItemValues(row_no, None, code, present=present)
-        v.version = version_of(version_cell) if version_cell is not None else None
-        raw_level = level_of(level_cell)
+        v.version = version
         if raw_level == "bad":
             problems.error("import.err.level_range", row_no, heads.get("target_level"), value=one_line(level_cell))
         elif raw_level != "":
             v.target_level = check_level(ctx, framework, code, raw_level, problems, row_no,
                                          heads.get("target_level"), None, low=1)
-        for key, text in zip(text_keys, text_values):
-            setattr(v, key, text)
+        v.__dict__.update(zip(text_keys, text_values))  # (the text fields are plain attributes)
         v.time_text = time_text
-        dates = []
-        for key, cell in (("start_date", start_cell), ("due_date", due_cell), ("completed_on", done_cell)):
-            d = date_of(cell)
-            if d == "bad":
-                problems.error("import.err.bad_date", row_no, heads.get(key), value=one_line(cell))
-            dates.append(d)
-        start, due, done_on = dates
-        if "bad" in dates:
+        if start == "bad" or due == "bad" or done_on == "bad":
+            for key, cell, d in (("start_date", start_cell, start), ("due_date", due_cell, due),
+                                 ("completed_on", done_cell, done_on)):
+                if d == "bad":
+                    problems.error("import.err.bad_date", row_no, heads.get(key), value=one_line(cell))
             continue
         if done_on is not None and done_on > ctx.today:  # as the page refuses it (kdcl.updates), issue 21
             problems.error("import.err.completed_future", row_no, heads.get("completed_on"),
                            value=done_on.strftime("%d/%m/%Y"))
             continue
-        time_fields(v, year, problems, heads.get("time_text"), start, due)
+        time_fields(v, year, problems, time_head, start, due)
         v.explicit = {"start_date": start, "due_date": due}
-        budget_fields(v, budget_cell, problems, heads.get("budget"), read=budget_of)
+        budget_fields(v, budget_cell, problems, budget_head, read=budget_of)
         if status_cell is not None:
-            v.status = status_of(status_cell)
+            v.status = status
             if v.status is None:
                 problems.error("import.err.bad_status", row_no, heads.get("status"), value=one_line(status_cell),
                                allowed=", ".join(STATUS_LABELS.values()))

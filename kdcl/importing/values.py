@@ -273,18 +273,43 @@ def date_value(value: Any) -> date | None | str:
 
 def column_reader(table) -> Callable[[str], list[Any]]:
     """column(key): the cells of a template column in row order, None where blank or absent (as for
-    a column the file does not have). Column by column, blanks are found once per distinct value."""
+    a column the file does not have). Column by column, blanks are found once per distinct value.
+    A CSV table's rows are its columns already (kdcl.importing.tabular.ColumnRows): read as they are."""
     n = len(table.rows)
-    width = max(table.columns.values(), default=-1) + 1
-    rows = [row if len(row) >= width else [*row, *[None] * (width - len(row))] for _, row in table.rows]
-    transposed = list(zip(*rows)) if rows else []
+    stored = getattr(table.rows, "columns", None)
+    if stored is not None:
+        transposed = stored
+    else:
+        width = max(table.columns.values(), default=-1) + 1
+        rows = [row if len(row) >= width else [*row, *[None] * (width - len(row))] for _, row in table.rows]
+        transposed = list(zip(*rows)) if rows else []
 
     def column(key: str) -> list[Any]:
         i = table.columns.get(key)
-        if i is None:
+        if i is None or i >= len(transposed):
             return [None] * n
         cells = transposed[i]
         blank = {c for c in set(cells) if isinstance(c, str) and not c.strip()}
         return [None if c in blank else c for c in cells] if blank else list(cells)
 
     return column
+
+
+def row_numbers(table) -> list[int]:
+    """The spreadsheet row number of each of a table's rows, in order."""
+    numbers = getattr(table.rows, "numbers", None)
+    return list(numbers) if numbers is not None else [row_no for row_no, _ in table.rows]
+
+
+def lookup(fn: Callable[[Any], Any], cells: list[Any]) -> Callable[[Any], Any]:
+    """`fn` of any cell of a column, computed beforehand once per distinct value (as `memo` would, in
+    first-seen order) and then looked up without a Python call per cell; `memo(fn)` for unhashable cells."""
+    try:
+        return {value: fn(value) for value in dict.fromkeys(cells)}.__getitem__
+    except TypeError:  # an unhashable cell
+        return memo(fn)
+
+
+def per_value(fn: Callable[[Any], Any], cells: list[Any]) -> list[Any]:
+    """`fn` of each cell of a column, computed once per distinct value (`lookup`)."""
+    return list(map(lookup(fn, cells), cells))
