@@ -27,11 +27,13 @@ MAX_FAILED = 5
 LOCK_MINUTES = int(os.environ.get("KDCL_LOCK_MINUTES", "5"))
 MIN_PASSWORD_LENGTH = 8
 
-_hasher = PasswordHasher()  # argon2id, random 16-byte salt per hash
-# One password check uses every core it can (4 lanes) and 64 MiB: checked all at once, the sign-ins of a
-# deadline morning thrashed the cores and the memory and starved every page (issue 20: 25 sign-ins within
-# 5 s on 2 cores took 14 s each at the median, against 2 s with a cheap hash). So they take turns: as many
-# at once as there are cores for their lanes. The same work per check; a queue instead of a crowd.
+# argon2id with OWASP's first recommended setting (Password Storage Cheat Sheet: m = 46 MiB, t = 1, p = 1),
+# random 16-byte salt per hash. argon2-cffi's default (RFC 9106 low-memory: 64 MiB, 3 passes, 4 lanes) is
+# about four times the work: on a 2-core office PC, the sign-ins of a deadline morning thrashed the cores and
+# starved every page (issue 20: 25 sign-ins within 5 s took 14 s each at the median, 2 s with a cheap hash).
+# Hashes made with the old setting still verify and are re-hashed at their next sign-in (check_needs_rehash).
+_hasher = PasswordHasher(time_cost=1, memory_cost=47_104, parallelism=1)
+# Checks still take turns, as many at once as there are cores for their lanes: a queue, not a crowd.
 _CHECKS = threading.BoundedSemaphore(max(1, (os.cpu_count() or 1) // _hasher.parallelism))
 
 

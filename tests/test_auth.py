@@ -111,3 +111,20 @@ def test_password_checks_take_turns(monkeypatch):
     for thread in threads:
         thread.join()
     assert most[0] == max(1, (os.cpu_count() or 1) // Counting.parallelism)
+
+
+def test_a_hash_of_the_old_setting_still_signs_in_and_is_rehashed(tiny_store):
+    """Issue 20: the hash setting went from argon2-cffi's default (64 MiB, 3 passes, 4 lanes) to OWASP's
+    46 MiB, 1 pass, 1 lane; an account stored with the old setting keeps signing in and is re-hashed then."""
+    from argon2 import PasswordHasher
+    from argon2.profiles import RFC_9106_LOW_MEMORY
+
+    auth.add_user(tiny_store, "ht.cu", "mat-khau-cu-1", "principal", school_id="S1")
+    old = PasswordHasher.from_parameters(RFC_9106_LOW_MEMORY).hash("mat-khau-cu-1")
+    with tiny_store.cursor() as cur:
+        cur.execute("update app_user set password_hash = ? where username = 'ht.cu'", [old])
+    assert auth.authenticate(tiny_store, "ht.cu", "mat-khau-cu-1").school_id == "S1"
+    with tiny_store.cursor() as cur:
+        stored = cur.execute("select password_hash from app_user where username = 'ht.cu'").fetchone()[0]
+    assert stored != old and stored.startswith("$argon2id$v=19$m=47104,t=1,p=1$")
+    assert auth.authenticate(tiny_store, "ht.cu", "mat-khau-cu-1").school_id == "S1"
