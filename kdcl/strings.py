@@ -874,7 +874,7 @@ TEXT: dict[str, str] = {
     "weak.tab.chronic": "Lặp lại nhiều năm",
     "weak.tab.worked": "Biện pháp đã có hiệu quả",
     # issue 20: the tabs run only when open (their labels carry no counts: a count needs the tab's data)
-    "weak.items.paged": "{n} mục, mỗi trang {per_page} mục.",
+    "weak.items.paged": "Mỗi trang {per_page} mục.",  # the count is in the caption above
     "weak.items.all_years": "Gồm cả kế hoạch của các năm học trước",
     "weak.items.count": "{total} mục kế hoạch.",
     "weak.items.truncated": "Đang hiện {shown}/{total} mục (mới nhất trước); hãy chọn một tiêu chí hoặc một đơn vị quản lý để thu hẹp.",
