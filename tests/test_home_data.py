@@ -5,6 +5,7 @@ from factory import AS_OF, YEAR
 from kdcl.access import Scope
 from kdcl.data import Filters
 from kdcl.data import home
+from kdcl.data.school import school_report
 
 PRINCIPAL = Scope(school_id="S1", role="principal", user="ht")
 
@@ -19,7 +20,7 @@ def test_item_group_reads_bucket_then_status():
 
 
 def test_school_home_groups_s1_items(tiny_store):
-    h = home.school_home(tiny_store, PRINCIPAL, Filters(school_year=YEAR, as_of=AS_OF), "S1")
+    h = home.home_of(school_report(tiny_store, PRINCIPAL, Filters(school_year=YEAR, as_of=AS_OF), "S1"))
     assert h.counts == {"overdue": 1, "due_soon": 1, "in_progress": 1, "not_started": 1, "done": 2, "dropped": 1}
     assert h.groups["overdue"]["criterion_code"].tolist() == ["1.5"]
     assert h.groups["done"]["criterion_code"].tolist() == ["2.3", "5.6"]  # by due date
@@ -27,7 +28,7 @@ def test_school_home_groups_s1_items(tiny_store):
 
 
 def test_weaknesses_and_criteria_over_the_years(tiny_store):
-    report = home.school_home(tiny_store, PRINCIPAL, Filters(school_year=YEAR, as_of=AS_OF), "S1").report
+    report = home.home_of(school_report(tiny_store, PRINCIPAL, Filters(school_year=YEAR, as_of=AS_OF), "S1")).report
     weak = home.school_weaknesses(report)
     assert len(weak) == 12 and weak["blocking"].all()  # every planned criterion also keeps S1 from Mức 2
     assert weak.set_index("criterion_code").loc["1.5", "weakness"] == "Sĩ số học sinh ở các lớp còn cao"

@@ -23,7 +23,6 @@ from kdcl import db, ui, updates
 from kdcl import data as d
 from kdcl.access import Scope
 from kdcl.data import Filters
-from kdcl.data import home as home_data
 from kdcl.data import levels as lv
 from kdcl.data import plan_items as pi
 from kdcl.data import report as report_data
@@ -62,7 +61,6 @@ CALLS = {
     # issue 20, many people at once: a principal's pages and the overdue page, so that a sign-in (accounts)
     # no longer empties them
     "kdcl.data.school.school_report": lambda s: school_data.school_report(s, EVERYTHING, FILTERS, "S1"),
-    "kdcl.data.home.school_home": lambda s: home_data.school_home(s, EVERYTHING, FILTERS, "S1"),
     "kdcl.data.plan_items.item_page": lambda s: pi.item_page(s, EVERYTHING, FILTERS, pi.ItemQuery(bucket=None)),
     "kdcl.data.plan_items.items_for_export": lambda s: pi.items_for_export(s, EVERYTHING, FILTERS,
                                                                            pi.ItemQuery(bucket=None)),
@@ -186,7 +184,7 @@ def test_a_sign_in_keeps_the_principal_pages_and_the_overdue_list_cached(app_sto
     auth.add_user(app_store, "ht_s1", "mat-khau-ht-s1", "principal", school_id="S1")
     principal = Scope(school_id="S1", role="principal", user="ht_s1")
     query = pi.ItemQuery(bucket=None)
-    loads = [(school_data.school_report, principal, FILTERS, "S1"), (home_data.school_home, principal, FILTERS, "S1"),
+    loads = [(school_data.school_report, principal, FILTERS, "S1"),
              (pi.item_page, principal, FILTERS, query), (pi.overdue_summary, EVERYTHING, FILTERS),
              (pi.school_options, principal, FILTERS), (pi.criterion_options, principal, FILTERS)]
     for fn, *args in loads:

@@ -14,9 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from kdcl.access import Scope
-from kdcl.data import Filters, reads
 from kdcl.data import school as school_data
-from kdcl.db import Store
 
 GROUPS = ("overdue", "due_soon", "in_progress", "not_started", "done", "dropped")
 OPEN_GROUPS = frozenset({"overdue", "due_soon"})  # shown unfolded on the home
@@ -57,15 +55,10 @@ class Home:
         return {name: len(frame) for name, frame in self.groups.items()}
 
 
-@reads(*school_data.school_report.families)  # its report's
-def school_home(store: Store, scope: Scope, filters: Filters, school_id: str) -> Home:
-    """The principal's home for `school_id` (AccessDenied outside the scope)."""
-    return home_of(school_data.school_report(store, scope, filters, school_id))
-
-
 def home_of(report: school_data.SchoolReport) -> Home:
-    """The home of a school's report (the page loads the report through the cache it shares with the
-    school page: a principal signing in lands here and goes there next, one report for both)."""
+    """The principal's home of a school's report (school_data.school_report, AccessDenied outside the scope):
+    the page loads the report through the cache it shares with the school page (a principal signing in
+    lands here and goes there next: one report for both)."""
     return Home(report=report, groups=group_items(report.items))
 
 
