@@ -875,6 +875,7 @@ TEXT: dict[str, str] = {
     "weak.tab.worked": "Biện pháp đã có hiệu quả",
     # issue 20: the tabs run only when open (their labels carry no counts: a count needs the tab's data)
     "weak.items.paged": "Mỗi trang {per_page} mục.",  # the count is in the caption above
+    "weak.chronic.paged": "{n} dòng, mỗi trang {per_page} dòng.",
     "weak.items.all_years": "Gồm cả kế hoạch của các năm học trước",
     "weak.items.count": "{total} mục kế hoạch.",
     "weak.items.truncated": "Đang hiện {shown}/{total} mục (mới nhất trước); hãy chọn một tiêu chí hoặc một đơn vị quản lý để thu hẹp.",
@@ -898,7 +899,6 @@ TEXT: dict[str, str] = {
     "weak.chronic.how": "Điểm yếu lặp lại: trường có mục kế hoạch trên cùng một tiêu chí trong năm học {school_year} và các năm học liền trước, không đứt quãng, ghi trong ít nhất hai kế hoạch (các năm của cùng một kế hoạch nhiều năm chỉ tính một lần).",
     "weak.chronic.empty": "Tính đến năm học {school_year}, không có trường nào có điểm yếu lặp lại trên {what}.",
     "weak.chronic.by_school": "Trường có nhiều tiêu chí lặp lại nhất",
-    "weak.rows_shown": "Đang hiện {shown} dòng đầu trong {total} dòng.",
     "weak.col.since": "Từ năm học",
     "weak.col.years": "Số năm liên tiếp",
     "weak.col.chronic_criteria": "Tiêu chí lặp lại (số năm)",

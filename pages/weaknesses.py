@@ -21,7 +21,6 @@ THEMES_SHOWN = 12
 TEXT_ROW_PX = 76  # three lines of a long weakness or measure
 TEXT_COL_PX = 300
 TABLE_PX = 480
-ROWS_SHOWN = 500  # rows of a derived table sent to the browser
 
 
 def md(text: object) -> str:
@@ -343,9 +342,8 @@ else:
                         "chronic_criteria": st.column_config.NumberColumn(t("weak.col.chronic_count")),
                         "criteria": st.column_config.TextColumn(t("weak.col.chronic_criteria"), width="large"),
                     }
-                if len(table) > ROWS_SHOWN:
-                    st.caption(t("weak.rows_shown", shown=ROWS_SHOWN, total=format_number(len(table))))
-                st.dataframe(table.head(ROWS_SHOWN), hide_index=True, width="stretch", column_config=config)
+                st.dataframe(ui.page_rows(table, "w_chronic", "weak.chronic.paged"), hide_index=True, width="stretch",
+                             column_config=config)
 
     if tab_worked.open:
         with tab_worked:
