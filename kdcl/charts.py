@@ -22,7 +22,6 @@ LEVEL_COLORS: dict[int | None, str] = {
 }
 
 
-
 def luminance(color: str) -> float:
     """Relative luminance (WCAG 2) of a "#rrggbb" colour: 0 black .. 1 white."""
     def linear(channel: int) -> float:

@@ -486,9 +486,18 @@ def test_csv_cell_over_the_field_limit_is_refused_by_either_reader(tiny_store):
     assert result.status == "rejected" and "Dòng 2 có một ô dài hơn 131.072 ký tự" in result.errors[0].message
 
 
-def test_space_characters_are_all_below_u3001():
+def test_a_row_of_every_space_character_is_blank_for_either_reader(monkeypatch):
+    """Blankness is str.isspace's, over every code point (line breaks aside: they end a record), whichever
+    reader takes the file (issue 20: the Arrow path tests each distinct text with str.strip)."""
     import sys
 
-    from kdcl.importing.tabular import SPACE_CHARACTERS
+    from kdcl.importing import safety, tabular
 
-    assert SPACE_CHARACTERS == "".join(chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace())
+    spaces = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace() and c not in "\r\n")
+    data = (PLAN_HEADER + spaces + ",,,,,,,,,,,,,,," + spaces[::-1] + "\nS1,2024-2025,1.2,,,,,,,,,,,,,\n").encode()
+    assert tabular._read_csv_columns(data, ",") is not None  # Arrow's path reads it (the widths agree)
+    fast = tabular.read_table(safety.check("kh.csv", data))
+    assert [(n, row[2]) for n, row in fast.rows] == [(3, "1.2")]
+    monkeypatch.setattr(tabular, "_read_csv_columns", lambda source, delimiter: None)
+    slow = tabular.read_table(safety.check("kh.csv", data))
+    assert [(n, row[2]) for n, row in slow.rows] == [(3, "1.2")]

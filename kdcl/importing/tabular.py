@@ -247,14 +247,6 @@ def _from_rows(rows: list[tuple[int, list[Any]]], blank: list[bool] | None = Non
     raise FileRejected("import.err.no_header")
 
 
-# a cell is blank (`_blank`) when every character is one str.isspace() accepts: the same test in RE2, for
-# Arrow's string kernels (the CSV columns now test their distinct values with str.strip itself)
-# (all of them are below U+3001; tests/test_import_tabular.py checks it over every code point)
-SPACE_CHARACTERS = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
-_SPACE_CLASS = "".join(f"\\x{{{ord(c):x}}}" for c in SPACE_CHARACTERS)
-_ALL_SPACE = f"^[{_SPACE_CLASS}]*$"
-
-
 def _read_csv_columns(source: str | bytes, delimiter: str) -> tuple[list[list[str]], list[bool]] | None:
     """The columns of a CSV text (every record of it) and which records are blank, read column by
     column by Arrow's CSV reader, with the apostrophes of kdcl.exports removed as `unguard_csv` does;
