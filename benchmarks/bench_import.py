@@ -234,10 +234,10 @@ def _floor_run(store: Store, csv_paths: list[Path], steps: list[str], width: int
 def _floor_upkeep(cur, written: set[str]) -> None:
     """Refresh the derived tables fed by the `written` tables, for the schools (or items) the floor staged:
     each Derived's own clear and fill statements (kdcl.db.DERIVED), as Store.transaction does."""
-    staged = "floor_items" if "plan_item" in written else "floor_levels"
-    schools = [r[0] for r in cur.execute(f"select distinct school_id from {staged}").fetchall()]  # noqa: S608
-    items = ([r[0] for r in cur.execute("select item_id from floor_items").fetchall()]
-             if staged == "floor_items" else [])
+    plans = "plan_item" in written  # staged in floor_items, else (assessments) in floor_levels
+    schools = [r[0] for r in cur.execute("select distinct school_id from floor_items" if plans
+                                         else "select distinct school_id from floor_levels").fetchall()]
+    items = [r[0] for r in cur.execute("select item_id from floor_items").fetchall()] if plans else []
     for derived in DERIVED:
         if not written & derived.sources.keys():
             continue
