@@ -295,3 +295,32 @@ def page_app(page: str, db_path, monkeypatch, scope=None, timeout: int = 90, **p
     for key, value in params.items():
         at.query_params[key] = value
     return at
+
+
+def generated_app(page: Path | str, schools: int, tmp_path: Path, monkeypatch):
+    """An AppTest of `page` over a benchmark database of `schools` schools (benchmarks/generate.py,
+    written in tmp_path), signed in for the whole country."""
+    from streamlit.testing.v1 import AppTest
+
+    from kdcl.access import Scope
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import generate
+
+    monkeypatch.setenv("KDCL_DB", str(generate.build(schools, tmp_path / "many.duckdb")))
+    at = AppTest.from_file(str(page), default_timeout=120)
+    at.session_state["scope"] = Scope.everything(user="test")
+    return at
+
+
+def page_through(at, key: str, total: int, rows_of, per_page: int = 100) -> list:
+    """Every page of a long list drawn by ui.page_rows (widget `page_<key>`), in turn: each holds
+    `per_page` rows (the last the rest); the rows of all pages, in order (`rows_of(at)`: a page's rows)."""
+    seen: list = []
+    for page in range(1, -(-total // per_page) + 1):
+        at.session_state[f"page_{key}"] = page
+        at.run()
+        rows = rows_of(at)
+        assert len(rows) == min(per_page, total - per_page * (page - 1)), page
+        seen += rows
+    return seen

@@ -11,7 +11,7 @@ import json
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import ROOT, page_app
+from conftest import ROOT, generated_app, page_app, page_through
 from factory import PREVIOUS_YEAR, YEAR
 from streamlit.testing.v1 import AppTest
 
@@ -231,26 +231,17 @@ def test_drill_down_kept_in_the_url_by_id_and_back(many_schools, monkeypatch):
 def test_a_long_school_list_is_sent_a_page_at_a_time(tmp_path, monkeypatch):
     """Issue 20: a list of more than LIST_PAGE_ROWS schools is sent a page at a time (it sent its first
     500 rows and dropped the rest); every school is reachable by its page, and a row still opens its school."""
-    import sys
-
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    import generate
-
-    db = generate.build(300, tmp_path / "many.duckdb")
-    monkeypatch.setenv("KDCL_DB", str(db))
-    at = AppTest.from_file(PAGE, default_timeout=120)
-    at.session_state["scope"] = Scope.everything(user="test")
+    at = generated_app(PAGE, 300, tmp_path, monkeypatch)
     at.query_params["view"] = "Khoảng cách lên mức"
     at.run()
     assert not at.exception
     total = int(next(c.value for c in at.caption if "mỗi trang" in c.value).split(" trường")[0].replace(".", ""))
     assert total > 100
-    seen = []
-    for page in range(1, -(-total // 100) + 1):
-        at.session_state["page_list_gap"] = page
-        at.run()
+
+    def school_ids(at):
         rows = at.dataframe[0].value
-        assert len(rows) == min(100, total - 100 * (page - 1))
-        seen += rows["school_id"].tolist() if "school_id" in rows else rows["name"].tolist()
+        return rows["school_id"].tolist() if "school_id" in rows else rows["name"].tolist()
+
+    seen = page_through(at, "list_gap", total, school_ids)
     assert len(seen) == total and len(set(seen)) == total
     assert len(at.get("download_button")) == 1  # the whole list, written when clicked

@@ -7,7 +7,7 @@ import pytest
 from factory import AS_OF, YEAR
 from streamlit.testing.v1 import AppTest
 
-from conftest import ROOT
+from conftest import ROOT, generated_app, page_through
 from kdcl.access import Scope
 
 PAGE = str(ROOT / "pages" / "weaknesses.py")
@@ -232,13 +232,8 @@ def test_a_long_item_list_is_sent_a_page_at_a_time(demo_db_path, tmp_path, monke
     counted = [c.value for c in at.caption if c.value.endswith(" mục kế hoạch.")]
     total = int(counted[0].split(" mục")[0].replace(".", ""))
     assert total > 100
-    seen = []
-    for page in range(1, -(-total // 100) + 1):
-        at.session_state["page_w_items"] = page
-        at.run()
-        rows = table_with(at, "weakness")
-        assert len(rows) == min(100, total - 100 * (page - 1))
-        seen += list(zip(rows["school_name"], rows["criterion_code"], rows["weakness"]))
+    seen = page_through(at, "w_items", total, lambda at: list(zip(*(table_with(at, "weakness")[c] for c in (
+        "school_name", "criterion_code", "weakness")))))
     assert len(seen) == total
     assert seen[:100] != seen[100:200]
 
@@ -246,15 +241,7 @@ def test_a_long_item_list_is_sent_a_page_at_a_time(demo_db_path, tmp_path, monke
 def test_a_long_chronic_list_is_sent_a_page_at_a_time(tmp_path, monkeypatch):
     """Issue 20: the chronic tab sent its first 500 schools and dropped the rest; now 100 a page, every
     school reachable through the pages."""
-    import sys
-
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    import generate
-
-    db = generate.build(1000, tmp_path / "many.duckdb")  # over 100 schools of a framework with a chronic one
-    monkeypatch.setenv("KDCL_DB", str(db))
-    at = AppTest.from_file(PAGE, default_timeout=120)
-    at.session_state["scope"] = Scope.everything(user="test")
+    at = generated_app(PAGE, 1000, tmp_path, monkeypatch)  # over 100 schools of a framework with a chronic one
     at.query_params["wtab"] = "Lặp lại nhiều năm"
     at.run()
     assert not at.exception
@@ -262,11 +249,5 @@ def test_a_long_chronic_list_is_sent_a_page_at_a_time(tmp_path, monkeypatch):
     assert paged, "more than 100 schools with a chronic weakness: the list is paged"
     total = int(paged[0].split(" dòng")[0].replace(".", ""))
     assert total > 100
-    seen = []
-    for page in range(1, -(-total // 100) + 1):
-        at.session_state["page_w_chronic"] = page
-        at.run()
-        rows = table_with(at, "chronic_criteria")
-        assert len(rows) == min(100, total - 100 * (page - 1))
-        seen += rows["school_name"].tolist()
+    seen = page_through(at, "w_chronic", total, lambda at: table_with(at, "chronic_criteria")["school_name"].tolist())
     assert len(seen) == total
