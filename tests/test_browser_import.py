@@ -26,6 +26,9 @@ def test_upload_a_docx_plan_preview_and_confirm(signed_in, tmp_path, page):
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(plan))
     page.get_by_text("1 tệp: 1 sẵn sàng ghi").wait_for()
     wait_for_app(page)  # the summary line comes first; the preview after it, in the same run
+    # the run's last elements can still be on their way when the running indicator goes (a loaded CI
+    # machine): wait, as a person does, for the preview's title before reading the page
+    page.get_by_text("Xem trước những gì sẽ được ghi").wait_for()
     body = page.inner_text("body")
     assert "Kế hoạch của Trường THCS Lý Tự Trọng (S1), năm học 2023-2024: 8 mục." in body
     assert "Xem trước những gì sẽ được ghi" in body
